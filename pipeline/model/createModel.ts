@@ -1,0 +1,55 @@
+import * as tfl from '@tensorflow/tfjs-layers';
+
+export const IMAGE_SIZE = 28;
+export const NUM_CLASSES = 10;
+export const DROPOUT_RATE = 0.3;
+
+/** The first eight layers, whose outputs the article visualizes. */
+export const VISUALIZED_LAYERS = [
+  'conv2d',
+  'max_pooling2d',
+  'dropout',
+  'conv2d_1',
+  'max_pooling2d_1',
+  'dropout_1',
+  'conv2d_2',
+  'max_pooling2d_2',
+] as const;
+
+export interface CreateModelOptions {
+  /** Seed for the weight initialisers; the same seed gives the same initial weights. */
+  seed?: number;
+}
+
+/**
+ * The tutorial's network, layer for layer, with the names Keras would give it so that
+ * the summary reads like the original: three conv/pool/dropout blocks, then two dense layers.
+ */
+export function createModel({ seed }: CreateModelOptions = {}): tfl.Sequential {
+  let next = seed ?? null;
+  // Each layer gets its own seed derived from the run seed, so initial weights are reproducible.
+  const init = () => (next === null ? 'glorotUniform' : tfl.initializers.glorotUniform({ seed: next++ }));
+  const model = tfl.sequential({ name: 'sequential' });
+  const conv = (name: string, filters: number, first = false) =>
+    tfl.layers.conv2d({
+      name,
+      filters,
+      kernelSize: 3,
+      activation: 'relu',
+      kernelInitializer: init(),
+      ...(first ? { inputShape: [IMAGE_SIZE, IMAGE_SIZE, 1] } : {}),
+    });
+  const block = (suffix: string, filters: number, first = false) => {
+    model.add(conv(`conv2d${suffix}`, filters, first));
+    model.add(tfl.layers.maxPooling2d({ name: `max_pooling2d${suffix}`, poolSize: 2 }));
+    model.add(tfl.layers.dropout({ name: `dropout${suffix}`, rate: DROPOUT_RATE, seed: next === null ? undefined : next++ }));
+  };
+  block('', 32, true);
+  block('_1', 64);
+  block('_2', 128);
+  model.add(tfl.layers.flatten({ name: 'flatten' }));
+  model.add(tfl.layers.dense({ name: 'dense', units: 128, activation: 'relu', kernelInitializer: init() }));
+  model.add(tfl.layers.dense({ name: 'dense_1', units: NUM_CLASSES, activation: 'softmax', kernelInitializer: init() }));
+  return model;
+}
+

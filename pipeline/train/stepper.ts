@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { NUM_CLASSES } from '../model/createModel';
+
+/** One mini-batch, as plain arrays so it can cross a worker boundary. */
+export interface Batch {
+  /** size × 28 × 28 × 1 pixels in [0, 1]. */
+  xs: Float32Array;
+  /** size integer labels 0–9. */
+  labels: Int32Array;
+  size: number;
+}
+
+export interface StepResult {
+  loss: number;
+  accuracy: number;
+}
+
+/**
+ * Runs optimizer steps. The plain implementation below trains the model in this thread;
+ * a data-parallel one may split each batch across workers, as long as the result is the same
+ * update of the same weights.
+ */
+export interface TrainStepper {
+  /** One Adam step on the batch; returns the batch's mean loss and accuracy (dropout active). */
+  step(batch: Batch): Promise<StepResult>;
+  /** Copies the current weights into `model` (in `model.getWeights()` order). */
+  syncTo(model: tfl.LayersModel): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const EPSILON = 1e-7; // Keras clips probabilities to [ε, 1 − ε] before the log.
+
+/** Mean sparse categorical cross-entropy of softmax outputs, as Keras computes it. */
+export function sparseCategoricalCrossentropy(labels: tf.Tensor1D, probs: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => {
+    const oneHot = tf.oneHot(labels, NUM_CLASSES).toFloat();
+    const clipped = tf.clipByValue(probs, EPSILON, 1 - EPSILON);
+    return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(clipped)), -1)));
+  });
+}
+
+export function batchAccuracy(labels: tf.Tensor1D, probs: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => tf.mean(tf.equal(tf.argMax(probs, -1), labels.toInt()).toFloat()));
+}
+
+export interface LocalStepperOptions {
+  learningRate: number;
+}
+
+/** Trains `model` in this thread with Adam (Keras defaults: β1 0.9, β2 0.999, ε 1e-7). */
+export function createLocalStepper(model: tfl.LayersModel, { learningRate }: LocalStepperOptions): TrainStepper {
+  const optimizer = tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
+  const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+  return {
+    async step({ xs, labels, size }) {
+      const [loss, acc] = tf.tidy(() => {
+        const x = tf.tensor4d(xs, [size, 28, 28, 1]);
+        const y = tf.tensor1d(labels, 'int32');
+        let probs: tf.Tensor2D | null = null;
+        const lossValue = optimizer.minimize(
+          () => {
+            probs = model.apply(x, { training: true }) as tf.Tensor2D;
+            return sparseCategoricalCrossentropy(y, probs);
+          },
+          true,
+          vars,
+        ) as tf.Scalar;
+        return [lossValue, batchAccuracy(y, probs!)];
+      });
+      const [l, a] = await Promise.all([loss.data(), acc.data()]);
+      tf.dispose([loss, acc]);
+      return { loss: l[0], accuracy: a[0] };
+    },
+    async syncTo() {
+      // The stepper trains `model` itself: nothing to copy.
+    },
+    async dispose() {
+      optimizer.dispose();
+    },
+  };
+}
