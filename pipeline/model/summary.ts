@@ -7,7 +7,7 @@ export function summarizeModel(model: tfl.LayersModel): ModelSummary {
     const shape = layer.outputShape as (number | null)[];
     return { name: layer.name, type: layer.getClassName(), outputShape: [...shape], params: layer.countParams() };
   });
-  const trainableParams = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * (b ?? 1), 1), 0);
+  const trainableParams = model.trainableWeights.reduce((n, w) => n + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
   const totalParams = layers.reduce((n, l) => n + l.params, 0);
   return { layers, totalParams, trainableParams, nonTrainableParams: totalParams - trainableParams };
 }

