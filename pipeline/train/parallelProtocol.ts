@@ -1,0 +1,29 @@
+/** Messages between the parallel stepper (main thread) and its training workers. */
+import type { BackendName } from '../artifacts/types';
+
+export interface WorkerInit {
+  index: number;
+  backend: BackendName;
+  /** model.toJSON(null, false): the replica is rebuilt from the same topology and layer configs. */
+  modelTopology: unknown;
+  /** Initial values of model.getWeights(), in order. */
+  weights: { values: Float32Array; shape: number[] }[];
+  learningRate: number;
+  /** Seeds Math.random (unseeded dropout masks) as seed + index. */
+  seed: number;
+  /** This worker's gradients, then everyone's averaged gradients: Float32 views of shared memory. */
+  ownGradients: SharedArrayBuffer;
+  averagedGradients: SharedArrayBuffer;
+}
+
+export type ToWorker =
+  /** Apply the pending averaged update (if any), then compute gradients on this shard. */
+  | { type: 'gradients'; applyPending: boolean; xs: Float32Array; labels: Int32Array; size: number }
+  /** Apply the pending update (if any) and send back all weights. */
+  | { type: 'weights'; applyPending: boolean };
+
+export type FromWorker =
+  | { type: 'ready'; parameterCount: number; backendDescription: string }
+  | { type: 'gradients'; lossSum: number; correct: number; size: number }
+  | { type: 'weights'; weights: Float32Array[] }
+  | { type: 'error'; message: string; stack?: string };

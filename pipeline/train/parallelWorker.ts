@@ -1,0 +1,87 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { selectBackend } from '../backend/selectBackend';
+import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
+import { seedMathRandom } from './random';
+import { batchAccuracy, sparseCategoricalCrossentropy } from './stepper';
+
+/**
+ * One data-parallel training replica: its own TF.js engine and wasm instance, its own copy of
+ * the model and of the Adam state. It computes gradients on its shard of each batch; after the
+ * main thread averages them, every replica applies the same update to the same weights, so the
+ * replicas stay identical without ever copying weights.
+ */
+async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Promise<void> {
+  const send = (message: FromWorker) => port.postMessage(message);
+  try {
+    const info = await selectBackend(init.backend, () => {});
+    seedMathRandom(init.seed + init.index);
+    const model = await tfl.models.modelFromJSON({ modelTopology: init.modelTopology } as tfl.io.ModelJSON as never);
+    model.setWeights(init.weights.map((w) => tf.tensor(w.values, w.shape)));
+    const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+    const sizes = vars.map((v) => v.size);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const own = new Float32Array(init.ownGradients);
+    const averaged = new Float32Array(init.averagedGradients);
+    if (own.length !== total) throw new Error(`gradient buffer holds ${own.length} floats, model has ${total} parameters`);
+    const optimizer = tf.train.adam(init.learningRate, 0.9, 0.999, 1e-7);
+
+    const applyAveraged = () =>
+      tf.tidy(() => {
+        const grads: tf.NamedTensorMap = {};
+        let offset = 0;
+        vars.forEach((v, i) => {
+          grads[v.name] = tf.tensor(averaged.subarray(offset, offset + sizes[i]), v.shape);
+          offset += sizes[i];
+        });
+        optimizer.applyGradients(grads);
+      });
+
+    const gradients = (xs: Float32Array, labels: Int32Array, size: number) => {
+      let correct: tf.Scalar | null = null;
+      const { value, grads } = tf.variableGrads(() => {
+        const x = tf.tensor4d(xs, [size, 28, 28, 1]);
+        const y = tf.tensor1d(labels, 'int32');
+        const probs = model.apply(x, { training: true }) as tf.Tensor2D;
+        correct = tf.keep(tf.mul(batchAccuracy(y, probs), size) as tf.Scalar);
+        return sparseCategoricalCrossentropy(y, probs);
+      }, vars);
+      let offset = 0;
+      vars.forEach((v, i) => {
+        own.set(grads[v.name].dataSync() as Float32Array, offset);
+        offset += sizes[i];
+      });
+      const lossMean = value.dataSync()[0];
+      const correctCount = correct!.dataSync()[0];
+      tf.dispose([value, correct!, ...Object.values(grads)]);
+      return { lossSum: lossMean * size, correct: Math.round(correctCount), size };
+    };
+
+    port.on('message', (message: ToWorker) => {
+      try {
+        if (message.applyPending) applyAveraged();
+        if (message.type === 'gradients') {
+          send({ type: 'gradients', ...gradients(message.xs, message.labels, message.size) });
+        } else {
+          const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
+          send({ type: 'weights', weights });
+        }
+      } catch (error) {
+        send(errorMessage(error));
+      }
+    });
+    send({ type: 'ready', parameterCount: total, backendDescription: info.description });
+  } catch (error) {
+    send(errorMessage(error));
+  }
+}
+
+function errorMessage(error: unknown): FromWorker {
+  return error instanceof Error
+    ? { type: 'error', message: error.message, stack: error.stack }
+    : { type: 'error', message: String(error) };
+}
+
+if (parentPort == null) throw new Error('parallelWorker.ts must run as a worker thread (started by createParallelStepper).');
+await main(parentPort, workerData as WorkerInit);

@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { EpochRecord, TrainingHistory } from '../artifacts/types';
+import type { Split } from '../data/loadMnist';
+import { lossAndAccuracy } from '../evaluate/metrics';
+import { predictProbabilities } from '../evaluate/predict';
+import { TrainingCallbacks } from './callbacks';
+import { mulberry32, shuffledIndices } from './random';
+import type { Batch, TrainStepper } from './stepper';
+
+export interface TrainProgress {
+  epochStart(epoch: number, maxEpochs: number, batches: number): void;
+  batch(done: number, batches: number, images: number, seconds: number, loss: number, accuracy: number): void;
+  epochEnd(record: EpochRecord, note: string): void;
+}
+
+export interface TrainOptions {
+  model: tfl.LayersModel;
+  stepper: TrainStepper;
+  train: Split;
+  validation: Split;
+  maxEpochs: number;
+  batchSize: number;
+  patience: number;
+  seed: number;
+  progress: TrainProgress;
+  now?: () => number; // milliseconds
+}
+
+const PIXELS = 28 * 28;
+
+function gatherBatch(split: Split, order: Int32Array, start: number, size: number): Batch {
+  const xs = new Float32Array(size * PIXELS);
+  const labels = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const src = order[start + i];
+    xs.set(split.images.subarray(src * PIXELS, (src + 1) * PIXELS), i * PIXELS);
+    labels[i] = split.labels[src];
+  }
+  return { xs, labels, size };
+}
+
+/**
+ * Fits the model as the tutorial's `model.fit` does: shuffled mini-batches, validation after each epoch,
+ * early stopping on validation loss, and a checkpoint of the best-validation-accuracy weights, which are
+ * put back into `model` at the end.
+ */
+export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
+  const { model, stepper, train, validation, maxEpochs, batchSize, patience, progress } = opts;
+  const now = opts.now ?? (() => performance.now());
+  const random = mulberry32(opts.seed);
+  const callbacks = new TrainingCallbacks(patience);
+  const batches = Math.ceil(train.count / batchSize);
+  const epochs: EpochRecord[] = [];
+  let best: tf.Tensor[] | null = null;
+  let stoppedEarly = false;
+  const started = now();
+  try {
+    for (let epoch = 1; epoch <= maxEpochs; epoch++) {
+      const order = shuffledIndices(train.count, random);
+      progress.epochStart(epoch, maxEpochs, batches);
+      const t0 = now();
+      let lossSum = 0;
+      let correct = 0;
+      for (let b = 0; b < batches; b++) {
+        const start = b * batchSize;
+        const size = Math.min(batchSize, train.count - start);
+        const { loss, accuracy } = await stepper.step(gatherBatch(train, order, start, size));
+        lossSum += loss * size;
+        correct += accuracy * size;
+        const seen = start + size;
+        progress.batch(b + 1, batches, seen, (now() - t0) / 1000, lossSum / seen, correct / seen);
+      }
+      const trainSeconds = (now() - t0) / 1000;
+      await stepper.syncTo(model);
+      const probs = await predictProbabilities(model, validation.images, validation.count);
+      const val = lossAndAccuracy(probs, validation.labels, validation.count);
+      const record: EpochRecord = {
+        epoch,
+        loss: lossSum / train.count,
+        accuracy: correct / train.count,
+        valLoss: val.loss,
+        valAccuracy: val.accuracy,
+        seconds: (now() - t0) / 1000,
+        trainSeconds,
+        imagesPerSecond: train.count / trainSeconds,
+      };
+      epochs.push(record);
+      const decision = callbacks.observe(epoch, { valLoss: val.loss, valAccuracy: val.accuracy });
+      if (decision.checkpoint) {
+        tf.dispose(best ?? []);
+        best = model.getWeights().map((w) => tf.keep(w.clone()));
+      }
+      const notes = [decision.checkpoint ? 'checkpoint: best val_accuracy' : '', decision.stop ? `early stop: val_loss has not improved for ${patience} epochs` : ''];
+      progress.epochEnd(record, notes.filter(Boolean).join('; '));
+      if (decision.stop) {
+        stoppedEarly = epoch < maxEpochs;
+        break;
+      }
+    }
+    if (best) model.setWeights(best);
+  } finally {
+    tf.dispose(best ?? []);
+  }
+  return { epochs, bestEpoch: callbacks.bestEpoch, stoppedEarly, maxEpochs, patience, seconds: (now() - started) / 1000 };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { FLAGS, helpText, parseFlags, resolveConfig } from '../../pipeline/cli/options';
+
+describe('CLI options', () => {
+  it('uses the seed preset with the article settings by default', () => {
+    const { config, out, force } = resolveConfig(parseFlags([]));
+    expect(config).toMatchObject({ preset: 'seed', epochs: 100, trainLimit: 60000, testLimit: 10000, batchSize: 128, patience: 2, learningRate: 0.001 });
+    expect(out).toBe('artifacts');
+    expect(force).toBe(false);
+  });
+
+  it('lets flags override the preset', () => {
+    const { config } = resolveConfig(parseFlags(['--preset', 'quick', '--epochs=3', '--samples', '7,9']));
+    expect(config).toMatchObject({ preset: 'quick', epochs: 3, trainLimit: 4096, samples: [7, 9] });
+  });
+
+  it('rejects unknown flags, bad numbers and bad choices with a pointer to --help', () => {
+    expect(() => parseFlags(['--epoch', '3'])).toThrow(/unknown flag --epoch[\s\S]*--help/);
+    expect(() => parseFlags(['--epochs', 'many'])).toThrow(/--epochs expects a number, got "many"/);
+    expect(() => parseFlags(['--backend', 'gpu'])).toThrow(/--backend must be one of auto, tensorflow, wasm, cpu/);
+    expect(() => resolveConfig(parseFlags(['--batch-size', '0']))).toThrow(/--batch-size must be a positive whole number/);
+  });
+
+  it('documents every flag in --help', () => {
+    const text = helpText('pipeline');
+    for (const name of Object.keys(FLAGS)) expect(text).toContain(`--${name}`);
+    expect(text).toContain('(default: 128)');
+  });
+});

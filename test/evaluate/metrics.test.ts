@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { confusionMatrix, evaluatePredictions, lossAndAccuracy, perClassMetrics } from '../../pipeline/evaluate/metrics';
+
+const onehotish = (rows: number[]) => {
+  const p = new Float32Array(rows.length * 10).fill(0.01);
+  rows.forEach((k, i) => (p[i * 10 + k] = 0.91));
+  return p;
+};
+
+describe('evaluation metrics', () => {
+  it('computes cross-entropy and accuracy like Keras', () => {
+    const { loss, accuracy } = lossAndAccuracy(onehotish([1, 2, 3, 4]), Int32Array.of(1, 2, 3, 5), 4);
+    expect(accuracy).toBe(0.75);
+    expect(loss).toBeCloseTo((3 * -Math.log(0.91) - Math.log(0.01)) / 4, 5);
+  });
+
+  it('counts the confusion matrix as [true][predicted]', () => {
+    const m = confusionMatrix(Int32Array.of(3, 3, 5), Int32Array.of(3, 5, 5));
+    expect(m[3][3]).toBe(1);
+    expect(m[3][5]).toBe(1);
+    expect(m[5][5]).toBe(1);
+    expect(m.flat().reduce((a, b) => a + b)).toBe(3);
+  });
+
+  it('derives precision and recall per digit, 0 where nothing was predicted', () => {
+    const per = perClassMetrics(confusionMatrix(Int32Array.of(3, 3, 5), Int32Array.of(3, 5, 5)));
+    expect(per[3]).toEqual({ digit: 3, precision: 1, recall: 0.5, support: 2 });
+    expect(per[5]).toEqual({ digit: 5, precision: 0.5, recall: 1, support: 1 });
+    expect(per[0]).toEqual({ digit: 0, precision: 0, recall: 0, support: 0 });
+  });
+
+  it('reports misclassified images in the evaluation', () => {
+    const e = evaluatePredictions(onehotish([1, 2, 3]), Int32Array.of(1, 2, 4), 3);
+    expect(e.misclassified).toBe(1);
+    expect(e.testAccuracy).toBeCloseTo(2 / 3);
+  });
+});
