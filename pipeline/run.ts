@@ -25,8 +25,12 @@ export interface RunOptions {
   config: PipelineConfig;
   outDir: string;
   force?: boolean;
+  /** false: never train; missing or stale artifacts are an error naming the command to run. */
+  train?: boolean;
   log: (line: string) => void;
   progress: TrainProgress;
+  /** The visualization stage; replaceable so tests can run without it or make it fail. */
+  visualize?: typeof runVisualize;
 }
 
 export interface RunResult {
@@ -54,7 +58,7 @@ async function packageVersions(backendPackage: string): Promise<Record<string, s
  * The whole build-time pipeline: verify data → (fresh? stop) → train → evaluate → visualize →
  * write everything to a staging folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, log, progress }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize = runVisualize }: RunOptions): Promise<RunResult> {
   const timings: Record<string, number> = {};
   const clock = () => performance.now() / 1000;
   const t0 = clock();
@@ -71,6 +75,9 @@ export async function runPipeline({ config, outDir, force = false, log, progress
       log(`artifacts: fresh (${path.resolve(outDir)}); use --force to retrain`);
       return { status: 'fresh', manifest: state.manifest };
     }
+    if (!train) {
+      throw new Error(`the artifacts in ${path.resolve(outDir)} are not usable: ${state.reason}. Run \`npm run pipeline\` with the same flags (or build without --no-train).`);
+    }
     log(`artifacts: stale (${state.reason}); building`);
   } else {
     log('artifacts: --force given; building');
@@ -83,7 +90,7 @@ export async function runPipeline({ config, outDir, force = false, log, progress
     const model = createModel({ seed: config.seed });
     const summary = summarizeModel(model);
     const { stepper, info } = await createStepperFor(model, backend, config, log);
-    log(`backend: ${info.description}`);
+    if (info !== backend) log(`training: ${info.description}`);
     log(`training on ${data.train.count} images, validating on ${data.test.count}, batch ${config.batchSize}, at most ${config.epochs} epochs`);
     let history;
     const tTrain = clock();
@@ -130,7 +137,7 @@ export async function runPipeline({ config, outDir, force = false, log, progress
 
     const tVis = clock();
     files.push(
-      ...(await runVisualize({
+      ...(await visualize({
         model,
         test: data.test,
         predictions: { predicted, probabilities: probs },

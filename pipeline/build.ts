@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { FLAGS, helpText, parseFlags, resolveConfig, type FlagSpec } from './cli/options';
+import { createProgress } from './cli/progress';
+import { runCli } from './cli/runCli';
+import { runPipeline } from './run';
+
+const BUILD_FLAGS: Record<string, FlagSpec> = {
+  ...FLAGS,
+  train: { type: 'boolean', default: true, help: 'run the pipeline when the artifacts are missing or stale; --no-train stops with a message instead' },
+};
+
+/** `npm run build`: the pipeline (quick when its artifacts are fresh), then `astro build` into dist/. */
+async function main(argv: string[]): Promise<number> {
+  const values = parseFlags(argv, BUILD_FLAGS);
+  const flags = resolveConfig(values);
+  if (flags.help) {
+    process.stdout.write(
+      'Builds the report: runs the pipeline (reusing fresh artifacts), then renders the site into dist/.\n' +
+        'Environment: SITE_URL and BASE_PATH to deploy under a sub-path.\n\n' +
+        helpText('npm run build --', BUILD_FLAGS),
+    );
+    return 0;
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const result = await runPipeline({
+    config: flags.config,
+    outDir: flags.out,
+    force: flags.force,
+    train: values.train !== false,
+    log,
+    progress: createProgress({ isTTY: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) }),
+  });
+  const m = result.manifest.metrics;
+  log(`pipeline ${result.status}: test accuracy ${(m.test_accuracy * 100).toFixed(2)}% after ${m.epochs_run} epochs on ${result.manifest.backend.name}`);
+  process.env.ARTIFACTS_DIR = path.resolve(flags.out);
+  log('site: astro build');
+  const { build } = await import('astro');
+  await build({ root: process.cwd() });
+  return 0;
+}
+
+runCli('build', main);

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineConfig } from '../../pipeline/artifacts/types';
+import { silentProgress } from '../../pipeline/cli/progress';
+import { runPipeline, type RunOptions } from '../../pipeline/run';
+import { writeTinyIdxFolder } from '../data/fixtures';
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await writeTinyIdxFolder({ train: 256, test: 64 });
+});
+
+const config = (): PipelineConfig => ({
+  preset: 'quick', seed: 3, epochs: 1, batchSize: 64, learningRate: 0.001, patience: 2, trainLimit: 256, testLimit: 64,
+  dataDir, backend: 'wasm', workers: 1, samples: [],
+});
+
+/** Visualization is tested on its own; here a stand-in writes one file so the run stays fast. */
+const fakeVisualize: NonNullable<RunOptions['visualize']> = async ({ outDir }) => {
+  await writeFile(path.join(outDir, 'visuals.json'), '{}');
+  const { describeFile } = await import('../../pipeline/artifacts/describeFile');
+  return [await describeFile(outDir, 'visuals.json', 'visual-index')];
+};
+
+async function run(outDir: string, extra: Partial<RunOptions> = {}) {
+  const lines: string[] = [];
+  const result = await runPipeline({ config: config(), outDir, log: (l) => lines.push(l), progress: silentProgress, visualize: fakeVisualize, ...extra });
+  return { result, lines };
+}
+
+describe('runPipeline', () => {
+  it('builds, then says fresh on a re-run, then rebuilds with force or after damage', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    const first = await run(out);
+    expect(first.result.status).toBe('built');
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['history.json', 'summary.json', 'evaluation.json', 'predictions.json', 'probabilities.u8', 'model/model.json', 'model/weights.bin', 'visuals.json']),
+    );
+    expect(manifest.metrics.total_params).toBe(110474);
+    expect(manifest.backend.name).toBe('wasm');
+
+    const second = await run(out);
+    expect(second.lines.join('\n')).not.toMatch(/stale/);
+    expect(second.result.status).toBe('fresh');
+    expect(second.lines.join('\n')).toMatch(/artifacts: fresh/);
+
+    const forced = await run(out, { force: true });
+    expect(forced.result.status).toBe('built');
+
+    await writeFile(path.join(out, 'history.json'), '{}');
+    const repaired = await run(out);
+    expect(repaired.result.status).toBe('built');
+    expect(repaired.lines.join('\n')).toMatch(/stale \(history.json does not match/);
+  });
+
+  it('refuses to train with train: false and names the command to run', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    await expect(run(out, { train: false })).rejects.toThrow(/npm run pipeline/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('leaves the previous artifacts untouched when a later stage throws', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'run-'));
+    const out = path.join(root, 'artifacts');
+    await run(out);
+    const before = await readFile(path.join(out, 'manifest.json'), 'utf8');
+    const failing: RunOptions['visualize'] = async () => {
+      throw new Error('renderer crashed');
+    };
+    await expect(run(out, { force: true, visualize: failing })).rejects.toThrow('renderer crashed');
+    expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+    expect(await readdir(root)).toEqual(['artifacts']);
+  });
+
+  it('rejects a sample index outside the test set before training', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    await expect(runPipeline({ config: { ...config(), samples: [64] }, outDir: out, log: () => {}, progress: silentProgress })).rejects.toThrow(
+      /--samples: test index 64 does not exist; the test set in use has 64 images \(0–63\)/,
+    );
+  });
+});
