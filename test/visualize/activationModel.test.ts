@@ -1,0 +1,36 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createModel, VISUALIZED_LAYERS } from '../../pipeline/model/createModel';
+import { summarizeModel } from '../../pipeline/model/summary';
+import { computeActivations, createActivationModel } from '../../pipeline/visualize/activationModel';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('activation model', () => {
+  it('outputs the first eight layers with the shapes of the model summary', () => {
+    const model = createModel({ seed: 1 });
+    const activationModel = createActivationModel(model);
+    expect(activationModel.outputs.map((o) => o.sourceLayer.name)).toEqual([...VISUALIZED_LAYERS]);
+    const summary = summarizeModel(model).layers.slice(0, 8);
+    const before = tf.memory().numTensors;
+    const n = 3;
+    const images = Float32Array.from({ length: n * 28 * 28 }, (_, i) => (i % 7) / 7);
+    const layers = computeActivations(activationModel, images, n);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(layers.map((l) => l.name)).toEqual(summary.map((l) => l.name));
+    expect(layers.map((l) => [null, ...l.shape])).toEqual(summary.map((l) => l.outputShape));
+    expect(layers.map((l) => l.type)).toEqual(summary.map((l) => l.type));
+    for (const layer of layers) expect(layer.values.length).toBe(n * layer.shape[0] * layer.shape[1] * layer.shape[2]);
+    // Inference mode: dropout passes the pooled maps through unchanged.
+    expect(layers[2].values).toEqual(layers[1].values);
+    expect(layers[5].values).toEqual(layers[4].values);
+  });
+
+  it('names the missing layer when asked for one the model does not have', () => {
+    const model = createModel({ seed: 1 });
+    expect(() => createActivationModel(model, ['conv2d', 'conv9'])).toThrow(/the model has no layer named 'conv9'; its layers are conv2d, max_pooling2d/);
+  });
+});

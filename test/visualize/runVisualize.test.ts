@@ -1,0 +1,133 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../pipeline/artifacts/describeFile';
+import type { ArtifactFile, VisualIndex } from '../../pipeline/artifacts/types';
+import { mulberry32 } from '../../pipeline/train/random';
+import { createModel } from '../../pipeline/model/createModel';
+import { layerGrid } from '../../pipeline/visualize/layerGrid';
+import { runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
+import type { LayerDataFile, VisualizeContext } from '../../pipeline/visualize/types';
+import { decodePng } from './decodePng';
+
+const COUNT = 60; // 6 images per digit
+
+/** Random images, labels 0–9 cycling; predictions right except every 7th; random softmax-like rows. */
+function syntheticContext(outDir: string, log: string[]): VisualizeContext {
+  const random = mulberry32(7);
+  const images = Float32Array.from({ length: COUNT * 784 }, () => random());
+  const labels = Int32Array.from({ length: COUNT }, (_, i) => i % 10);
+  const predicted = labels.map((d, i) => (i % 7 === 3 ? (d + 1) % 10 : d));
+  const probabilities = new Float32Array(COUNT * 10);
+  for (let i = 0; i < COUNT; i++) {
+    for (let k = 0; k < 10; k++) probabilities[i * 10 + k] = k === predicted[i] ? 0.55 : 0.05;
+  }
+  return {
+    model: createModel({ seed: 1 }),
+    test: { images, labels, count: COUNT },
+    predictions: { predicted, probabilities },
+    extraSamples: [7, 51],
+    articleSample: 51,
+    seed: 3,
+    outDir,
+    log: (line) => log.push(line),
+  };
+}
+
+let outDir: string;
+let files: ArtifactFile[];
+let index: VisualIndex;
+const log: string[] = [];
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  outDir = await mkdtemp(path.join(os.tmpdir(), 'visualize-'));
+  files = await runVisualize(syntheticContext(outDir, log));
+  index = JSON.parse(await readFile(path.join(outDir, VISUAL_INDEX_PATH), 'utf8'));
+});
+
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('runVisualize', () => {
+  it('chooses the article image, one correct image per digit and the extras, each once', () => {
+    expect(index.articleSample).toBe(51);
+    // Image 3 (a 3) is misclassified, so digit 3 is shown by image 13; extras 7 and 51 are already in.
+    expect(index.samples.map((s) => [s.index, s.role])).toEqual([
+      [51, 'article'],
+      ...[0, 1, 2, 13, 4, 5, 6, 7, 8, 9].map((i) => [i, 'digit']),
+    ]);
+    expect(index.samples[0]).toMatchObject({ label: 1, predicted: 1, input: 'visuals/inputs/t00051.png' });
+  });
+
+  it('writes one grid per layer and sample whose decoded size follows the grid formula', async () => {
+    expect(index.layers.map((l) => [l.name, l.rows, l.cols])).toEqual([
+      ['conv2d', 2, 16], ['max_pooling2d', 2, 16], ['dropout', 2, 16], ['conv2d_1', 4, 16],
+      ['max_pooling2d_1', 4, 16], ['dropout_1', 4, 16], ['conv2d_2', 8, 16], ['max_pooling2d_2', 8, 16],
+    ]);
+    expect(index.grids).toHaveLength(8 * 11);
+    for (const layer of index.layers) {
+      const layout = layerGrid(layer.shape[0], layer.shape[1], layer.shape[2]);
+      const grid = index.grids.find((g) => g.layer === layer.name && g.sample === 51)!;
+      const image = await decodePng(path.join(outDir, grid.path));
+      expect([image.width, image.height, grid.width, grid.height]).toEqual([layout.width, layout.height, layout.width, layout.height]);
+      expect(image.width).toBe(16 * grid.tile + 15 * grid.gap);
+      expect(image.height).toBe(layer.rows * grid.tile + (layer.rows - 1) * grid.gap);
+    }
+  });
+
+  it('stores each grid’s raw values and per-channel stats, consistent with the dead-channel count', async () => {
+    const grid = index.grids.find((g) => g.layer === 'conv2d_1' && g.sample === 51)!;
+    const data: LayerDataFile = JSON.parse(await readFile(path.join(outDir, grid.data), 'utf8'));
+    expect(data).toMatchObject({ layer: 'conv2d_1', sample: 51, shape: [11, 11, 64] });
+    expect(data.stats).toHaveLength(64);
+    expect(data.stats.filter((s) => s.dead).length).toBe(grid.deadChannels);
+    const raw = await readFile(path.join(outDir, data.values.path));
+    const values = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+    expect(values.length).toBe(11 * 11 * 64);
+    const channel5 = values.subarray(5 * 121, 6 * 121);
+    expect(Math.max(...channel5)).toBeCloseTo(data.stats[5].max, 5);
+  });
+
+  it('indexes the filters, the 24-image gallery and every misclassified image', () => {
+    expect(index.filters).toMatchObject({ grid: 'visuals/filters/conv2d.png', norms: 'visuals/filters/norms.json', width: 1038, height: 128 });
+    expect(index.gallery).toHaveLength(24);
+    expect(index.gallery[0].top3[0]).toEqual({ digit: index.gallery[0].predicted, probability: 0.55 });
+    expect(index.misclassified.map((m) => m.index)).toEqual(Array.from({ length: COUNT }, (_, i) => i).filter((i) => i % 7 === 3));
+    expect(index.misclassified.every((m) => m.label !== m.predicted)).toBe(true);
+  });
+
+  it('returns a manifest entry with the right size and hash for every file it wrote, the index included', async () => {
+    const paths = new Set(files.map((f) => f.path));
+    expect(paths.size).toBe(files.length);
+    const referenced = [
+      ...index.samples.map((s) => s.input), ...index.grids.flatMap((g) => [g.path, g.data]),
+      index.filters.grid, index.filters.norms, ...index.gallery.map((g) => g.image), ...index.misclassified.map((m) => m.image),
+    ];
+    for (const p of referenced) expect(paths.has(p)).toBe(true);
+    expect(files.find((f) => f.path === VISUAL_INDEX_PATH)?.kind).toBe('visual-index');
+    for (const f of files.filter((_, i) => i % 25 === 0)) {
+      const bytes = await readFile(path.join(outDir, f.path));
+      expect([f.bytes, f.sha256]).toEqual([bytes.length, sha256(bytes)]);
+    }
+    const grid = files.find((f) => f.kind === 'layer-grid')!;
+    expect(grid.meta).toMatchObject({ layer: 'conv2d', sample: 51, shape: [26, 26, 32], width: 862, height: 106 });
+    expect(log.some((line) => /11 samples × 8 layers: forward pass \d+ ms/.test(line))).toBe(true);
+  });
+
+  it('fails clearly on a sample index outside the test set, before writing anything', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'visualize-bad-'));
+    try {
+      const ctx = { ...syntheticContext(dir, []), extraSamples: [12345] };
+      await expect(runVisualize(ctx)).rejects.toThrow('--samples: test index 12345 does not exist; the test set has 60 images (0–59)');
+      const bad = syntheticContext(dir, []);
+      await expect(runVisualize({ ...bad, test: { ...bad.test, count: 61 } })).rejects.toThrow(/test.images has 47040 values; expected count × 28 × 28 = 47824/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkTestIndex, selectSamples } from '../../pipeline/visualize/selectSamples';
+
+// 30 images: labels cycle 0–9; the model is right everywhere except on the first two 4s.
+const labels = Array.from({ length: 30 }, (_, i) => i % 10);
+const predicted = labels.map((d, i) => (i === 4 || i === 14 ? 9 : d));
+
+describe('selectSamples', () => {
+  it('takes the article sample, then the first correct image of each digit, then extras, each once', () => {
+    const { samples, notes } = selectSamples({ articleSample: 13, extraSamples: [2, 29, 29], labels, predicted });
+    expect(samples).toEqual([
+      { index: 13, role: 'article' },
+      ...[0, 1, 2, 3, 24, 5, 6, 7, 8, 9].map((index) => ({ index, role: 'digit' })),
+      { index: 29, role: 'extra' },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('falls back to the first image of a digit nobody classified correctly, and says so', () => {
+    const wrongFours = labels.map((d) => (d === 4 ? 0 : d));
+    const { samples, notes } = selectSamples({ articleSample: 0, extraSamples: [], labels, predicted: wrongFours });
+    expect(samples.find((s) => labels[s.index] === 4)).toEqual({ index: 4, role: 'digit' });
+    expect(notes).toEqual(['no test image of digit 4 is classified correctly; showing test image 4 (predicted 0)']);
+  });
+
+  it('notes a digit that is missing from the test set', () => {
+    const { samples, notes } = selectSamples({ articleSample: 0, extraSamples: [], labels: [0, 1, 2], predicted: [0, 1, 2] });
+    expect(samples.map((s) => s.index)).toEqual([0, 1, 2]);
+    expect(notes).toHaveLength(7);
+    expect(notes[0]).toBe('the test set has no image of digit 3');
+  });
+
+  it('rejects a --samples index outside the test set with the range in the message', () => {
+    expect(() => selectSamples({ articleSample: 1, extraSamples: [12345], labels, predicted })).toThrow(
+      '--samples: test index 12345 does not exist; the test set has 30 images (0–29)',
+    );
+    expect(() => checkTestIndex(12345, 10000, '--samples')).toThrow(
+      '--samples: test index 12345 does not exist; the test set has 10000 images (0–9999)',
+    );
+    expect(() => checkTestIndex(-1, 10, '--samples')).toThrow(/test index -1 does not exist/);
+    expect(() => checkTestIndex(2.5, 10, '--samples')).toThrow(/test index 2.5 is not a whole number/);
+    expect(() => selectSamples({ articleSample: 51, extraSamples: [], labels, predicted })).toThrow(/^article sample: test index 51 does not exist/);
+  });
+});
