@@ -42,7 +42,9 @@ export function createModel({ seed }: CreateModelOptions = {}): tfl.Sequential {
   const block = (suffix: string, filters: number, first = false) => {
     model.add(conv(`conv2d${suffix}`, filters, first));
     model.add(tfl.layers.maxPooling2d({ name: `max_pooling2d${suffix}`, poolSize: 2 }));
-    model.add(tfl.layers.dropout({ name: `dropout${suffix}`, rate: DROPOUT_RATE, seed: next === null ? undefined : next++ }));
+    // No per-layer seed: TF.js would then draw the same mask at every step. Masks come from
+    // Math.random, which the trainer seeds (seedMathRandom) for repeatable runs.
+    model.add(tfl.layers.dropout({ name: `dropout${suffix}`, rate: DROPOUT_RATE }));
   };
   block('', 32, true);
   block('_1', 64);

@@ -24,6 +24,15 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; parameterCount: number; backendDescription: string }
-  | { type: 'gradients'; lossSum: number; correct: number; size: number }
+  | {
+      type: 'gradients';
+      lossSum: number;
+      correct: number;
+      size: number;
+      /** Time the worker spent on this request (update + gradients), for load-balance checks. */
+      computeMs: number;
+      /** Live tensors in the worker after the request: constant from step to step unless something leaks. */
+      tensors: number;
+    }
   | { type: 'weights'; weights: Float32Array[] }
   | { type: 'error'; message: string; stack?: string };

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/selectBackend';
+import { adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { batchAccuracy, sparseCategoricalCrossentropy } from './stepper';
@@ -17,7 +18,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
   try {
     const info = await selectBackend(init.backend, () => {});
     seedMathRandom(init.seed + init.index);
-    const model = await tfl.models.modelFromJSON({ modelTopology: init.modelTopology } as tfl.io.ModelJSON as never);
+    const model = await tfl.models.modelFromJSON({ modelTopology: init.modelTopology } as never);
     model.setWeights(init.weights.map((w) => tf.tensor(w.values, w.shape)));
     const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
     const sizes = vars.map((v) => v.size);
@@ -25,18 +26,23 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
     const own = new Float32Array(init.ownGradients);
     const averaged = new Float32Array(init.averagedGradients);
     if (own.length !== total) throw new Error(`gradient buffer holds ${own.length} floats, model has ${total} parameters`);
-    const optimizer = tf.train.adam(init.learningRate, 0.9, 0.999, 1e-7);
+    // Adam runs on a flat copy of the weights (one loop, not ~100 small kernels); the
+    // variables receive the new values. Same arithmetic as tf.train.adam with Keras defaults.
+    const adamConfig = { learningRate: init.learningRate, ...KERAS_ADAM };
+    const adam = createAdamState(total, adamConfig);
+    const flatWeights = new Float32Array(total);
+    for (let i = 0, offset = 0; i < vars.length; offset += sizes[i], i++) {
+      flatWeights.set(vars[i].dataSync() as Float32Array, offset);
+    }
 
-    const applyAveraged = () =>
-      tf.tidy(() => {
-        const grads: tf.NamedTensorMap = {};
-        let offset = 0;
-        vars.forEach((v, i) => {
-          grads[v.name] = tf.tensor(averaged.subarray(offset, offset + sizes[i]), v.shape);
-          offset += sizes[i];
-        });
-        optimizer.applyGradients(grads);
+    const applyAveraged = () => {
+      adamStep(adam, flatWeights, averaged, adamConfig);
+      let offset = 0;
+      vars.forEach((v, i) => {
+        tf.tidy(() => v.assign(tf.tensor(flatWeights.subarray(offset, offset + sizes[i]), v.shape)));
+        offset += sizes[i];
       });
+    };
 
     const gradients = (xs: Float32Array, labels: Int32Array, size: number) => {
       let correct: tf.Scalar | null = null;
@@ -60,9 +66,11 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
 
     port.on('message', (message: ToWorker) => {
       try {
+        const start = performance.now();
         if (message.applyPending) applyAveraged();
         if (message.type === 'gradients') {
-          send({ type: 'gradients', ...gradients(message.xs, message.labels, message.size) });
+          const result = gradients(message.xs, message.labels, message.size);
+          send({ type: 'gradients', ...result, computeMs: performance.now() - start, tensors: tf.memory().numTensors });
         } else {
           const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
           send({ type: 'weights', weights });

@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { availableParallelism, loadavg } from 'node:os';
+import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../pipeline/backend/selectBackend';
+import { createModel } from '../pipeline/model/createModel';
+import { createParallelStepper, type ParallelTrainStepper } from '../pipeline/train/parallelStepper';
+import { createLocalStepper, type TrainStepper } from '../pipeline/train/stepper';
+import { helpText, parseFlags, type FlagSpec } from './flags';
+import { profileStep } from './kernelProfile';
+import { measureTraining } from './measureTraining';
+import { formatReport, type BenchReport } from './report';
+import { syntheticBatch } from './syntheticBatch';
+import { runTorchPeer } from './torchPeer';
+
+const FLAGS = {
+  backend: { type: 'string', default: 'auto', choices: BACKEND_CHOICES, help: 'TF.js backend; auto = tensorflow if @tensorflow/tfjs-node loads, else wasm' },
+  workers: { type: 'integer', default: 2, min: 1, help: 'data-parallel worker threads (1 = train in the main thread); always 1 on tensorflow, which threads natively' },
+  images: { type: 'integer', default: 5120, min: 1, help: 'images to time after the warm-up (rounded up to whole batches)' },
+  warmup: { type: 'integer', default: 3, min: 0, help: 'untimed warm-up batches' },
+  'batch-size': { type: 'integer', default: 128, min: 1, help: 'images per optimizer step' },
+  peer: { type: 'string', default: 'none', choices: ['none', 'torch'], help: 'also time the same network in PyTorch (bench/torch_peer.py, same threads) and print the ratio' },
+  json: { type: 'boolean', default: false, help: 'print the report as JSON instead of text' },
+} satisfies Record<string, FlagSpec>;
+
+const USAGE =
+  'npm run bench -- [flags]\n\n' +
+  "Trains the article's CNN (3 conv/pool/dropout blocks + 2 dense, Adam, lr 0.001) on synthetic\n" +
+  'MNIST-shaped batches and reports training speed, the most expensive kernels and peak memory.';
+
+async function main(argv: string[]): Promise<void> {
+  const flags = parseFlags(FLAGS, argv);
+  if (flags.help) {
+    console.log(helpText(USAGE, FLAGS));
+    return;
+  }
+  const log = flags.json ? () => {} : (line: string) => console.log(line);
+  const loadAverageBefore = loadavg()[0];
+  const backend = await selectBackend(flags.backend as BackendChoice, log);
+  const batchSize = flags['batch-size'];
+  const batches = [0, 1, 2, 3].map((i) => syntheticBatch(batchSize, i + 1));
+  const model = createModel({ seed: 1 });
+
+  // Kernel costs from one batch in this thread: workers run the same kernels on half a batch each.
+  const profiler = createLocalStepper(model, { learningRate: 0.001 });
+  await profiler.step(batches[0]);
+  const topKernels = (await profileStep(profiler, batches[1])).slice(0, 5);
+  await profiler.dispose();
+
+  // The native binding runs its own thread pool (and its addon is not meant for worker threads).
+  const workers = backend.name === 'tensorflow' ? 1 : flags.workers;
+  let stepper: TrainStepper;
+  let parallel: ParallelTrainStepper | null = null;
+  if (workers === 1) {
+    stepper = createLocalStepper(model, { learningRate: 0.001 });
+  } else {
+    log(`starting ${workers} workers…`);
+    stepper = parallel = await createParallelStepper({ model, learningRate: 0.001, workers, seed: 1, backend: backend.name });
+  }
+  let training;
+  let workerComputeMs: number[] | undefined;
+  try {
+    training = await measureTraining(stepper, batches, { images: flags.images, warmupBatches: flags.warmup });
+    workerComputeMs = parallel?.lastStepStats().computeMs;
+  } finally {
+    await stepper.dispose();
+  }
+
+  const report: BenchReport = {
+    backend,
+    workers,
+    workerComputeMs,
+    batchSize,
+    training,
+    topKernels,
+    memory: {
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+      tfBytesMB: tf.memory().numBytes / 2 ** 20,
+      tfTensors: tf.memory().numTensors,
+    },
+    loadAverageBefore,
+    cpus: availableParallelism(),
+  };
+  if (flags.peer === 'torch') {
+    log('running the PyTorch peer…');
+    const threads = workers * backend.threads;
+    report.peer = runTorchPeer({ images: flags.images, warmupBatches: flags.warmup, batchSize, threads });
+    if (report.peer.ok) {
+      report.peerRatio = training.imagesPerSecond / report.peer.imagesPerSecond;
+      report.peerCpuRatio = training.images / training.cpuSeconds / (report.peer.images / report.peer.cpuSeconds);
+    }
+  }
+  console.log(flags.json ? JSON.stringify(report, null, 2) : formatReport(report));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,136 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { BackendName } from '../artifacts/types';
+import { startReplica } from './parallelReplica';
+import type { Batch, StepResult, TrainStepper } from './stepper';
+
+/** What the last step cost each worker: for benchmarks and leak checks. */
+export interface WorkerStepStats {
+  computeMs: number[];
+  tensors: number[];
+}
+
+export interface ParallelTrainStepper extends TrainStepper {
+  /** Per-worker figures of the most recent step (empty before the first step). */
+  lastStepStats(): WorkerStepStats;
+}
+
+export interface ParallelStepperOptions {
+  /** Topology and initial weights are copied from this model; syncTo writes the trained weights back. */
+  model: tfl.LayersModel;
+  learningRate: number;
+  /** Worker threads, each training a replica on its share of every batch. Default 2. */
+  workers?: number;
+  /** Worker i seeds Math.random with seed + i (unseeded dropout masks). Default 0. */
+  seed?: number;
+  /** Backend each worker starts (they pick it themselves: there is no 'auto' here). Default 'wasm'. */
+  backend?: BackendName;
+  /** Milliseconds a worker may take to start (load TF.js, compile wasm). Default 60 000. */
+  startTimeoutMs?: number;
+}
+
+/**
+ * Data-parallel Adam: each batch is split across `workers` threads; each computes the mean-loss
+ * gradients of its shard; the shard gradients are averaged, weighted by shard size, which is
+ * exactly the full-batch gradient; every replica applies that same update. The update is
+ * applied lazily, at the start of the next step (saves a round trip), or before weights are read.
+ */
+export async function createParallelStepper(opts: ParallelStepperOptions): Promise<ParallelTrainStepper> {
+  const count = opts.workers ?? 2;
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`createParallelStepper: workers must be a positive integer, got ${String(opts.workers)}.`);
+  }
+  const weights = opts.model.getWeights().map((w) => ({ values: w.dataSync() as Float32Array, shape: w.shape }));
+  const parameterCount = opts.model.trainableWeights.reduce((n, w) => n + w.read().size, 0);
+  const averagedBuffer = new SharedArrayBuffer(parameterCount * 4);
+  const averaged = new Float32Array(averagedBuffer);
+  const ownBuffers = Array.from({ length: count }, () => new SharedArrayBuffer(parameterCount * 4));
+  const own = ownBuffers.map((b) => new Float32Array(b));
+  const replicas = ownBuffers.map((ownGradients, index) =>
+    startReplica({
+      index,
+      backend: opts.backend ?? 'wasm',
+      modelTopology: opts.model.toJSON(null, false),
+      weights,
+      learningRate: opts.learningRate,
+      seed: opts.seed ?? 0,
+      ownGradients,
+      averagedGradients: averagedBuffer,
+    }),
+  );
+  try {
+    await Promise.all(replicas.map((r) => r.ready(opts.startTimeoutMs ?? 60_000)));
+  } catch (error) {
+    await Promise.all(replicas.map((r) => r.terminate()));
+    throw error;
+  }
+
+  let pending = false; // averaged gradients waiting to be applied by every replica
+  let stats: WorkerStepStats = { computeMs: [], tensors: [] };
+  let disposed = false;
+  const alive = () => {
+    if (disposed) throw new Error('The parallel stepper was disposed; create a new one to keep training.');
+  };
+
+  return {
+    async step(batch: Batch): Promise<StepResult> {
+      alive();
+      const shards = splitBatch(batch, count);
+      const replies = await Promise.all(
+        shards.map((shard, i) =>
+          replicas[i].request({ type: 'gradients', applyPending: pending, ...shard }, 'gradients'),
+        ),
+      );
+      pending = false;
+      stats = { computeMs: replies.map((r) => r.computeMs), tensors: replies.map((r) => r.tensors) };
+      // Weighted mean of the shard means = mean over the whole batch.
+      averaged.fill(0);
+      replies.forEach((reply, i) => {
+        const weight = reply.size / batch.size;
+        const g = own[i];
+        for (let j = 0; j < g.length; j++) averaged[j] += weight * g[j];
+      });
+      pending = replies.some((r) => r.size > 0);
+      const lossSum = replies.reduce((s, r) => s + r.lossSum, 0);
+      const correct = replies.reduce((s, r) => s + r.correct, 0);
+      return { loss: lossSum / batch.size, accuracy: correct / batch.size };
+    },
+
+    async syncTo(model: tfl.LayersModel): Promise<void> {
+      alive();
+      // Every replica must apply the pending update, or the others would fall behind.
+      const replies = await Promise.all(replicas.map((r) => r.request({ type: 'weights', applyPending: pending }, 'weights')));
+      pending = false;
+      const target = model.getWeights();
+      const values = replies[0].weights;
+      if (values.length !== target.length) {
+        throw new Error(`syncTo: the model has ${target.length} weight tensors, the replicas ${values.length}; pass the model the stepper was created from.`);
+      }
+      model.setWeights(values.map((v, i) => tf.tensor(v, target[i].shape)));
+    },
+
+    lastStepStats: () => stats,
+
+    async dispose(): Promise<void> {
+      disposed = true;
+      await Promise.all(replicas.map((r) => r.terminate()));
+    },
+  };
+}
+
+/** Splits a batch into `parts` contiguous shards, sizes differing by at most one; empty shards allowed. */
+export function splitBatch(batch: Batch, parts: number): Batch[] {
+  const pixels = batch.xs.length / Math.max(batch.size, 1);
+  const shards: Batch[] = [];
+  let start = 0;
+  for (let i = 0; i < parts; i++) {
+    const size = Math.floor(batch.size / parts) + (i < batch.size % parts ? 1 : 0);
+    shards.push({
+      xs: batch.xs.slice(start * pixels, (start + size) * pixels),
+      labels: batch.labels.slice(start, start + size),
+      size,
+    });
+    start += size;
+  }
+  return shards;
+}

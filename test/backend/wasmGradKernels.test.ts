@@ -1,0 +1,178 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+// Gradient definitions (normally pulled in by tfjs-layers).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { selectBackend } from '../../pipeline/backend/selectBackend';
+import { mulberry32 } from '../../pipeline/train/random';
+
+type Pad = 'valid' | 'same' | number;
+interface ConvCase {
+  name: string;
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
+  strides: number;
+  pad: Pad;
+}
+
+const CASES: ConvCase[] = [
+  { name: "the model's first conv (28×28×1 → 32, valid)", x: [4, 28, 28, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
+  { name: "the model's second conv (13×13×32 → 64, valid)", x: [2, 13, 13, 32], filter: [3, 3, 32, 64], strides: 1, pad: 'valid' },
+  { name: "the model's third conv (5×5×64 → 128, valid)", x: [3, 5, 5, 64], filter: [3, 3, 64, 128], strides: 1, pad: 'valid' },
+  { name: 'same padding, stride 1', x: [2, 9, 7, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'same' },
+  { name: 'same padding, stride 2, odd size', x: [2, 9, 11, 3], filter: [3, 3, 3, 4], strides: 2, pad: 'same' },
+  { name: 'valid padding, stride 2 with a leftover row', x: [2, 10, 9, 2], filter: [3, 3, 2, 4], strides: 2, pad: 'valid' },
+  { name: 'a 5×2 filter, same padding', x: [2, 8, 8, 3], filter: [5, 2, 3, 6], strides: 1, pad: 'same' },
+  { name: 'explicit numeric padding 1, stride 2', x: [2, 8, 8, 2], filter: [3, 3, 2, 3], strides: 2, pad: 1 },
+  { name: 'few taps, many channels (GEMM path), stride 2, same padding', x: [2, 9, 8, 1], filter: [3, 3, 1, 16], strides: 2, pad: 'same' },
+  { name: 'padding larger than the filter', x: [1, 6, 6, 2], filter: [2, 2, 2, 3], strides: 1, pad: 3 },
+];
+
+function random(shape: number[], seed: number): Float32Array {
+  const next = mulberry32(seed);
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < values.length; i++) values[i] = next() * 2 - 1;
+  return values;
+}
+
+/** Runs one kernel on the named backend and returns its output values and shape. */
+async function run(backend: string, kernel: string, inputs: Record<string, [Float32Array, number[]]>, attrs: object) {
+  await tf.setBackend(backend);
+  const tensors = Object.fromEntries(Object.entries(inputs).map(([k, [v, s]]) => [k, tf.tensor(v, s)]));
+  const out = tf.engine().runKernel(kernel, tensors, attrs as tf.NamedAttrMap) as tf.Tensor;
+  const result = { values: await out.data(), shape: out.shape };
+  tf.dispose([out, ...Object.values(tensors)]);
+  return result;
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+function outSize(c: ConvCase): number[] {
+  const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad);
+  return info.outShape;
+}
+
+describe('wasm gradient kernels', () => {
+  beforeAll(async () => {
+    await selectBackend('wasm', () => {});
+  });
+
+  for (const [i, c] of CASES.entries()) {
+    it(`computes the filter gradient like the cpu backend: ${c.name}`, async () => {
+      const x = random(c.x, 10 + i);
+      const dyShape = outSize(c);
+      const dy = random(dyShape, 100 + i);
+      const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter };
+      const inputs = { x: [x, c.x] as [Float32Array, number[]], dy: [dy, dyShape] as [Float32Array, number[]] };
+      const cpu = await run('cpu', 'Conv2DBackpropFilter', inputs, attrs);
+      const wasm = await run('wasm', 'Conv2DBackpropFilter', inputs, attrs);
+      expect(wasm.shape).toEqual(c.filter);
+      expect(maxAbsDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
+    });
+
+    it(`computes the input gradient like the cpu backend: ${c.name}`, async () => {
+      const w = random(c.filter, 20 + i);
+      const dyShape = outSize(c);
+      const dy = random(dyShape, 200 + i);
+      const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x };
+      const inputs = { dy: [dy, dyShape] as [Float32Array, number[]], filter: [w, c.filter] as [Float32Array, number[]] };
+      const cpu = await run('cpu', 'Conv2DBackpropInput', inputs, attrs);
+      const wasm = await run('wasm', 'Conv2DBackpropInput', inputs, attrs);
+      expect(wasm.shape).toEqual(c.x);
+      expect(maxAbsDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
+    });
+  }
+
+  it('computes both gradients like the cpu backend for channels-first data (exact fallback paths)', async () => {
+    const xShape = [2, 3, 7, 6];
+    const filterShape: [number, number, number, number] = [3, 3, 3, 4];
+    const info = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number], filterShape, 1, 1, 'same', undefined, false, 'channelsFirst');
+    const dy = random(info.outShape, 600);
+    const x = random(xShape, 601);
+    const w = random(filterShape, 602);
+    const filterAttrs = { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape };
+    const inputAttrs = { strides: 1, pad: 'same', dataFormat: 'NCHW', inputShape: xShape };
+    const fInputs = { x: [x, xShape] as [Float32Array, number[]], dy: [dy, info.outShape] as [Float32Array, number[]] };
+    const iInputs = { dy: [dy, info.outShape] as [Float32Array, number[]], filter: [w, filterShape] as [Float32Array, number[]] };
+    const cpuF = await run('cpu', 'Conv2DBackpropFilter', fInputs, filterAttrs);
+    const wasmF = await run('wasm', 'Conv2DBackpropFilter', fInputs, filterAttrs);
+    expect(maxAbsDiff(wasmF.values, cpuF.values)).toBeLessThanOrEqual(1e-4);
+    const cpuI = await run('cpu', 'Conv2DBackpropInput', iInputs, inputAttrs);
+    const wasmI = await run('wasm', 'Conv2DBackpropInput', iInputs, inputAttrs);
+    expect(wasmI.shape).toEqual(xShape);
+    expect(maxAbsDiff(wasmI.values, cpuI.values)).toBeLessThanOrEqual(1e-4);
+  });
+
+  const POOLS = [
+    { name: "the model's 2×2 pool over ReLU output (many ties at zero)", x: [3, 26, 26, 8], size: 2, strides: 2, pad: 'valid', relu: true },
+    { name: 'a 3×3 pool, stride 2, same padding', x: [2, 9, 8, 3], size: 3, strides: 2, pad: 'same', relu: false },
+    { name: 'an overlapping 3×3 pool, stride 1', x: [2, 7, 7, 2], size: 3, strides: 1, pad: 'valid', relu: true },
+  ] as const;
+  for (const [i, p] of POOLS.entries()) {
+    it(`routes MaxPool gradients like the cpu backend: ${p.name}`, async () => {
+      const x = random([...p.x], 300 + i).map((v) => (p.relu ? Math.max(0, v) : v));
+      const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size, p.strides, 1, p.pad);
+      const dy = random(info.outShape, 400 + i);
+      const attrs = { filterSize: p.size, strides: p.strides, pad: p.pad };
+      // `output` (the forward result) is part of the kernel signature; both backends ignore it.
+      const inputs = {
+        dy: [dy, info.outShape] as [Float32Array, number[]],
+        input: [x, [...p.x]] as [Float32Array, number[]],
+        output: [new Float32Array(dy.length), info.outShape] as [Float32Array, number[]],
+      };
+      const cpu = await run('cpu', 'MaxPoolGrad', inputs, attrs);
+      const wasm = await run('wasm', 'MaxPoolGrad', inputs, attrs);
+      expect(maxAbsDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-6);
+    });
+  }
+
+  const SUMS = [
+    { name: 'over all but the channel axis (bias gradients)', shape: [4, 6, 5, 7], axis: [0, 1, 2], keepDims: false },
+    { name: 'over all but the channel axis, keeping dimensions', shape: [4, 6, 5, 7], axis: [2, 0, 1], keepDims: true },
+    { name: 'over the rows of a matrix with a negative axis', shape: [9, 10], axis: [-2], keepDims: false },
+    { name: 'over an inner axis (stock kernel)', shape: [3, 4, 5], axis: [1], keepDims: false },
+  ];
+  for (const [i, c] of SUMS.entries()) {
+    it(`sums like the cpu backend ${c.name}`, async () => {
+      const x = random(c.shape, 500 + i);
+      const attrs = { axis: c.axis, keepDims: c.keepDims };
+      const cpu = await run('cpu', 'Sum', { x: [x, c.shape] }, attrs);
+      const wasm = await run('wasm', 'Sum', { x: [x, c.shape] }, attrs);
+      expect(wasm.shape).toEqual(cpu.shape);
+      expect(maxAbsDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
+    });
+  }
+
+  it('clones without copying, and the clone outlives the original', async () => {
+    await tf.setBackend('wasm');
+    const a = tf.tensor1d([1, 2, 3]);
+    const b = tf.clone(a);
+    expect(b.dataId).toBe(a.dataId); // the same buffer, one more reference
+    a.dispose();
+    expect(Array.from(await b.data())).toEqual([1, 2, 3]);
+    b.dispose();
+  });
+
+  it('gives the same conv-net gradients as the cpu backend end to end', async () => {
+    const xs = random([4, 12, 12, 2], 7);
+    const w1 = random([3, 3, 2, 4], 8);
+    const w2 = random([3, 3, 4, 3], 9);
+    const grads = async (backend: string) => {
+      await tf.setBackend(backend);
+      const [x, a, b] = [tf.tensor4d(xs, [4, 12, 12, 2]), tf.tensor4d(w1, [3, 3, 2, 4]), tf.tensor4d(w2, [3, 3, 4, 3])];
+      const f = (p: tf.Tensor4D, q: tf.Tensor4D) =>
+        tf.sum(tf.conv2d(tf.maxPool(tf.relu(tf.conv2d(x, p, 1, 'same')), 2, 2, 'valid'), q, 1, 'valid')) as tf.Scalar;
+      const [ga, gb] = tf.grads(f as (...args: tf.Tensor[]) => tf.Tensor)([a, b]);
+      const out = [await ga.data(), await gb.data()];
+      tf.dispose([x, a, b, ga, gb]);
+      return out;
+    };
+    const cpu = await grads('cpu');
+    const wasm = await grads('wasm');
+    expect(maxAbsDiff(wasm[0], cpu[0])).toBeLessThanOrEqual(1e-4);
+    expect(maxAbsDiff(wasm[1], cpu[1])).toBeLessThanOrEqual(1e-4);
+  });
+});

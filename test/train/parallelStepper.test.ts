@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { selectBackend } from '../../pipeline/backend/selectBackend';
+import { createModel } from '../../pipeline/model/createModel';
+import { createParallelStepper, splitBatch, type ParallelTrainStepper } from '../../pipeline/train/parallelStepper';
+import { adamStep, createAdamState, KERAS_ADAM } from '../../pipeline/train/parallelAdam';
+import { mulberry32 } from '../../pipeline/train/random';
+import { createLocalStepper, type Batch } from '../../pipeline/train/stepper';
+
+const SLOW = 120_000; // workers load TF.js and compile wasm; the machine is shared
+
+function batchOf(size: number, seed: number): Batch {
+  const random = mulberry32(seed);
+  const xs = new Float32Array(size * 28 * 28).map(() => (random() < 0.8 ? 0 : random()));
+  const labels = new Int32Array(size).map(() => Math.floor(random() * 10));
+  return { xs, labels, size };
+}
+
+/** The article's network with dropout switched off, so both steppers see identical forward passes. */
+function modelWithoutDropout(seed: number): tfl.LayersModel {
+  const model = createModel({ seed });
+  for (const layer of model.layers) {
+    if (layer.getClassName() === 'Dropout') (layer as unknown as { rate: number }).rate = 0;
+  }
+  return model;
+}
+
+function maxWeightDiff(a: tfl.LayersModel, b: tfl.LayersModel): number {
+  const wa = a.getWeights().map((w) => w.dataSync());
+  const wb = b.getWeights().map((w) => w.dataSync());
+  let worst = 0;
+  wa.forEach((values, i) => values.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - wb[i][j])))));
+  return worst;
+}
+
+describe('splitBatch', () => {
+  it('splits an odd batch into contiguous shards that differ by at most one image', () => {
+    const batch = batchOf(9, 1);
+    const shards = splitBatch(batch, 2);
+    expect(shards.map((s) => s.size)).toEqual([5, 4]);
+    expect(Array.from(shards[1].labels)).toEqual(Array.from(batch.labels.slice(5)));
+    expect(shards[1].xs[0]).toBe(batch.xs[5 * 784]);
+  });
+});
+
+describe('adamStep', () => {
+  it('updates weights exactly like tf.train.adam over several steps', async () => {
+    await selectBackend('wasm', () => {});
+    const random = mulberry32(5);
+    const size = 257;
+    const start = new Float32Array(size).map(() => random() - 0.5);
+    const gradients = [0, 1, 2].map(() => new Float32Array(size).map(() => (random() - 0.5) * (random() < 0.1 ? 1e-6 : 1)));
+    const config = { learningRate: 0.01, ...KERAS_ADAM };
+
+    const variable = tf.variable(tf.tensor1d(start));
+    const optimizer = tf.train.adam(config.learningRate, config.beta1, config.beta2, config.epsilon);
+    for (const g of gradients) tf.tidy(() => optimizer.applyGradients([{ name: variable.name, tensor: tf.tensor1d(g) }]));
+    const expected = variable.dataSync();
+
+    const weights = Float32Array.from(start);
+    const state = createAdamState(size, config);
+    for (const g of gradients) adamStep(state, weights, g, config);
+    let worst = 0;
+    weights.forEach((w, i) => (worst = Math.max(worst, Math.abs(w - expected[i]))));
+    expect(worst).toBeLessThan(1e-6);
+    expect(Math.abs(weights[0] - start[0])).toBeGreaterThan(1e-3); // it did move
+    optimizer.dispose();
+    variable.dispose();
+  });
+});
+
+describe('createParallelStepper', () => {
+  let parallel: ParallelTrainStepper | null = null;
+  beforeAll(async () => {
+    await selectBackend('wasm', () => {});
+  });
+  afterAll(async () => {
+    await parallel?.dispose();
+  });
+
+  it(
+    'makes the same Adam updates as the local stepper (same losses, same weights)',
+    async () => {
+      const reference = modelWithoutDropout(7);
+      const replicated = modelWithoutDropout(7);
+      expect(maxWeightDiff(reference, replicated)).toBe(0);
+      const local = createLocalStepper(reference, { learningRate: 0.001 });
+      parallel = await createParallelStepper({ model: replicated, learningRate: 0.001, workers: 2, seed: 1 });
+      const liveTensors: number[][] = [];
+      for (let step = 0; step < 4; step++) {
+        const batch = batchOf(9, 100 + step); // odd size: shards of 5 and 4 must be weighted
+        const a = await local.step(batch);
+        const b = await parallel.step(batch);
+        expect(b.loss).toBeCloseTo(a.loss, 4);
+        expect(b.accuracy).toBeCloseTo(a.accuracy, 6);
+        liveTensors.push(parallel.lastStepStats().tensors);
+      }
+      // From the second step on (Adam's moment tensors exist), the workers hold a constant number of tensors.
+      expect(liveTensors[3]).toEqual(liveTensors[1]);
+      await parallel.syncTo(replicated);
+      expect(maxWeightDiff(reference, replicated)).toBeLessThan(1e-4);
+      await local.dispose();
+    },
+    SLOW,
+  );
+
+  it(
+    'reports a worker that fails to start as a clear error instead of hanging',
+    async () => {
+      const model = createModel({ seed: 1 });
+      // @tensorflow/tfjs-node is not installed here, so the workers cannot start that backend.
+      await expect(
+        createParallelStepper({ model, learningRate: 0.001, workers: 1, backend: 'tensorflow' }),
+      ).rejects.toThrow(/Training worker 0 failed: .*tfjs-node/);
+    },
+    SLOW,
+  );
+
+  it(
+    'rejects a malformed batch with the worker error, and keeps refusing afterwards',
+    async () => {
+      const model = createModel({ seed: 1 });
+      const stepper = await createParallelStepper({ model, learningRate: 0.001, workers: 1 });
+      try {
+        const broken: Batch = { xs: new Float32Array(10), labels: new Int32Array(2), size: 2 };
+        await expect(stepper.step(broken)).rejects.toThrow(/Training worker 0 failed/);
+        await expect(stepper.step(batchOf(2, 1))).rejects.toThrow(/Training worker 0 failed/);
+      } finally {
+        await stepper.dispose();
+      }
+      await expect(stepper.step(batchOf(2, 1))).rejects.toThrow(/disposed/);
+    },
+    SLOW,
+  );
+});
