@@ -7,6 +7,7 @@ import { runPipeline } from './run';
 const BUILD_FLAGS: Record<string, FlagSpec> = {
   ...FLAGS,
   train: { type: 'boolean', default: true, help: 'run the pipeline when the artifacts are missing or stale; --no-train stops with a message instead' },
+  dist: { type: 'string', default: 'dist', help: 'folder the site is built into' },
 };
 
 /** `npm run build`: the pipeline (quick when its artifacts are fresh), then `astro build` into dist/. */
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   process.env.ARTIFACTS_DIR = path.resolve(flags.out);
   log('site: astro build');
   const { build } = await import('astro');
-  await build({ root: process.cwd() });
+  await build({ root: process.cwd(), outDir: path.resolve(String(values.dist ?? 'dist')) });
   return 0;
 }
 

@@ -1,0 +1,35 @@
+// Static, bilingual report site. Settings come from the environment (see site/lib/build/siteOptions.ts):
+//   ARTIFACTS_DIR (default artifacts/), SITE_URL (absolute URL for canonical links), BASE_PATH (sub-path, e.g. /cnn/).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import remarkDirective from 'remark-directive';
+import { siteOptionsFromEnv } from './site/lib/build/siteOptions';
+import { remarkArtifactDirectives } from './site/lib/directives/index';
+import { artifactsIntegration } from './site/lib/build/integration';
+import { clientWithoutVegaLite } from './site/lib/build/clientVegaLite';
+
+// Relative paths (ARTIFACTS_DIR) resolve against this folder, the project root, whatever the working directory.
+const options = siteOptionsFromEnv(process.env, fileURLToPath(new URL('.', import.meta.url)));
+
+export default defineConfig({
+  srcDir: './site',
+  outDir: './dist',
+  output: 'static',
+  site: options.site,
+  base: options.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  markdown: {
+    remarkPlugins: [
+      remarkDirective,
+      [remarkArtifactDirectives, { artifactsDir: options.artifactsDir, base: options.base, manifestDigest: options.manifestDigest, codeDigest: options.codeDigest }],
+    ],
+  },
+  // Pages read the same artifacts folder as the remark plugin, whatever the working directory.
+  vite: {
+    define: { 'import.meta.env.CNN_ARTIFACTS_DIR': JSON.stringify(options.artifactsDir) },
+    plugins: [clientWithoutVegaLite()],
+  },
+  integrations: [artifactsIntegration({ artifactsDir: options.artifactsDir, base: options.base })],
+});

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type {
+  ArtifactFile, ChannelStats, Evaluation, Manifest, ModelSummary, PredictionsIndex, TrainingHistory, VisualIndex,
+} from '../../../pipeline/artifacts/types';
+import { SCHEMA_VERSION } from '../../../pipeline/artifacts/types';
+import { pngSize } from './pngSize';
+import {
+  evaluationSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
+} from './schema';
+
+export class ArtifactsError extends Error {
+  override name = 'ArtifactsError';
+}
+
+/** Everything the site shows, loaded from one artifacts folder. Layer stats and probabilities load on demand. */
+export interface SiteArtifacts {
+  dir: string;
+  manifest: Manifest;
+  history: TrainingHistory;
+  summary: ModelSummary;
+  evaluation: Evaluation;
+  predictions: PredictionsIndex;
+  visuals: VisualIndex;
+  /** Per-channel stats of one layer for one sample (read from the grid's layer-data file). */
+  layerStats(layer: string, sample: number): ChannelStats[];
+  /** Probabilities of test image `index` (10 values, 0–1), from probabilities.u8. */
+  probabilities(index: number): number[];
+  /** Weight norms of the deeper conv layers' filters (visuals.filters.norms). */
+  filterNorms(): { layers: { layer: string; norms: number[] }[] };
+  /** Pixel size of a listed PNG. */
+  imageSize(relPath: string): { width: number; height: number };
+}
+
+export const RUN_PIPELINE_HINT = 'Run `npm run pipeline` (for a fast run: `npm run pipeline -- --preset quick`) to create it, or set ARTIFACTS_DIR to a folder that has one.';
+
+/** The artifacts folder: env ARTIFACTS_DIR, else `artifacts/` under the project root. */
+export function resolveArtifactsDir(env: Record<string, string | undefined> = process.env, root = process.cwd()): string {
+  return path.resolve(root, env.ARTIFACTS_DIR || 'artifacts');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 5).map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+  throw new ArtifactsError(`${file} does not match the artifact contract (pipeline/artifacts/types.ts):\n${issues}\n${RUN_PIPELINE_HINT}`);
+}
+
+export function readManifest(dir: string): Manifest {
+  const file = path.join(dir, 'manifest.json');
+  if (!existsSync(file)) throw new ArtifactsError(`No artifacts manifest at ${file}. ${RUN_PIPELINE_HINT}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ArtifactsError(`${file} is not valid JSON (${(error as Error).message}). ${RUN_PIPELINE_HINT}`);
+  }
+  // The schema checks what the site reads; other contract fields pass through unchecked.
+  const manifest = parseWith(manifestSchema, raw, file) as unknown as Manifest;
+  if (manifest.schemaVersion !== SCHEMA_VERSION) {
+    throw new ArtifactsError(`${file} has schemaVersion ${manifest.schemaVersion}, the site expects ${SCHEMA_VERSION}. ${RUN_PIPELINE_HINT}`);
+  }
+  return manifest;
+}
+
+/** Finds a listed file; the site never reads a file the manifest does not list. */
+export function listedFile(manifest: Manifest, dir: string, relPath: string): ArtifactFile {
+  const entry = manifest.files.find((f) => f.path === relPath);
+  if (!entry) throw new ArtifactsError(`${relPath} is referenced but not listed in ${path.join(dir, 'manifest.json')}. ${RUN_PIPELINE_HINT}`);
+  if (!existsSync(path.join(dir, relPath))) throw new ArtifactsError(`${path.join(dir, relPath)} is listed in the manifest but missing. ${RUN_PIPELINE_HINT}`);
+  return entry;
+}
+
+function fileOfKind(manifest: Manifest, dir: string, kind: ArtifactFile['kind']): string {
+  const entry = manifest.files.find((f) => f.kind === kind);
+  if (!entry) throw new ArtifactsError(`${path.join(dir, 'manifest.json')} lists no file of kind "${kind}". ${RUN_PIPELINE_HINT}`);
+  return listedFile(manifest, dir, entry.path).path;
+}
+
+function readJson<T>(dir: string, rel: string, schema: z.ZodType<T>): T {
+  const file = path.join(dir, rel);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ArtifactsError(`Cannot read ${file}: ${(error as Error).message}. ${RUN_PIPELINE_HINT}`);
+  }
+  return parseWith(schema, raw, file);
+}
+
+/** Every image path the visual index refers to, so callers can check and copy them. */
+export function referencedImages(visuals: VisualIndex): string[] {
+  return [
+    ...visuals.samples.map((s) => s.input),
+    ...visuals.grids.map((g) => g.path),
+    visuals.filters.grid,
+    ...visuals.gallery.map((g) => g.image),
+    ...visuals.misclassified.map((g) => g.image),
+  ];
+}
+
+export function loadArtifacts(dir: string): SiteArtifacts {
+  const manifest = readManifest(dir);
+  const history = readJson(dir, fileOfKind(manifest, dir, 'history'), historySchema) as unknown as TrainingHistory;
+  const summary = readJson(dir, fileOfKind(manifest, dir, 'summary'), summarySchema);
+  const evaluation = readJson(dir, fileOfKind(manifest, dir, 'evaluation'), evaluationSchema);
+  const predictions = readJson(dir, fileOfKind(manifest, dir, 'predictions'), predictionsSchema);
+  const visuals = readJson(dir, fileOfKind(manifest, dir, 'visual-index'), visualIndexSchema) as VisualIndex;
+  for (const image of referencedImages(visuals)) listedFile(manifest, dir, image);
+
+  const statsCache = new Map<string, ChannelStats[]>();
+  const sizeCache = new Map<string, { width: number; height: number }>();
+  let probabilityBytes: Uint8Array | undefined;
+  return {
+    dir, manifest, history, summary, evaluation, predictions, visuals,
+    layerStats(layer, sample) {
+      const key = `${layer}/${sample}`;
+      const cached = statsCache.get(key);
+      if (cached) return cached;
+      const grid = visuals.grids.find((g) => g.layer === layer && g.sample === sample);
+      if (!grid) throw new ArtifactsError(`visuals.json has no grid for layer ${layer}, sample ${sample}. ${RUN_PIPELINE_HINT}`);
+      const stats = readJson(dir, listedFile(manifest, dir, grid.data).path, layerDataSchema).stats;
+      statsCache.set(key, stats);
+      return stats;
+    },
+    probabilities(index) {
+      probabilityBytes ??= readFileSync(path.join(dir, listedFile(manifest, dir, predictions.probabilitiesPath).path));
+      if (index < 0 || (index + 1) * 10 > probabilityBytes.length) {
+        throw new ArtifactsError(`Test image ${index} is outside ${predictions.probabilitiesPath} (${probabilityBytes.length / 10} rows).`);
+      }
+      return Array.from(probabilityBytes.subarray(index * 10, index * 10 + 10), (b) => b / 255);
+    },
+    filterNorms() {
+      return readJson(dir, listedFile(manifest, dir, visuals.filters.norms).path, filterNormsSchema);
+    },
+    imageSize(relPath) {
+      const cached = sizeCache.get(relPath);
+      if (cached) return cached;
+      const file = path.join(dir, listedFile(manifest, dir, relPath).path);
+      const size = pngSize(readFileSync(file), file);
+      sizeCache.set(relPath, size);
+      return size;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// zod schemas for the parts of the artifact contract (pipeline/artifacts/types.ts) the site reads.
+// They check shape, not values: a wrong pipeline output should fail with the file and field named.
+import { z } from 'zod';
+
+const num = z.number();
+const str = z.string();
+
+export const artifactFileSchema = z.object({
+  path: str, kind: str, bytes: num, sha256: str, meta: z.record(z.unknown()).optional(),
+});
+
+export const manifestSchema = z.object({
+  schemaVersion: num,
+  pipelineVersion: str,
+  createdAt: str,
+  cacheKey: str,
+  config: z.object({ preset: str, seed: num, epochs: num, batchSize: num, learningRate: num, patience: num, trainLimit: num, testLimit: num, backend: str }).passthrough(),
+  backend: z.object({ name: str, version: str, threads: num, description: str }),
+  versions: z.record(str),
+  timings: z.record(num),
+  metrics: z.record(num),
+  data: z.object({
+    source: str, trainCount: num, testCount: num, trainAvailable: num, testAvailable: num, height: num, width: num,
+    files: z.array(z.object({ name: str, bytes: num, sha256: str, checksumKnown: z.boolean() })),
+  }),
+  files: z.array(artifactFileSchema),
+});
+
+export const historySchema = z.object({
+  epochs: z.array(z.object({ epoch: num, loss: num, accuracy: num, valLoss: num, valAccuracy: num, seconds: num, imagesPerSecond: num }).passthrough()),
+  bestEpoch: num, stoppedEarly: z.boolean(), maxEpochs: num, patience: num, seconds: num,
+});
+
+export const summarySchema = z.object({
+  layers: z.array(z.object({ name: str, type: str, outputShape: z.array(num.nullable()), params: num })),
+  totalParams: num, trainableParams: num, nonTrainableParams: num,
+});
+
+export const evaluationSchema = z.object({
+  testLoss: num, testAccuracy: num, confusion: z.array(z.array(num)),
+  perClass: z.array(z.object({ digit: num, precision: num, recall: num, support: num })),
+  misclassified: num, count: num,
+});
+
+export const predictionsSchema = z.object({
+  count: num, labels: z.array(num), predicted: z.array(num), probabilitiesPath: str,
+});
+
+const imageWithPrediction = z.object({
+  index: num, label: num, predicted: num, image: str, top3: z.array(z.object({ digit: num, probability: num })),
+});
+
+export const visualIndexSchema = z.object({
+  articleSample: num,
+  samples: z.array(z.object({ index: num, label: num, predicted: num, role: z.enum(['article', 'digit', 'extra']), input: str })),
+  layers: z.array(z.object({ name: str, type: str, shape: z.tuple([num, num, num]), rows: num, cols: num })),
+  grids: z.array(z.object({ layer: str, sample: num, path: str, width: num, height: num, tile: num, gap: num, deadChannels: num, data: str })),
+  filters: z.object({ grid: str, width: num, height: num, tile: num, gap: num, norms: str }),
+  gallery: z.array(imageWithPrediction),
+  misclassified: z.array(imageWithPrediction),
+});
+
+export const channelStatsSchema = z.object({ channel: num, mean: num, std: num, min: num, max: num, dead: z.boolean() });
+
+/** visuals/filters/norms.json: per-filter weight norms of the deeper conv layers. */
+export const filterNormsSchema = z.object({ layers: z.array(z.object({ layer: str, norms: z.array(num) }).passthrough()) });
+
+/** The layer-data JSON: the site needs only the per-channel stats; raw values may sit beside them. */
+export const layerDataSchema = z.object({ stats: z.array(channelStatsSchema) }).passthrough();

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { layerStatsDocument } from '../artifacts/layerStatsDocument';
+import { loadArtifacts, referencedImages } from '../artifacts/load';
+
+/** Where the built site serves artifact files from, relative to the output folder. */
+export const ARTIFACTS_URL_DIR = 'artifacts';
+
+/**
+ * Puts what the pages load at run time into the built site: every image the visual index refers to,
+ * and one channel-stats JSON per layer (fetched when a reader zooms into a channel).
+ */
+export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; statsFiles: number }> {
+  const artifacts = loadArtifacts(artifactsDir);
+  const images = [...new Set(referencedImages(artifacts.visuals))];
+  for (const rel of images) {
+    const target = path.join(outDir, ARTIFACTS_URL_DIR, rel);
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(path.join(artifactsDir, rel), target);
+  }
+  const statsDir = path.join(outDir, ARTIFACTS_URL_DIR, 'site-stats');
+  await mkdir(statsDir, { recursive: true });
+  for (const layer of artifacts.visuals.layers) {
+    await writeFile(path.join(statsDir, `${layer.name}.json`), JSON.stringify(layerStatsDocument(artifacts, layer.name)));
+  }
+  return { images: images.length, statsFiles: artifacts.visuals.layers.length };
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+}
+
+/** Every artifact URL the built pages mention (img src and the JSON the scripts read), as paths under outDir. */
+export function artifactReferences(html: string, base: string): string[] {
+  const prefix = `${base}${ARTIFACTS_URL_DIR}/`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const pattern = new RegExp(`["'](${prefix}[^"'?#]+)`, 'g');
+  return [...html.matchAll(pattern)].map((m) => decodeURIComponent((m[1] as string).slice(base.length)));
+}
+
+/** Fails when a built page refers to an artifact file the build did not put into outDir. */
+export async function checkArtifactReferences(outDir: string, base: string): Promise<number> {
+  const missing: string[] = [];
+  let count = 0;
+  for (const file of await htmlFiles(outDir)) {
+    for (const ref of artifactReferences(await readFile(file, 'utf8'), base)) {
+      count++;
+      if (!existsSync(path.join(outDir, ref))) missing.push(`${path.relative(outDir, file)} → ${ref}`);
+    }
+  }
+  if (missing.length > 0) throw new Error(`Built pages refer to ${missing.length} missing artifact file(s):\n  ${missing.slice(0, 20).join('\n  ')}`);
+  return count;
+}

@@ -1,0 +1,43 @@
+import type { SiteArtifacts } from '../artifacts/load';
+import type { ChartContext, ChartSpec } from './common';
+import { confusionChart } from './confusion';
+import { accuracyChart, lossChart } from './history';
+import { meanActivationChart } from './meanActivation';
+import { perClassChart } from './perClass';
+import { top3Chart } from './top3';
+
+export const CHART_NAMES = ['loss', 'accuracy', 'confusion', 'per-class', 'top3', 'mean-activation'] as const;
+export type ChartName = (typeof CHART_NAMES)[number];
+
+export function isChartName(value: string): value is ChartName {
+  return (CHART_NAMES as readonly string[]).includes(value);
+}
+
+export interface ChartOptions {
+  /** Layer for mean-activation (default conv2d). */
+  layer?: string;
+}
+
+/** The Vega-Lite spec of a named chart, built from the artifacts. */
+export function buildChart(name: ChartName, artifacts: SiteArtifacts, ctx: ChartContext, options: ChartOptions = {}): ChartSpec {
+  switch (name) {
+    case 'loss':
+      return lossChart(artifacts.history, ctx);
+    case 'accuracy':
+      return accuracyChart(artifacts.history, ctx);
+    case 'confusion':
+      return confusionChart(artifacts.evaluation, ctx);
+    case 'per-class':
+      return perClassChart(artifacts.evaluation, ctx);
+    case 'top3':
+      return top3Chart(
+        artifacts.visuals.samples.map((s) => ({ index: s.index, label: s.label, probabilities: artifacts.probabilities(s.index) })),
+        ctx,
+      );
+    case 'mean-activation': {
+      const layer = options.layer ?? 'conv2d';
+      const sample = artifacts.visuals.articleSample;
+      return meanActivationChart(artifacts.layerStats(layer, sample), layer, sample, ctx);
+    }
+  }
+}

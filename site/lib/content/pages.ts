@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { LANGS, type Lang } from '../i18n';
+
+export const PAGE_KINDS = ['article', 'model', 'training', 'errors', 'about'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/** Frontmatter of every content page; strict, so a stray key in one language fails the build too. */
+export const pageFrontmatterSchema = z
+  .object({
+    title: z.string().min(1),
+    description: z.string().min(1),
+    page: z.enum(PAGE_KINDS),
+    order: z.number(),
+  })
+  .strict();
+export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;
+
+/** content/<lang>/index.md is the article; every other page is content/<lang>/<page>.md. */
+export function fileNameOf(page: PageKind): string {
+  return page === 'article' ? 'index' : page;
+}
+
+/** The URL of a page under the site base, always with a trailing slash. */
+export function pageUrl(base: string, lang: Lang, page: PageKind): string {
+  return page === 'article' ? `${base}${lang}/` : `${base}${lang}/${page}/`;
+}
+
+/** Reads language and file name from an entry's file path (e.g. "content/zh/model.md") and checks them against its frontmatter. */
+export function parseEntryPath(filePath: string, page: PageKind): { lang: Lang; page: PageKind } {
+  const match = /(?:^|\/)(\w+)\/([\w-]+)\.md$/.exec(filePath.replace(/\\/g, '/'));
+  const [, lang, name] = match ?? [];
+  if (!lang || !name || !(LANGS as readonly string[]).includes(lang)) {
+    throw new Error(`${filePath}: content pages live in content/en/ or content/zh/.`);
+  }
+  if (name !== fileNameOf(page)) {
+    throw new Error(`${filePath}: frontmatter says page "${page}", so the file must be content/${lang}/${fileNameOf(page)}.md.`);
+  }
+  return { lang: lang as Lang, page };
+}

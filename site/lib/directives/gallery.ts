@@ -1,0 +1,69 @@
+import { escapeHtml, jsonForScript } from '../html';
+import { artifactUrl, DirectiveUsageError, layerStatsUrl, requireOneOf, type DirectiveContext, type DirectiveSpec } from './context';
+
+/** What the client script needs to swap the grid to another sample and to locate channel tiles. */
+export interface GalleryData {
+  layer: string;
+  channels: number;
+  cols: number;
+  tile: number;
+  gap: number;
+  stats: string;
+  /** The sample shown first (the article's image). */
+  initial: string;
+  labels: { channel: string; title: string; min: string; max: string; mean: string; dead: string; alive: string; close: string };
+  samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string; dead: string }>;
+}
+
+export function galleryData(layerName: string, ctx: DirectiveContext): GalleryData {
+  const { artifacts, t, base } = ctx;
+  const layer = artifacts.visuals.layers.find((l) => l.name === layerName);
+  if (!layer) throw new DirectiveUsageError(`unknown layer "${layerName}"`);
+  const [size, , channels] = layer.shape;
+  const samples: GalleryData['samples'] = {};
+  let tile = 0;
+  let gap = 0;
+  for (const sample of artifacts.visuals.samples) {
+    const grid = artifacts.visuals.grids.find((g) => g.layer === layer.name && g.sample === sample.index);
+    if (!grid) throw new DirectiveUsageError(`visuals.json has no ${layer.name} grid for test image ${sample.index}`);
+    ({ tile, gap } = grid);
+    const vars = { layer: layer.name, type: layer.type, channels, size, sample: sample.index, label: sample.label, cols: layer.cols };
+    samples[String(sample.index)] = {
+      src: artifactUrl(base, grid.path),
+      width: grid.width,
+      height: grid.height,
+      alt: t('gallery.alt', vars),
+      caption: t('gallery.caption', vars),
+      dead: grid.deadChannels > 0 ? ` · ${t('gallery.dead', { count: grid.deadChannels })}` : '',
+    };
+  }
+  return {
+    layer: layer.name, channels, cols: layer.cols, tile, gap,
+    stats: layerStatsUrl(base, layer.name),
+    initial: String(artifacts.visuals.articleSample),
+    labels: {
+      channel: t('gallery.channel'), title: t('zoom.title', { layer: layer.name }), min: t('zoom.min'), max: t('zoom.max'),
+      mean: t('zoom.mean'), dead: t('zoom.dead'), alive: t('zoom.alive'), close: t('zoom.close'),
+    },
+    samples,
+  };
+}
+
+/** `::gallery{layer="conv2d_1"}` — the layer's feature-map grid for the selected sample; tiles zoom on click (site/scripts/gallery.ts). */
+export const galleryDirective: DirectiveSpec = {
+  kind: 'leaf',
+  attributes: ['layer'],
+  render(attributes, ctx) {
+    const layer = requireOneOf(attributes.layer, ctx.artifacts.visuals.layers.map((l) => l.name), 'layer');
+    const data = galleryData(layer, ctx);
+    const shown = data.samples[String(ctx.artifacts.visuals.articleSample)] ?? Object.values(data.samples)[0];
+    if (!shown) throw new DirectiveUsageError(`visuals.json lists no samples`);
+    return [
+      `<figure class="gallery" data-gallery="${escapeHtml(layer)}">`,
+      `<div class="gallery-grid"><img src="${escapeHtml(shown.src)}" width="${shown.width}" height="${shown.height}" alt="${escapeHtml(shown.alt)}" loading="lazy" decoding="async"></div>`,
+      `<figcaption><span data-gallery-caption>${escapeHtml(shown.caption)}</span><span data-gallery-dead>${escapeHtml(shown.dead)}</span><span class="hint js-only" hidden>${escapeHtml(ctx.t('gallery.hint'))}</span></figcaption>`,
+      `<script type="application/json" data-gallery-data>${jsonForScript(data)}</script>`,
+      `</figure>`,
+    ].join('');
+  },
+};

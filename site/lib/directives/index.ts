@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { loadArtifacts, type SiteArtifacts } from '../artifacts/load';
+import { isLang, translator, type Lang } from '../i18n';
+import { DirectiveUsageError, type DirectiveContext } from './context';
+import { DIRECTIVES, directiveUsage } from './registry';
+
+export interface ArtifactDirectivesOptions {
+  /** Folder holding manifest.json. */
+  artifactsDir: string;
+  /** Site base path, e.g. "/" or "/cnn/" (a trailing slash is added if missing). */
+  base?: string;
+  /** Page language; by default taken from the file path (content/<lang>/…). */
+  lang?: Lang;
+  /**
+   * Not used by the plugin: passing the manifest's hash here makes it part of Astro's config digest,
+   * so Astro's content cache is dropped whenever the artifacts change.
+   */
+  manifestDigest?: string;
+  /** Likewise for the site's own code (see site/lib/build/siteOptions.ts). */
+  codeDigest?: string;
+}
+
+type DirectiveNode = {
+  type: 'textDirective' | 'leafDirective' | 'containerDirective';
+  name: string;
+  attributes?: Record<string, string | null | undefined> | null;
+  position?: { start: { line: number; column: number } };
+};
+
+const PREFIX = { textDirective: ':', leafDirective: '::', containerDirective: ':::' } as const;
+
+export function langOfFile(file: VFile): Lang | undefined {
+  const match = /(?:^|[\\/])(en|zh)[\\/][^\\/]+\.mdx?$/.exec(file.path ?? '');
+  return match && isLang(match[1]) ? match[1] : undefined;
+}
+
+/** Astro hands remark the body without frontmatter; this finds how many lines to add to report source lines. */
+function lineOffset(file: VFile): number {
+  if (!file.path || typeof file.value !== 'string' || file.value.length === 0) return 0;
+  try {
+    const source = readFileSync(file.path, 'utf8');
+    const at = source.lastIndexOf(file.value);
+    return at > 0 ? source.slice(0, at).split('\n').length - 1 : 0;
+  } catch {
+    return 0; // not a file on disk (tests, virtual files): lines are already right
+  }
+}
+
+/**
+ * Fills the directives of the report's markdown (`:metric`, `::chart`, `::gallery`, …) from the artifacts.
+ * Any unknown directive, name or attribute fails the build with the file, the line and the valid choices.
+ */
+export const remarkArtifactDirectives: Plugin<[ArtifactDirectivesOptions], Root> = (options) => {
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
+  let artifacts: SiteArtifacts | undefined; // loaded on the first file that uses a directive
+  return async (tree, file) => {
+    const nodes: DirectiveNode[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') nodes.push(node as unknown as DirectiveNode);
+    });
+    if (nodes.length === 0) return;
+    const where = (node: DirectiveNode) => `${file.path ?? '<markdown>'}:${(node.position?.start.line ?? 0) + lineOffset(file)}:${node.position?.start.column ?? 0}`;
+    const lang = options.lang ?? langOfFile(file);
+    if (!lang) throw new Error(`${file.path ?? '<markdown>'}: cannot tell the page language; content files live in content/en/ or content/zh/.`);
+    artifacts ??= loadArtifacts(options.artifactsDir);
+    const ctx: DirectiveContext = { artifacts, lang, t: translator(lang), base };
+    await Promise.all(nodes.map(async (node) => {
+      const written = `${PREFIX[node.type]}${node.name}`;
+      try {
+        const spec = DIRECTIVES[node.name];
+        if (!spec) throw new DirectiveUsageError(`unknown directive "${written}". Valid directives: ${directiveUsage()}. (Plain text with a colon before a word, like "a:b", parses as a directive: write "a\\:b".)`);
+        const expected = spec.kind === 'text' ? 'textDirective' : 'leafDirective';
+        if (node.type !== expected) throw new DirectiveUsageError(`"${written}" must be written as ${PREFIX[expected]}${node.name}`);
+        const attributes: Record<string, string> = {};
+        for (const [key, value] of Object.entries(node.attributes ?? {})) {
+          if (!spec.attributes.includes(key)) throw new DirectiveUsageError(`unknown attribute "${key}" on ${written}. Valid attributes: ${spec.attributes.join(', ') || '(none)'}`);
+          attributes[key] = value ?? '';
+        }
+        const html = await spec.render(attributes, ctx);
+        // Replace the directive in place with raw HTML (Astro passes raw HTML through to the page).
+        const replaced = node as unknown as { type: string; value: string; children?: unknown; attributes?: unknown; name?: unknown };
+        replaced.type = 'html';
+        replaced.value = html;
+        delete replaced.children;
+        delete replaced.attributes;
+        delete replaced.name;
+      } catch (error) {
+        if (error instanceof DirectiveUsageError) throw new Error(`${where(node)} ${written}: ${error.message}`);
+        throw new Error(`${where(node)} ${written}: ${(error as Error).message}`, { cause: error });
+      }
+    }));
+  };
+};

@@ -1,0 +1,41 @@
+import { formatInt, formatSeconds } from '../format/number';
+import { escapeHtml } from '../html';
+import type { UiKey } from '../../i18n/en';
+import type { DirectiveSpec } from './context';
+
+/** `::provenance` — how the artifacts were made: backend, versions, timings, data files and their checksums. */
+export const provenanceDirective: DirectiveSpec = {
+  kind: 'leaf',
+  attributes: [],
+  render(_attributes, { artifacts, lang, t }) {
+    const m = artifacts.manifest;
+    const e = (v: string | number) => escapeHtml(v);
+    const row = (key: UiKey, value: string) => `<tr><th scope="row">${e(t(key))}</th><td>${value}</td></tr>`;
+    const general = [
+      row('prov.backend', e(m.backend.description)),
+      row('prov.threads', e(m.backend.threads)),
+      row('prov.preset', `<code>${e(m.config.preset)}</code>`),
+      row('prov.seed', e(m.config.seed)),
+      row('prov.created', `<time datetime="${e(m.createdAt)}">${e(m.createdAt)}</time>`),
+      row('prov.pipeline', e(m.pipelineVersion)),
+      row('prov.cacheKey', `<code class="hash">${e(m.cacheKey)}</code>`),
+      row('prov.source', e(m.data.source)),
+      row('prov.images', e(t('prov.imagesValue', {
+        train: formatInt(m.data.trainCount, lang), trainAvailable: formatInt(m.data.trainAvailable, lang),
+        test: formatInt(m.data.testCount, lang), testAvailable: formatInt(m.data.testAvailable, lang),
+      }))),
+    ];
+    const versions = Object.entries(m.versions).map(([name, version]) => `<tr><th scope="row"><code>${e(name)}</code></th><td>${e(version)}</td></tr>`);
+    const timings = Object.entries(m.timings).map(([stage, seconds]) => `<tr><th scope="row">${e(stage)}</th><td class="num">${e(formatSeconds(seconds, lang))}</td></tr>`);
+    const files = m.data.files.map((f) => `<tr><td><code>${e(f.name)}</code></td><td class="num">${formatInt(f.bytes, lang)}</td><td><code class="hash">${e(f.sha256)}</code></td><td>${e(t(f.checksumKnown ? 'prov.yes' : 'prov.no'))}</td></tr>`);
+    const table = (caption: UiKey, head: string, body: string[]) =>
+      `<div class="table-wrap"><table class="provenance"><caption>${e(t(caption))}</caption><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+    const th = (key: UiKey) => `<th scope="col">${e(t(key))}</th>`;
+    return [
+      table('prov.caption', th('prov.item') + th('prov.value'), general),
+      table('prov.versions', th('prov.item') + th('prov.value'), versions),
+      table('prov.timings', th('prov.stage') + th('prov.seconds'), timings),
+      table('prov.files', th('prov.file') + th('prov.bytes') + th('prov.sha256') + th('prov.known'), files),
+    ].join('');
+  },
+};

@@ -1,0 +1,30 @@
+import { chartDirective } from './chart';
+import type { DirectiveSpec } from './context';
+import { digitsDirective } from './digits';
+import { filtersDirective } from './filters';
+import { galleryDirective } from './gallery';
+import { inputDirective } from './input';
+import { metricDirective } from './metric';
+import { provenanceDirective } from './provenance';
+import { samplePickerDirective } from './samplePicker';
+import { summaryDirective } from './summary';
+
+/** The whole directive vocabulary the prose may use. */
+export const DIRECTIVES: Record<string, DirectiveSpec> = {
+  metric: metricDirective,
+  chart: chartDirective,
+  summary: summaryDirective,
+  gallery: galleryDirective,
+  'sample-picker': samplePickerDirective,
+  input: inputDirective,
+  digits: digitsDirective,
+  filters: filtersDirective,
+  provenance: provenanceDirective,
+};
+
+/** How each directive is written, for error messages. */
+export function directiveUsage(): string {
+  return Object.entries(DIRECTIVES)
+    .map(([name, spec]) => `${spec.kind === 'text' ? ':' : '::'}${name}`)
+    .join(', ');
+}

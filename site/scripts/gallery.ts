@@ -1,0 +1,146 @@
+// Sample picker, feature-map galleries and the channel zoom. The data each part needs is embedded
+// as JSON by the directives (site/lib/directives/gallery.ts, input.ts); channel stats are fetched on first zoom.
+import type { GalleryData } from '../lib/directives/gallery';
+
+type CompactStats = [number, number, number, 0 | 1];
+type InputData = { samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string }> };
+
+function readJson<T>(el: Element, selector: string): T | undefined {
+  const text = el.querySelector(selector)?.textContent;
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+type StatsCache = Map<string, Promise<Record<string, CompactStats[]>>>;
+
+/** Channel stats of one layer for every sample, fetched once per page (the cache lives in enhanceGalleries). */
+function loadStats(statsCache: StatsCache, url: string): Promise<Record<string, CompactStats[]>> {
+  let pending = statsCache.get(url);
+  if (!pending) {
+    pending = fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: ${r.status}`)))).then((d) => d.samples);
+    statsCache.set(url, pending);
+  }
+  return pending;
+}
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+}
+
+function setImage(img: HTMLImageElement, s: { src: string; width: number; height: number; alt: string }): void {
+  img.src = s.src;
+  img.width = s.width;
+  img.height = s.height;
+  img.alt = s.alt;
+}
+
+function zoomDialog(doc: Document): HTMLDialogElement {
+  let dialog = doc.querySelector<HTMLDialogElement>('dialog.zoom');
+  if (dialog) return dialog;
+  dialog = doc.createElement('dialog');
+  dialog.className = 'zoom';
+  dialog.setAttribute('aria-labelledby', 'zoom-title');
+  dialog.innerHTML = '<form method="dialog"><h2 id="zoom-title"></h2><canvas width="224" height="224" role="img"></canvas><dl></dl><p class="zoom-state"></p><button value="close"></button></form>';
+  dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog?.close(); });
+  doc.body.append(dialog);
+  return dialog;
+}
+
+async function openZoom(doc: Document, cache: StatsCache, data: GalleryData, img: HTMLImageElement, sample: string, channel: number): Promise<void> {
+  const dialog = zoomDialog(doc);
+  const l = data.labels;
+  (dialog.querySelector('h2') as HTMLElement).textContent = fill(l.title, { channel });
+  (dialog.querySelector('button') as HTMLElement).textContent = l.close;
+  const canvas = dialog.querySelector('canvas') as HTMLCanvasElement;
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    // Crop tile k out of the grid image and scale it up without smoothing, so pixels stay pixels.
+    const step = data.tile + data.gap;
+    ctx.imageSmoothingEnabled = false;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, (channel % data.cols) * step, Math.floor(channel / data.cols) * step, data.tile, data.tile, 0, 0, canvas.width, canvas.height);
+  }
+  canvas.setAttribute('aria-label', fill(l.title, { channel }));
+  const list = dialog.querySelector('dl') as HTMLElement;
+  const state = dialog.querySelector('.zoom-state') as HTMLElement;
+  list.textContent = '';
+  state.textContent = '';
+  if (!dialog.open) dialog.showModal();
+  const stats = (await loadStats(cache, data.stats))[sample]?.[channel];
+  if (!stats) return;
+  const [mean, min, max, dead] = stats;
+  for (const [term, value] of [[l.min, min], [l.max, max], [l.mean, mean]] as const) {
+    const dt = doc.createElement('dt');
+    dt.textContent = term;
+    const dd = doc.createElement('dd');
+    dd.textContent = String(value);
+    list.append(dt, dd);
+  }
+  state.textContent = dead ? l.dead : l.alive;
+}
+
+function setUpGallery(doc: Document, cache: StatsCache, figure: HTMLElement): (sample: string) => void {
+  const data = readJson<GalleryData>(figure, 'script[data-gallery-data]');
+  const img = figure.querySelector<HTMLImageElement>('.gallery-grid img');
+  const frame = figure.querySelector<HTMLElement>('.gallery-grid');
+  if (!data || !img || !frame) return () => {};
+  let current = data.initial;
+  // One transparent button per channel tile, positioned in percent so it follows the responsive image.
+  const first = data.samples[current] ?? Object.values(data.samples)[0];
+  if (!first) return () => {};
+  const step = data.tile + data.gap;
+  const buttons = Array.from({ length: data.channels }, (_, k) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.className = 'tile';
+    b.style.left = `${((k % data.cols) * step * 100) / first.width}%`;
+    b.style.top = `${(Math.floor(k / data.cols) * step * 100) / first.height}%`;
+    b.style.width = `${(data.tile * 100) / first.width}%`;
+    b.style.height = `${(data.tile * 100) / first.height}%`;
+    b.setAttribute('aria-label', fill(data.labels.channel, { channel: k }));
+    b.addEventListener('click', () => void openZoom(doc, cache, data, img, current, k).catch((e) => console.warn(e)));
+    return b;
+  });
+  frame.append(...buttons);
+  figure.querySelectorAll<HTMLElement>('.js-only').forEach((el) => (el.hidden = false));
+  return (sample) => {
+    const s = data.samples[sample];
+    if (!s) return;
+    current = sample;
+    setImage(img, s);
+    (figure.querySelector('[data-gallery-caption]') as HTMLElement).textContent = s.caption;
+    (figure.querySelector('[data-gallery-dead]') as HTMLElement).textContent = s.dead;
+  };
+}
+
+function setUpInput(figure: HTMLElement): (sample: string) => void {
+  const data = readJson<InputData>(figure, 'script[data-input-data]');
+  const img = figure.querySelector('img');
+  return (sample) => {
+    const s = data?.samples[sample];
+    if (!s || !img) return;
+    setImage(img, s);
+    (figure.querySelector('[data-input-caption]') as HTMLElement).textContent = s.caption;
+  };
+}
+
+export function enhanceGalleries(doc: Document): void {
+  const pickers = [...doc.querySelectorAll<HTMLElement>('[data-sample-picker]')];
+  const cache: StatsCache = new Map();
+  const updates = [
+    ...[...doc.querySelectorAll<HTMLElement>('figure[data-gallery]')].map((f) => setUpGallery(doc, cache, f)),
+    ...[...doc.querySelectorAll<HTMLElement>('figure[data-input]')].map(setUpInput),
+  ];
+  const select = (sample: string) => {
+    for (const picker of pickers) {
+      picker.querySelectorAll('button[data-sample]').forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-sample') === sample)));
+    }
+    updates.forEach((update) => update(sample));
+  };
+  for (const picker of pickers) {
+    picker.hidden = false;
+    picker.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest('button[data-sample]');
+      if (button) select(button.getAttribute('data-sample') as string);
+    });
+  }
+}

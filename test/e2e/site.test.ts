@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { brokenInternalLinks } from './links';
+import { serveStatic } from './staticServer';
+
+const BASE = '/cnn-report/';
+const LANGS = [
+  { code: 'en', lang: /^en/ },
+  { code: 'zh', lang: /^zh/ },
+] as const;
+const PAGES = ['', 'model/', 'training/', 'errors/', 'about/'];
+export const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
+
+let work: string;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+let browser: BrowserContext;
+
+/** Builds the report exactly as a user would, with the quick preset, into a temporary folder. */
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'e2e-'));
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'pipeline/build.ts', '--preset', 'quick', '--out', path.join(work, 'artifacts'), '--dist', path.join(work, 'dist')],
+    { env: { ...process.env, BASE_PATH: BASE, SITE_URL: 'https://example.org' }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  site = await serveStatic(path.join(work, 'dist'), BASE);
+  browser = await launchChromium();
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Visit {
+  page: Page;
+  problems: string[];
+}
+
+/** Opens a page and records console errors, page errors and failed requests while it is used. */
+async function visit(url: string): Promise<Visit> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response?.status(), url).toBe(200);
+  return { page, problems };
+}
+
+/** Scrolls through the page so lazy images load, then waits for every image to settle. */
+async function loadAllImages(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => { img.onload = img.onerror = r; }))));
+  });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count} nodes)`);
+}
+
+describe('the built report in a browser', () => {
+  for (const { code, lang } of LANGS) {
+    for (const p of PAGES) {
+      it(`renders /${code}/${p} with its language, every image, every chart, no errors and no serious axe violations`, async () => {
+        const { page, problems } = await visit(`${site.url}${code}/${p}`);
+        expect(await page.getAttribute('html', 'lang')).toMatch(lang);
+        await loadAllImages(page);
+        const images = await page.$$eval('img', (imgs) => imgs.map((i) => ({ src: i.currentSrc || i.src, w: i.naturalWidth })));
+        expect(images.filter((i) => i.w === 0)).toEqual([]);
+        await page.waitForFunction(() => [...document.querySelectorAll('[data-chart]')].every((c) => c.querySelector('svg, canvas')), null, { timeout: 20_000 });
+        expect(await axeViolations(page)).toEqual([]);
+        expect(problems).toEqual([]);
+        await page.close();
+      }, 90_000);
+    }
+  }
+
+  it('shows charts on the article and training pages', async () => {
+    for (const p of ['en/', 'en/training/', 'zh/errors/']) {
+      const { page } = await visit(`${site.url}${p}`);
+      expect(await page.locator('[data-chart]').count(), p).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
+
+  it('switches the digit: every gallery shows the chosen sample', async () => {
+    const { page, problems } = await visit(`${site.url}en/`);
+    const gallery = page.locator('figure[data-gallery] .gallery-grid img').first();
+    const before = await gallery.getAttribute('src');
+    const sample = await page.locator('[data-sample-picker] button[data-sample][aria-pressed="false"]').first().getAttribute('data-sample');
+    const other = page.locator(`[data-sample-picker] button[data-sample="${sample}"]`);
+    await other.click();
+    await expect.poll(() => gallery.getAttribute('src')).not.toBe(before);
+    expect(await gallery.getAttribute('src')).toContain(String(sample).padStart(5, '0'));
+    expect(await other.getAttribute('aria-pressed')).toBe('true');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a zoom with the value range when a channel tile is clicked', async () => {
+    const { page, problems } = await visit(`${site.url}en/`);
+    await page.locator('figure[data-gallery] .gallery-grid button.tile').nth(3).click();
+    const dialog = page.locator('dialog.zoom[open]');
+    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.locator('dd').count()).toBe(3);
+    expect(await dialog.locator('h2').textContent()).toContain('3');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lands on the counterpart page when switching language', async () => {
+    for (const [from, to] of [['en/training/', 'zh/training/'], ['zh/', 'en/'], ['zh/errors/', 'en/errors/']]) {
+      const { page } = await visit(`${site.url}${from}`);
+      await Promise.all([page.waitForURL(`${site.url}${to}`), page.locator('[data-lang-switch]').first().click()]);
+      expect(page.url()).toBe(`${site.url}${to}`);
+      await page.close();
+    }
+  });
+
+  it('offers both languages on the root page', async () => {
+    const { page } = await visit(site.url);
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toEqual(expect.arrayContaining([`${site.url}en/`, `${site.url}zh/`]));
+    await page.close();
+  });
+
+  it('has no broken internal link anywhere in dist', async () => {
+    expect(await brokenInternalLinks(path.join(work, 'dist'), BASE)).toEqual([]);
+  });
+
+  it('writes screenshots of the article in both languages', async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    for (const { code } of LANGS) {
+      const { page } = await visit(`${site.url}${code}/`);
+      await loadAllImages(page);
+      const file = path.join(SCREENSHOT_DIR, `article-${code}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      expect((await readFile(file)).length).toBeGreaterThan(10_000);
+      await page.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,95 @@
+// Fixture cases in test/site/fixtures/directives/<case>/: input.md (frontmatter `lang`) and either
+// expected.html (exact output) or error.txt (text the build error must contain).
+// Regenerate expected.html after an intended change: UPDATE_FIXTURES=1 npx vitest run test/site/directives.test.ts
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blankFrontmatter } from '../../site/lib/content/renderCheck';
+import type { Lang } from '../../site/lib/i18n';
+import { makeFakeArtifacts, renderMarkdown } from './helpers';
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'directives');
+const cases = readdirSync(FIXTURES).sort();
+
+let artifacts: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+beforeAll(async () => {
+  artifacts = await makeFakeArtifacts();
+});
+afterAll(() => artifacts.cleanup());
+
+function readCase(name: string): { markdown: string; lang: Lang; file: string } {
+  const file = path.join(FIXTURES, name, 'input.md');
+  const source = readFileSync(file, 'utf8');
+  const lang = /^lang: (en|zh)$/m.exec(source)?.[1] as Lang | undefined;
+  if (!lang) throw new Error(`${file}: frontmatter needs "lang: en" or "lang: zh"`);
+  return { markdown: blankFrontmatter(source), lang, file };
+}
+
+describe('directive fixtures', () => {
+  it('has both output and error cases', () => {
+    expect(cases.filter((c) => existsSync(path.join(FIXTURES, c, 'error.txt'))).length).toBeGreaterThan(3);
+    expect(cases.filter((c) => !existsSync(path.join(FIXTURES, c, 'error.txt'))).length).toBeGreaterThan(3);
+  });
+
+  for (const name of cases) {
+    const errorFile = path.join(FIXTURES, name, 'error.txt');
+    if (existsSync(errorFile)) {
+      it(`fails ${name} with the file, line and valid names`, async () => {
+        const { markdown, lang, file } = readCase(name);
+        const expected = readFileSync(errorFile, 'utf8').trim();
+        await expect(renderMarkdown(markdown, { artifactsDir: artifacts.dir, lang, base: '/sub/', path: file })).rejects.toThrow(expected);
+      });
+    } else {
+      it(`renders ${name} as expected.html`, async () => {
+        const { markdown, lang, file } = readCase(name);
+        // Chart SVG and specs are checked in charts.test.ts; here they are elided to keep fixtures readable.
+        const html = (await renderMarkdown(markdown, { artifactsDir: artifacts.dir, lang, base: '/sub/', path: file }))
+          .replace(/<svg[\s\S]*?<\/svg>/g, '<svg>…</svg>')
+          .replace(/(data-chart-spec(?:="")?>)[\s\S]*?<\/script>/g, '$1…</script>');
+        const expectedFile = path.join(FIXTURES, name, 'expected.html');
+        if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, html);
+        expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+      });
+    }
+  }
+});
+
+describe('directive plugin', () => {
+  it('takes the page language from the content path', async () => {
+    const html = await renderMarkdown(':metric{name="training_seconds"}', { artifactsDir: artifacts.dir, path: '/x/content/zh/index.md' });
+    expect(html).toContain('2分50秒');
+  });
+
+  it('renders a chart as inline SVG plus its compiled Vega spec', async () => {
+    const html = await renderMarkdown('::chart{name="accuracy"}', { artifactsDir: artifacts.dir, lang: 'en' });
+    expect(html).toMatch(/<figure class="chart" data-chart="accuracy"><div class="chart-view" role="img" aria-label="Accuracy per epoch"><svg[^>]*viewBox/);
+    const spec = JSON.parse(/data-chart-spec="?"?>(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
+    expect(spec.$schema).toContain('/vega/');
+    expect(JSON.stringify(spec.title)).toContain('Accuracy per epoch');
+  });
+
+  it('renders the mean-activation chart for the named layer', async () => {
+    const html = await renderMarkdown('::chart{name="mean-activation" layer="conv2d_1"}', { artifactsDir: artifacts.dir, lang: 'en' });
+    expect(html).toContain('Mean activation per channel of conv2d_1 (test image 51)');
+  });
+
+  it('refuses a layer on charts that have none', async () => {
+    await expect(renderMarkdown('::chart{name="loss" layer="conv2d"}', { artifactsDir: artifacts.dir, lang: 'en' })).rejects.toThrow('only applies to the mean-activation chart');
+  });
+
+  it('names npm run pipeline when the manifest is missing', async () => {
+    await expect(renderMarkdown('::summary', { artifactsDir: path.join(artifacts.dir, 'nowhere'), lang: 'en' })).rejects.toThrow('npm run pipeline');
+  });
+
+  it('leaves markdown without directives alone even with no artifacts', async () => {
+    const html = await renderMarkdown('Just *text*.', { artifactsDir: path.join(artifacts.dir, 'nowhere'), lang: 'en' });
+    expect(html).toBe('<p>Just <em>text</em>.</p>');
+  });
+
+  it('renders provenance with versions, timings and checksums', async () => {
+    const html = await renderMarkdown('::provenance', { artifactsDir: artifacts.dir, lang: 'en' });
+    expect(html).toContain('cpu (plain JavaScript), 1 thread');
+    expect(html).toContain('ab'.repeat(32));
+    expect(html).toContain('2 min 50 s');
+  });
+});

