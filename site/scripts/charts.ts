@@ -1,26 +1,66 @@
 // Makes the build-time SVG charts interactive (tooltips). vega-embed is imported only when a chart
 // comes near the viewport, so pages stay light and charts still read with JavaScript off.
 // Specs arrive compiled to Vega, and the client build swaps vega-lite for a stub (site/lib/build/vegaLiteStub.ts).
+// A chart that carries per-sample data (mean activation) is redrawn when the sample picker changes.
+import type { ChartSamples } from '../lib/directives/chart';
 
-async function embedChart(figure: HTMLElement): Promise<void> {
-  const specText = figure.querySelector('script[data-chart-spec]')?.textContent;
+/** Fired on document by site/scripts/gallery.ts; detail is the test-set index as a string. */
+export const SAMPLE_EVENT = 'cnn:sample';
+
+type VegaSpec = { title?: { text?: unknown } | string; data?: { name?: string; values?: unknown }[] };
+
+function readJson<T>(figure: HTMLElement, selector: string): T | undefined {
+  const text = figure.querySelector(selector)?.textContent;
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+/** The spec with another sample's values and title. */
+function specForSample(spec: VegaSpec, samples: ChartSamples, sample: string): VegaSpec | undefined {
+  const chosen = samples.samples[sample];
+  if (!chosen) return undefined;
+  const values = chosen.channels.map(([mean, min, max, dead], channel) => ({ channel, mean, min, max, state: dead ? samples.dead : samples.alive }));
+  return {
+    ...spec,
+    title: typeof spec.title === 'object' ? { ...spec.title, text: chosen.title } : chosen.title,
+    data: (spec.data ?? []).map((d) => (d.name === samples.data ? { ...d, values } : d)),
+  };
+}
+
+async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
   const view = figure.querySelector<HTMLElement>('.chart-view');
-  if (!specText || !view) return;
+  if (!view) return;
   const { default: embed } = await import('vega-embed');
   const target = document.createElement('div');
-  target.className = 'chart-live';
-  await embed(target, JSON.parse(specText), { mode: 'vega', actions: false, renderer: 'svg' });
-  // Swap only once vega has rendered, so a failure leaves the static chart in place.
+  await embed(target, spec as never, { mode: 'vega', actions: false, renderer: 'svg' });
+  // Swap only once vega has rendered, so a failure leaves the previous chart in place.
   view.replaceChildren(...target.childNodes);
+  const title = typeof spec.title === 'object' ? spec.title.text : spec.title;
+  if (typeof title === 'string') view.setAttribute('aria-label', title);
   figure.dataset.enhanced = 'true';
 }
 
 export function enhanceCharts(root: Document): void {
   const figures = [...root.querySelectorAll<HTMLElement>('figure[data-chart]')];
   if (figures.length === 0) return;
-  const run = (figure: HTMLElement) => embedChart(figure).catch((error) => console.warn('chart stays static:', error));
+  const selected = new Map<HTMLElement, string>(); // sample chosen before the chart was enhanced
+  const render = (figure: HTMLElement) => {
+    const spec = readJson<VegaSpec>(figure, 'script[data-chart-spec]');
+    if (!spec) return;
+    const samples = readJson<ChartSamples>(figure, 'script[data-chart-samples]');
+    const sample = selected.get(figure);
+    const chosen = samples && sample ? specForSample(spec, samples, sample) : undefined;
+    void draw(figure, chosen ?? spec).catch((error) => console.warn('chart stays static:', error));
+  };
+  root.addEventListener(SAMPLE_EVENT, (event) => {
+    const sample = (event as CustomEvent<string>).detail;
+    for (const figure of figures) {
+      if (!figure.querySelector('script[data-chart-samples]')) continue;
+      selected.set(figure, sample);
+      if (figure.dataset.enhanced === 'true') render(figure);
+    }
+  });
   if (!('IntersectionObserver' in window)) {
-    figures.forEach(run);
+    figures.forEach(render);
     return;
   }
   const observer = new IntersectionObserver(
@@ -28,7 +68,7 @@ export function enhanceCharts(root: Document): void {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         observer.unobserve(entry.target);
-        void run(entry.target as HTMLElement);
+        render(entry.target as HTMLElement);
       }
     },
     { rootMargin: '200px 0px' },

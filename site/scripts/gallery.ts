@@ -135,6 +135,8 @@ export function enhanceGalleries(doc: Document): void {
       picker.querySelectorAll('button[data-sample]').forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-sample') === sample)));
     }
     updates.forEach((update) => update(sample));
+    // Charts that follow the sample (site/scripts/charts.ts) listen for this.
+    doc.dispatchEvent(new CustomEvent('cnn:sample', { detail: sample }));
   };
   for (const picker of pickers) {
     picker.hidden = false;

@@ -73,6 +73,15 @@ describe('directive plugin', () => {
     expect(html).toContain('Mean activation per channel of conv2d_1 (test image 51)');
   });
 
+  it('gives the mean-activation chart every sample\'s values so it can follow the picker', async () => {
+    const html = await renderMarkdown('::chart{name="mean-activation" layer="conv2d"}', { artifactsDir: artifacts.dir, lang: 'zh' });
+    const data = JSON.parse(/data-chart-samples="?"?>(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
+    expect(Object.keys(data.samples)).toHaveLength(11);
+    expect(data.samples['103'].title).toBe('conv2d 各通道的平均激活（测试图像 103）');
+    expect(data.samples['51'].channels).toHaveLength(32);
+    expect(data.samples['51'].channels[5]).toEqual([0, 0, 0, 1]);
+  });
+
   it('refuses a layer on charts that have none', async () => {
     await expect(renderMarkdown('::chart{name="loss" layer="conv2d"}', { artifactsDir: artifacts.dir, lang: 'en' })).rejects.toThrow('only applies to the mean-activation chart');
   });

@@ -11,6 +11,8 @@ function historyChart(history: TrainingHistory, measure: Measure, { t }: ChartCo
     { epoch: e.epoch, series: train, value: measure === 'loss' ? e.loss : e.accuracy },
     { epoch: e.epoch, series: validation, value: measure === 'loss' ? e.valLoss : e.valAccuracy },
   ]);
+  // Both layers name the same domain, otherwise vega-lite unions it with a "nice" one that starts at 0.
+  const xScale = { domain: [1, Math.max(2, history.epochs.length)], nice: false };
   const yTitle = t(measure === 'loss' ? 'chart.loss' : 'chart.accuracy');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -24,12 +26,12 @@ function historyChart(history: TrainingHistory, measure: Measure, { t }: ChartCo
       {
         mark: { type: 'rule', strokeDash: [4, 4], color: '#777777' },
         data: { values: [{ epoch: history.bestEpoch }] },
-        encoding: { x: { field: 'epoch', type: 'quantitative' } },
+        encoding: { x: { field: 'epoch', type: 'quantitative', scale: xScale } },
       },
       {
         mark: { type: 'line', point: true, strokeWidth: 2 },
         encoding: {
-          x: { field: 'epoch', type: 'quantitative', title: t('chart.epoch'), axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 1 } },
+          x: { field: 'epoch', type: 'quantitative', title: t('chart.epoch'), axis: { tickMinStep: 1, format: 'd' }, scale: xScale },
           y: {
             field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false },
             axis: measure === 'accuracy' ? { format: '.1%' } : {},

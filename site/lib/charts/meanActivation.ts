@@ -1,6 +1,8 @@
 import type { ChannelStats } from '../../../pipeline/artifacts/types';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, TRAIN_COLOR, type ChartContext, type ChartSpec } from './common';
 
+export const MEAN_ACTIVATION_DATA = 'channels';
+
 /** Mean activation of every channel of one layer for one sample; dead channels stand out in grey. */
 export function meanActivationChart(stats: ChannelStats[], layer: string, sample: number, { t }: ChartContext): ChartSpec {
   const dead = t('chart.dead');
@@ -12,7 +14,8 @@ export function meanActivationChart(stats: ChannelStats[], layer: string, sample
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     config: CHART_CONFIG,
-    data: { values },
+    // Named, so the page script can swap in another sample's values (site/scripts/charts.ts).
+    data: { name: MEAN_ACTIVATION_DATA, values },
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'channel', type: 'ordinal', title: t('chart.channel'), axis: { labelExpr: 'datum.value % 8 === 0 ? datum.label : ""', labelAngle: 0 } },

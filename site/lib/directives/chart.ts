@@ -1,7 +1,29 @@
 import { buildChart, CHART_NAMES, type ChartName } from '../charts/index';
+import { MEAN_ACTIVATION_DATA } from '../charts/meanActivation';
 import { renderChart } from '../charts/render';
 import { escapeHtml, jsonForScript } from '../html';
-import { DirectiveUsageError, requireOneOf, type DirectiveSpec } from './context';
+import { DirectiveUsageError, requireOneOf, type DirectiveContext, type DirectiveSpec } from './context';
+
+/** What site/scripts/charts.ts needs to redraw the mean-activation chart for another sample. */
+export interface ChartSamples {
+  data: string;
+  alive: string;
+  dead: string;
+  /** Per sample: the chart title and, per channel, [mean, min, max, dead 0/1]. */
+  samples: Record<string, { title: string; channels: [number, number, number, 0 | 1][] }>;
+}
+
+function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext): ChartSamples {
+  const round = (v: number) => Number(v.toPrecision(4));
+  const samples: ChartSamples['samples'] = {};
+  for (const s of artifacts.visuals.samples) {
+    samples[String(s.index)] = {
+      title: t('chart.meanActivation.title', { layer, sample: s.index }),
+      channels: artifacts.layerStats(layer, s.index).map((c) => [round(c.mean), round(c.min), round(c.max), c.dead ? 1 : 0]),
+    };
+  }
+  return { data: MEAN_ACTIVATION_DATA, alive: t('chart.alive'), dead: t('chart.dead'), samples };
+}
 
 /**
  * `::chart{name="loss"}` — the chart as inline SVG (readable with JS off) plus its compiled Vega spec,
@@ -20,10 +42,13 @@ export const chartDirective: DirectiveSpec = {
     const spec = buildChart(name, ctx.artifacts, { t: ctx.t }, options);
     const { svg, vega } = await renderChart(spec);
     const title = typeof spec.title === 'string' ? spec.title : name;
+    // The mean-activation chart follows the sample picker: every sample's values ride along, compactly.
+    const samples = name === 'mean-activation' ? meanActivationSamples(options.layer ?? 'conv2d', ctx) : undefined;
     return [
       `<figure class="chart" data-chart="${escapeHtml(name)}">`,
       `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}</div>`,
       `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
+      samples ? `<script type="application/json" data-chart-samples>${jsonForScript(samples)}</script>` : '',
       `</figure>`,
     ].join('');
   },
