@@ -22,13 +22,22 @@ let work: string;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: BrowserContext;
 
+/** The environment of a user's shell: without the variables vitest adds (BASE_URL, MODE, VITEST…), which Astro would read. */
+function userEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|VITE_)|^(BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV)$/.test(key)) delete env[key];
+  }
+  return env;
+}
+
 /** Builds the report exactly as a user would, with the quick preset, into a temporary folder. */
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'e2e-'));
   await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', 'pipeline/build.ts', '--preset', 'quick', '--out', path.join(work, 'artifacts'), '--dist', path.join(work, 'dist')],
-    { env: { ...process.env, BASE_PATH: BASE, SITE_URL: 'https://example.org' }, maxBuffer: 64 * 1024 * 1024 },
+    { env: { ...userEnv(), BASE_PATH: BASE, SITE_URL: 'https://example.org' }, maxBuffer: 64 * 1024 * 1024 },
   );
   site = await serveStatic(path.join(work, 'dist'), BASE);
   browser = await launchChromium();
