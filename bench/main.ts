@@ -4,7 +4,8 @@ import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../pipeline/
 import { createModel } from '../pipeline/model/createModel';
 import { createParallelStepper, type ParallelTrainStepper } from '../pipeline/train/parallelStepper';
 import { createLocalStepper, type TrainStepper } from '../pipeline/train/stepper';
-import { helpText, parseFlags, type FlagSpec } from './flags';
+import { helpText, parseFlags, UsageError, type FlagSpec } from '../pipeline/cli/options';
+import { runCli } from '../pipeline/cli/runCli';
 import { profileStep } from './kernelProfile';
 import { measureTraining } from './measureTraining';
 import { formatReport, type BenchReport } from './report';
@@ -13,28 +14,49 @@ import { runTorchPeer } from './torchPeer';
 
 const FLAGS = {
   backend: { type: 'string', default: 'auto', choices: BACKEND_CHOICES, help: 'TF.js backend; auto = tensorflow if @tensorflow/tfjs-node loads, else wasm' },
-  workers: { type: 'integer', default: 2, min: 1, help: 'data-parallel worker threads (1 = train in the main thread); always 1 on tensorflow, which threads natively' },
-  images: { type: 'integer', default: 5120, min: 1, help: 'images to time after the warm-up (rounded up to whole batches)' },
-  warmup: { type: 'integer', default: 3, min: 0, help: 'untimed warm-up batches' },
-  'batch-size': { type: 'integer', default: 128, min: 1, help: 'images per optimizer step' },
+  workers: { type: 'number', default: 2, help: 'data-parallel worker threads (1 = train in the main thread); always 1 on tensorflow, which threads natively' },
+  images: { type: 'number', default: 5120, help: 'images to time after the warm-up (rounded up to whole batches)' },
+  warmup: { type: 'number', default: 3, help: 'untimed warm-up batches' },
+  'batch-size': { type: 'number', default: 128, help: 'images per optimizer step' },
   peer: { type: 'string', default: 'none', choices: ['none', 'torch'], help: 'also time the same network in PyTorch (bench/torch_peer.py, same threads) and print the ratio' },
   json: { type: 'boolean', default: false, help: 'print the report as JSON instead of text' },
+  help: { type: 'boolean', default: false, help: 'show this help' },
 } satisfies Record<string, FlagSpec>;
 
+type BenchFlags = {
+  backend: BackendChoice;
+  workers: number;
+  images: number;
+  warmup: number;
+  'batch-size': number;
+  peer: 'none' | 'torch';
+  json: boolean;
+  help: boolean;
+};
+
+/** Flags with defaults filled in; counts must be whole numbers of at least 1 (warm-up: 0). */
+function benchFlags(argv: string[]): BenchFlags {
+  const values = parseFlags(argv, FLAGS);
+  const flags = Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, values[name] ?? spec.default])) as BenchFlags;
+  for (const [name, min] of [['workers', 1], ['images', 1], ['warmup', 0], ['batch-size', 1]] as const) {
+    if (!Number.isInteger(flags[name]) || flags[name] < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${flags[name]}`);
+  }
+  return flags;
+}
+
 const USAGE =
-  'npm run bench -- [flags]\n\n' +
   "Trains the article's CNN (3 conv/pool/dropout blocks + 2 dense, Adam, lr 0.001) on synthetic\n" +
   'MNIST-shaped batches and reports training speed, the most expensive kernels and peak memory.';
 
-async function main(argv: string[]): Promise<void> {
-  const flags = parseFlags(FLAGS, argv);
+async function main(argv: string[]): Promise<number> {
+  const flags = benchFlags(argv);
   if (flags.help) {
-    console.log(helpText(USAGE, FLAGS));
-    return;
+    console.log(`${USAGE}\n\n${helpText('npm run bench --', FLAGS)}`);
+    return 0;
   }
   const log = flags.json ? () => {} : (line: string) => console.log(line);
   const loadAverageBefore = loadavg()[0];
-  const backend = await selectBackend(flags.backend as BackendChoice, log);
+  const backend = await selectBackend(flags.backend, log);
   const batchSize = flags['batch-size'];
   const batches = [0, 1, 2, 3].map((i) => syntheticBatch(batchSize, i + 1));
   const model = createModel({ seed: 1 });
@@ -89,9 +111,7 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   console.log(flags.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  return 0;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runCli('bench', main, { writesArtifacts: false });

@@ -2,7 +2,7 @@ import { UsageError } from './options';
 import { IdxError } from '../data/idx';
 
 /** Runs a CLI entry: exit code from `main`, and a readable message instead of a bare stack trace. */
-export function runCli(name: string, main: (argv: string[]) => Promise<number>): void {
+export function runCli(name: string, main: (argv: string[]) => Promise<number>, { writesArtifacts = true } = {}): void {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
@@ -10,7 +10,7 @@ export function runCli(name: string, main: (argv: string[]) => Promise<number>):
       const expected = e instanceof UsageError || e instanceof IdxError;
       process.stderr.write(`\n${name} failed: ${message}\n`);
       if (!expected) {
-        process.stderr.write('Existing artifacts were left as they were.\n');
+        if (writesArtifacts) process.stderr.write('Existing artifacts were left as they were.\n');
         if (e instanceof Error && e.stack) process.stderr.write(process.env.DEBUG ? `${e.stack}\n` : 'Set DEBUG=1 for the stack trace.\n');
       }
       process.exit(1);

@@ -104,13 +104,25 @@ describe('the built report in a browser', () => {
     }
   }
 
-  it('shows charts on the article and training pages', async () => {
-    for (const p of ['en/', 'en/training/', 'zh/errors/']) {
-      const { page } = await visit(`${site.url}${p}`);
-      expect(await page.locator('[data-chart]').count(), p).toBeGreaterThan(0);
-      await page.close();
+  it('shows every chart and all eight layer galleries where the article promises them', async () => {
+    const expected: Record<string, string[]> = {
+      '': ['loss', 'accuracy', 'top3', 'mean-activation'],
+      'training/': ['loss', 'accuracy'],
+      'errors/': ['confusion', 'per-class'],
+    };
+    for (const { code } of LANGS) {
+      for (const [p, charts] of Object.entries(expected)) {
+        const { page } = await visit(`${site.url}${code}/${p}`);
+        const found = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
+        expect(found, `${code}/${p}`).toEqual(expect.arrayContaining(charts));
+        // Each chart's SVG is in the HTML itself, so it reads with JavaScript off.
+        const html = await (await fetch(`${site.url}${code}/${p}`)).text();
+        expect(html.match(/<figure class="chart"[^>]*>[\s\S]*?<svg/g)?.length ?? 0, `${code}/${p} SVG fallbacks`).toBeGreaterThanOrEqual(charts.length);
+        if (p === '') expect(await page.locator('figure[data-gallery]').count()).toBe(8);
+        await page.close();
+      }
     }
-  });
+  }, 60_000);
 
   it('switches the digit: every gallery shows the chosen sample', async () => {
     const { page, problems } = await visit(`${site.url}en/`);
