@@ -10,6 +10,8 @@ import { clientWithoutVegaLite } from './site/lib/build/clientVegaLite';
 
 // Relative paths (ARTIFACTS_DIR) resolve against this folder, the project root, whatever the working directory.
 const options = siteOptionsFromEnv(process.env, fileURLToPath(new URL('.', import.meta.url)));
+// `astro check` type-checks; it has no need of the artifacts, which may not exist yet (as in a fresh clone).
+const typeCheckOnly = process.argv.includes('check');
 
 export default defineConfig({
   srcDir: './site',
@@ -21,10 +23,12 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    remarkPlugins: [
-      remarkDirective,
-      [remarkArtifactDirectives, { artifactsDir: options.artifactsDir, base: options.base, manifestDigest: options.manifestDigest, codeDigest: options.codeDigest }],
-    ],
+    remarkPlugins: typeCheckOnly
+      ? [remarkDirective]
+      : [
+          remarkDirective,
+          [remarkArtifactDirectives, { artifactsDir: options.artifactsDir, base: options.base, manifestDigest: options.manifestDigest, codeDigest: options.codeDigest }],
+        ],
   },
   // Pages read the same artifacts folder as the remark plugin, whatever the working directory.
   vite: {
