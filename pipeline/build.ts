@@ -6,7 +6,7 @@ import { runPipeline } from './run';
 
 const BUILD_FLAGS: Record<string, FlagSpec> = {
   ...FLAGS,
-  train: { type: 'boolean', default: true, help: 'run the pipeline when the artifacts are missing or stale; --no-train stops with a message instead' },
+  train: { type: 'boolean', default: true, help: 'never train: when the artifacts are missing or stale, stop with a message naming the command to run' },
   dist: { type: 'string', default: 'dist', help: 'folder the site is built into' },
 };
 

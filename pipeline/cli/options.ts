@@ -87,8 +87,11 @@ export function parseFlags(argv: string[], flags: Record<string, FlagSpec> = FLA
 
 export function helpText(command: string, flags: Record<string, FlagSpec> = FLAGS): string {
   const rows = Object.entries(flags).map(([name, spec]) => {
-    const left = `  --${name}${spec.type === 'boolean' ? '' : ` <${spec.choices ? spec.choices.join('|') : spec.type}>`}`;
-    const def = spec.fromPreset || spec.default === undefined || spec.default === false ? '' : ` (default: ${Array.isArray(spec.default) ? (spec.default.join(',') || 'none') : String(spec.default)})`;
+    // A boolean that is on by default is documented by its negation, the form a user would type.
+    const flag = spec.type === 'boolean' && spec.default === true ? `no-${name}` : name;
+    const left = `  --${flag}${spec.type === 'boolean' ? '' : ` <${spec.choices ? spec.choices.join('|') : spec.type}>`}`;
+    const silent = spec.fromPreset || spec.type === 'boolean' || spec.default === undefined || spec.default === null;
+    const def = silent ? '' : ` (default: ${Array.isArray(spec.default) ? (spec.default.join(',') || 'none') : String(spec.default)})`;
     return `${left.padEnd(38)} ${spec.help}${def}`;
   });
   return `Usage: ${command} [flags]\n\n${rows.join('\n')}\n`;
