@@ -51,6 +51,8 @@ afterAll(async () => {
 interface Visit {
   page: Page;
   problems: string[];
+  /** Bytes received so far (HTML, CSS, JS, images, data), updated as the page loads more. */
+  bytes: () => number;
 }
 
 /** Opens a page and records console errors, page errors and failed requests while it is used. */
@@ -60,10 +62,14 @@ async function visit(url: string): Promise<Visit> {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  let bytes = 0;
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    else r.body().then((b) => (bytes += b.length), () => {});
+  });
   const response = await page.goto(url, { waitUntil: 'load' });
   expect(response?.status(), url).toBe(200);
-  return { page, problems };
+  return { page, problems, bytes: () => bytes };
 }
 
 /** Scrolls through the page so lazy images load, then waits for every image to settle. */
@@ -168,6 +174,19 @@ describe('the built report in a browser', () => {
   it('has no broken internal link anywhere in dist', async () => {
     expect(await brokenInternalLinks(path.join(work, 'dist'), BASE)).toEqual([]);
   });
+
+  it('keeps the article page, fully loaded with its charts, under 1.5 MB', async () => {
+    for (const { code } of LANGS) {
+      const { page, bytes } = await visit(`${site.url}${code}/`);
+      await loadAllImages(page);
+      await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-enhanced="true"]').length > 0, null, { timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      console.log(`page weight /${code}/: ${(bytes() / 1e6).toFixed(2)} MB`);
+      expect(bytes()).toBeGreaterThan(100_000);
+      expect(bytes()).toBeLessThan(1.5e6);
+      await page.close();
+    }
+  }, 60_000);
 
   it('writes screenshots of the article in both languages', async () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
