@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, checkArtifacts, pipelineSourceHash } from './artifacts/cache';
+import { ArtifactsNotReadyError, cacheKey, checkArtifacts, pipelineSourceHash } from './artifacts/cache';
 import { describeFile } from './artifacts/describeFile';
 import { serializeModel } from './artifacts/saveModel';
 import { createStaging } from './artifacts/staging';
@@ -76,7 +76,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       return { status: 'fresh', manifest: state.manifest };
     }
     if (!train) {
-      throw new Error(`the artifacts in ${path.resolve(outDir)} are not usable: ${state.reason}. Run \`npm run pipeline\` with the same flags (or build without --no-train).`);
+      throw new ArtifactsNotReadyError(`the artifacts in ${path.resolve(outDir)} are not usable: ${state.reason}. Run \`npm run pipeline\` with the same flags (or build without --no-train).`);
     }
     log(`artifacts: stale (${state.reason}); building`);
   } else {

@@ -26,6 +26,14 @@ export function cacheKey(config: PipelineConfig, data: IdxFileInfo[], pipelineVe
   return sha256(new TextEncoder().encode(JSON.stringify(inputs)));
 }
 
+/** The artifacts cannot be used and training was not allowed: an expected stop, not a crash. */
+export class ArtifactsNotReadyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArtifactsNotReadyError';
+  }
+}
+
 export type Freshness = { fresh: true; manifest: Manifest } | { fresh: false; reason: string };
 
 /** Reads the manifest and checks it and every file it lists (size and SHA-256) against `key`. */

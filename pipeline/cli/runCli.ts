@@ -1,4 +1,5 @@
 import { UsageError } from './options';
+import { ArtifactsNotReadyError } from '../artifacts/cache';
 import { IdxError } from '../data/idx';
 
 /** Runs a CLI entry: exit code from `main`, and a readable message instead of a bare stack trace. */
@@ -7,7 +8,7 @@ export function runCli(name: string, main: (argv: string[]) => Promise<number>, 
     (code) => process.exit(code),
     (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
-      const expected = e instanceof UsageError || e instanceof IdxError;
+      const expected = e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError;
       process.stderr.write(`\n${name} failed: ${message}\n`);
       if (!expected) {
         if (writesArtifacts) process.stderr.write('Existing artifacts were left as they were.\n');
