@@ -1,0 +1,30 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serializeModel } from '../../pipeline/artifacts/saveModel';
+import { createModel } from '../../pipeline/model/createModel';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('serializeModel', () => {
+  it('writes a TF.js layers model that loads back with the same layers and predictions', async () => {
+    const model = createModel({ seed: 4 });
+    const { modelJson, weights } = await serializeModel(model);
+    const json = JSON.parse(modelJson);
+    expect(json.format).toBe('layers-model');
+    expect(json.weightsManifest[0].paths).toEqual(['./weights.bin']);
+    expect(weights.length).toBe(110474 * 4);
+
+    const loaded = await tfl.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: weights.slice().buffer }),
+    );
+    expect(loaded.layers.map((l) => l.name)).toEqual(model.layers.map((l) => l.name));
+    const x = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 1);
+    const a = (model.predict(x) as tf.Tensor).dataSync();
+    const b = (loaded.predict(x) as tf.Tensor).dataSync();
+    expect(Array.from(b)).toEqual(Array.from(a));
+  });
+});
