@@ -18,6 +18,7 @@ import { createStepperFor } from './train/createStepperFor';
 import { seedMathRandom } from './train/random';
 import { trainModel, type TrainProgress } from './train/trainModel';
 import { runVisualize } from './visualize/runVisualize';
+import { checkTestIndex } from './visualize/selectSamples';
 
 export const ARTICLE_SAMPLE = 51; // the tutorial's test digit, a 3
 
@@ -64,9 +65,9 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   const t0 = clock();
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
   timings.data = clock() - t0;
-  for (const s of config.samples) {
-    if (s >= data.test.count) throw new Error(`--samples: test index ${s} does not exist; the test set in use has ${data.test.count} images (0–${data.test.count - 1})`);
-  }
+  // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
+  checkTestIndex(ARTICLE_SAMPLE, data.test.count, 'article sample (--test-limit too small?)');
+  for (const s of config.samples) checkTestIndex(s, data.test.count, '--samples');
   const version = await pipelineVersion();
   const key = cacheKey(config, data.info.files, version);
   if (!force) {

@@ -76,10 +76,17 @@ describe('runPipeline', () => {
     expect(await readdir(root)).toEqual(['artifacts']);
   });
 
+  it('rejects a test set too small to hold the article sample before training', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    await expect(runPipeline({ config: { ...config(), testLimit: 40 }, outDir: out, log: () => {}, progress: silentProgress })).rejects.toThrow(
+      /article sample.*test index 51 does not exist; the test set has 40 images/,
+    );
+  });
+
   it('rejects a sample index outside the test set before training', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
     await expect(runPipeline({ config: { ...config(), samples: [64] }, outDir: out, log: () => {}, progress: silentProgress })).rejects.toThrow(
-      /--samples: test index 64 does not exist; the test set in use has 64 images \(0–63\)/,
+      /--samples: test index 64 does not exist; the test set has 64 images \(0–63\)/,
     );
   });
 });
