@@ -94,7 +94,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
       const notes = [decision.checkpoint ? 'checkpoint: best val_accuracy' : '', decision.stop ? `early stop: val_loss has not improved for ${patience} epochs` : ''];
       progress.epochEnd(record, notes.filter(Boolean).join('; '));
       if (decision.stop) {
-        stoppedEarly = epoch < maxEpochs;
+        // Keras reports the callback firing, even on the last allowed epoch.
+        stoppedEarly = true;
         break;
       }
     }
