@@ -35,6 +35,13 @@ export const FLAGS = {
   help: { type: 'boolean', default: false, help: 'show this help' },
 } as const satisfies Record<string, FlagSpec>;
 
+/** `npm run build` takes every pipeline flag and these. */
+export const BUILD_FLAGS = {
+  ...FLAGS,
+  train: { type: 'boolean', default: true, help: 'never train: when the artifacts are missing or stale, stop with a message naming the command to run' },
+  dist: { type: 'string', default: 'dist', help: 'folder the site is built into' },
+} as const satisfies Record<string, FlagSpec>;
+
 export type FlagName = keyof typeof FLAGS;
 
 export class UsageError extends Error {
@@ -101,6 +108,8 @@ export interface RunFlags {
   config: PipelineConfig;
   out: string;
   force: boolean;
+  /** false with --no-train (build only): never train. */
+  train: boolean;
   help: boolean;
 }
 
@@ -130,5 +139,6 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     workers: positive('workers', get<number>('workers')),
     samples: get<number[]>('samples'),
   };
-  return { config, out: get<string>('out'), force: get<boolean>('force'), help: get<boolean>('help') };
+  const train = values.train !== false;
+  return { config, out: get<string>('out'), force: get<boolean>('force'), train, help: get<boolean>('help') };
 }
