@@ -140,5 +140,8 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     samples: get<number[]>('samples'),
   };
   const train = values.train !== false;
+  if (!train && get<boolean>('force')) {
+    throw new UsageError('--force and --no-train contradict each other: --force always retrains, --no-train never trains. Give one of them.');
+  }
   return { config, out: get<string>('out'), force: get<boolean>('force'), train, help: get<boolean>('help') };
 }

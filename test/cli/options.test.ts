@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLAGS, helpText, parseFlags, resolveConfig } from '../../pipeline/cli/options';
+import { BUILD_FLAGS, FLAGS, helpText, parseFlags, resolveConfig } from '../../pipeline/cli/options';
 
 describe('CLI options', () => {
   it('uses the seed preset with the article settings by default', () => {
@@ -25,5 +25,11 @@ describe('CLI options', () => {
     const text = helpText('pipeline');
     for (const name of Object.keys(FLAGS)) expect(text).toContain(`--${name}`);
     expect(text).toContain('(default: 128)');
+  });
+
+  it('rejects --force together with --no-train instead of letting one win', () => {
+    expect(() => resolveConfig(parseFlags(['--no-train', '--force'], BUILD_FLAGS))).toThrow(/--force and --no-train contradict each other[\s\S]*--help/);
+    expect(resolveConfig(parseFlags(['--no-train'], BUILD_FLAGS))).toMatchObject({ train: false, force: false });
+    expect(resolveConfig(parseFlags(['--force'], BUILD_FLAGS))).toMatchObject({ train: true, force: true });
   });
 });
