@@ -71,9 +71,11 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
         if (message.type === 'gradients') {
           const result = gradients(message.xs, message.labels, message.size);
           send({ type: 'gradients', ...result, computeMs: performance.now() - start, tensors: tf.memory().numTensors });
-        } else {
+        } else if (message.type === 'weights') {
           const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
           send({ type: 'weights', weights });
+        } else {
+          send({ type: 'applied' });
         }
       } catch (error) {
         send(errorMessage(error));
