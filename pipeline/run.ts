@@ -10,7 +10,7 @@ import { SCHEMA_VERSION, type ArtifactFile, type ArtifactKind, type Manifest, ty
 import { selectBackend } from './backend/selectBackend';
 import { loadMnist } from './data/loadMnist';
 import { argmaxRows, evaluatePredictions } from './evaluate/metrics';
-import { predictProbabilities } from './evaluate/predict';
+import { predictOutputs } from './evaluate/predict';
 import { buildMetrics, quantiseProbabilities } from './evaluate/report';
 import { createModel } from './model/createModel';
 import { summarizeModel } from './model/summary';
@@ -114,8 +114,8 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     log(`best epoch ${history.bestEpoch} of ${history.epochs.length} (weights of that epoch kept)`);
 
     const tEval = clock();
-    const probs = await predictProbabilities(model, data.test.images, data.test.count);
-    const evaluation = evaluatePredictions(probs, data.test.labels, data.test.count);
+    const { logits, probabilities: probs } = await predictOutputs(model, data.test.images, data.test.count);
+    const evaluation = evaluatePredictions(logits, data.test.labels, data.test.count);
     timings.evaluate = clock() - tEval;
     log(`test accuracy ${evaluation.testAccuracy.toFixed(4)}, test loss ${evaluation.testLoss.toFixed(4)}, ${evaluation.misclassified} misclassified`);
 
@@ -129,7 +129,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     await put('summary.json', json(summary), 'summary');
     await put('evaluation.json', json(evaluation), 'evaluation');
     await put('data.json', json(data.info), 'data-info');
-    const predicted = argmaxRows(probs, data.test.count);
+    const predicted = argmaxRows(logits, data.test.count);
     await put('probabilities.u8', quantiseProbabilities(probs), 'probabilities', { shape: [data.test.count, 10], encoding: 'uint8, p·255 rounded' });
     await put('predictions.json', json({ count: data.test.count, labels: Array.from(data.test.labels), predicted: Array.from(predicted), probabilitiesPath: 'probabilities.u8' }), 'predictions');
     const saved = await serializeModel(model);
