@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /**
  * Serialises the model in the TF.js layers format (model.json + one weights file), the form
@@ -23,4 +25,13 @@ export async function serializeModel(model: tfl.LayersModel, weightsName = 'weig
   );
   if (!result) throw new Error('model.save produced no artifacts');
   return result;
+}
+
+/** Loads what serializeModel wrote into `dir` (model.json and its weights file) back into a model. */
+export async function loadSavedModel(dir: string): Promise<tfl.LayersModel> {
+  const json = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8'));
+  const [manifest] = json.weightsManifest as { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  const weights = await readFile(path.join(dir, manifest.paths[0]));
+  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
+  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: manifest.weights, weightData }));
 }

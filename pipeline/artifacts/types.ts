@@ -64,11 +64,16 @@ export interface Manifest {
   schemaVersion: number;
   pipelineVersion: string;
   createdAt: string; // ISO time
-  /** SHA-256 over config, data checksums and pipeline version: equal keys mean the artifacts are fresh. */
+  /**
+   * The drawing key (pipeline/artifacts/cacheKeys.ts): covers the training key and the drawing stages'
+   * inputs. Equal keys mean the artifacts are fresh.
+   */
   cacheKey: string;
+  /** The training key: equal keys mean the trained model and evaluation can be reused. */
+  trainingKey: string;
   config: PipelineConfig;
   backend: BackendInfo;
-  versions: Record<string, string>; // node, tfjs-core, tfjs-layers, backend package…
+  versions: Record<string, string>; // node, the installed packages that compute results, and the backend that ran
   /** Seconds per stage: data, train, evaluate, visualize, total. */
   timings: Record<string, number>;
   /** Headline numbers, each produced by this run. Names are what `:metric{name=…}` accepts. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PipelineConfig } from '../artifacts/types';
 
 /** Every flag, declared once: type, default and help. Presets fill the defaults; flags override them. */
@@ -134,7 +135,8 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     batchSize: positive('batch-size', get<number>('batch-size')),
     learningRate: positive('learning-rate', get<number>('learning-rate'), false),
     patience,
-    dataDir: get<string | null>('data-dir'),
+    // Resolved here, where the working directory is the user's: `./d` and `d` are the same folder.
+    dataDir: values['data-dir'] == null ? null : path.resolve(String(values['data-dir'])),
     backend: get<PipelineConfig['backend']>('backend'),
     workers: positive('workers', get<number>('workers')),
     samples: get<number[]>('samples'),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_FLAGS, FLAGS, helpText, parseFlags, resolveConfig } from '../../pipeline/cli/options';
 
@@ -31,5 +32,12 @@ describe('CLI options', () => {
     expect(() => resolveConfig(parseFlags(['--no-train', '--force'], BUILD_FLAGS))).toThrow(/--force and --no-train contradict each other[\s\S]*--help/);
     expect(resolveConfig(parseFlags(['--no-train'], BUILD_FLAGS))).toMatchObject({ train: false, force: false });
     expect(resolveConfig(parseFlags(['--force'], BUILD_FLAGS))).toMatchObject({ train: true, force: true });
+  });
+
+  it('resolves --data-dir against the working directory, so ./d and d are the same folder', () => {
+    const a = resolveConfig(parseFlags(['--data-dir', './d'])).config.dataDir;
+    expect(a).toBe(path.resolve('d'));
+    expect(resolveConfig(parseFlags(['--data-dir', 'd'])).config.dataDir).toBe(a);
+    expect(resolveConfig(parseFlags([])).config.dataDir).toBeNull();
   });
 });
