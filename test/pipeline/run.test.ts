@@ -130,4 +130,23 @@ describe('runPipeline', () => {
     expect(again.lines.join('\n')).not.toMatch(/stale/);
     expect(again.result.status).toBe('fresh');
   });
+
+  it('stops a second run on the same folder with a clear message while the first is still writing, and lets the first finish', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    let drawing!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (drawing = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowVisualize: RunOptions['visualize'] = async (ctx) => {
+      drawing();
+      await held;
+      return fakeVisualize(ctx);
+    };
+    const first = run(out, { visualize: slowVisualize });
+    await started;
+    await expect(run(out)).rejects.toThrow(/another run \(pid \d+, started .*\) is writing .*artifacts/);
+    release();
+    expect((await first).result.status).toBe('built');
+    expect((await run(out)).result.status).toBe('fresh');
+  });
 });
