@@ -13,7 +13,7 @@ export default defineConfig({
     hookTimeout: 600_000,
     projects: [
       // Everything, with whatever optional packages are installed (on most machines @tensorflow/tfjs-node is not).
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'installed', include: ['test/**/*.test.ts'] } },
       // The backend-dependent tests again, with a stand-in resolved as @tensorflow/tfjs-node: the native user's path.
       {
         extends: true,
