@@ -13,6 +13,13 @@ export interface ChartSamples {
   samples: Record<string, { title: string; channels: [number, number, number, 0 | 1][] }>;
 }
 
+/** vega-embed's names for the actions menu's labels (its `i18n` option), in the page's language. */
+export interface ChartActionLabels {
+  CLICK_TO_VIEW_ACTIONS: string;
+  SVG_ACTION: string;
+  PNG_ACTION: string;
+}
+
 function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext): ChartSamples {
   const round = (v: number) => Number(v.toPrecision(4));
   const samples: ChartSamples['samples'] = {};
@@ -27,7 +34,7 @@ function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext
 
 /**
  * `::chart{name="loss"}` — the chart as inline SVG (readable with JS off) plus its compiled Vega spec,
- * which site/scripts/charts.ts hands to vega-embed (mode "vega") for tooltips.
+ * which site/scripts/charts.ts hands to vega-embed (mode "vega") for tooltips and a menu to save the chart.
  */
 export const chartDirective: DirectiveSpec = {
   kind: 'leaf',
@@ -44,10 +51,12 @@ export const chartDirective: DirectiveSpec = {
     const title = typeof spec.title === 'string' ? spec.title : name;
     // The mean-activation chart follows the sample picker: every sample's values ride along, compactly.
     const samples = name === 'mean-activation' ? meanActivationSamples(options.layer ?? 'conv2d', ctx) : undefined;
+    const actions: ChartActionLabels = { CLICK_TO_VIEW_ACTIONS: ctx.t('chart.actions'), SVG_ACTION: ctx.t('chart.saveSvg'), PNG_ACTION: ctx.t('chart.savePng') };
     return [
       `<figure class="chart" data-chart="${escapeHtml(name)}">`,
       `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}</div>`,
       `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
+      `<script type="application/json" data-chart-actions>${jsonForScript(actions)}</script>`,
       samples ? `<script type="application/json" data-chart-samples>${jsonForScript(samples)}</script>` : '',
       `</figure>`,
     ].join('');
