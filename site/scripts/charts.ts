@@ -64,6 +64,8 @@ async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
   embedded.set(figure, result);
   const title = typeof spec.title === 'object' ? spec.title.text : spec.title;
   if (typeof title === 'string') view.setAttribute('aria-label', title);
+  // The static chart was one image; the live one holds a menu button, which an image role may not contain.
+  view.setAttribute('role', 'group');
   figure.dataset.enhanced = 'true';
 }
 
