@@ -13,7 +13,7 @@ export async function sitePagePaths(dist: string, base: string): Promise<string[
 /**
  * Opens one page as a reader would meet it under the strict policy, scrolls through it so every lazy chart
  * and image loads, and returns what went wrong: a missing policy (header or meta), CSP violations, console
- * errors, requests to another origin, failed requests, and charts that scripts did not redraw.
+ * errors, requests to another origin, failed requests, images that did not load, and charts that scripts did not redraw.
  */
 export async function auditPage(browser: BrowserContext, url: string, chartTimeout = 20_000): Promise<string[]> {
   const { page, problems, headers } = await visit(browser, url);
@@ -24,6 +24,8 @@ export async function auditPage(browser: BrowserContext, url: string, chartTimeo
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content', { timeout: 1000 }).catch(() => null);
     if (meta !== META_CONTENT_SECURITY_POLICY) problems.push(`the page's CSP meta tag is ${meta === null ? 'missing' : `"${meta}"`}`);
     await scrollThrough(page);
+    const unloaded = await page.$$eval('img', (imgs) => imgs.filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src));
+    if (unloaded.length > 0) problems.push(`images not loaded: ${unloaded.join(', ')}`);
     const drawn = () => [...document.querySelectorAll<HTMLElement>('figure[data-chart]')].every((f) => f.dataset.enhanced === 'true' && f.querySelector('.chart-view svg'));
     await page.waitForFunction(drawn, null, { timeout: chartTimeout }).catch(async () => {
       const stuck = await page.$$eval('figure[data-chart]:not([data-enhanced="true"])', (fs) => fs.map((f) => f.getAttribute('data-chart')));
