@@ -2,18 +2,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
 import { availableParallelism } from 'node:os';
-import type { BackendInfo, BackendName } from '../artifacts/types';
+import { BACKEND_CHOICES, type BackendChoice, type BackendInfo, type BackendName, type OnednnInfo } from '../artifacts/types';
 import { loadTensorflowBinding } from './loadTensorflow';
+import { loadOnednn, ONEDNN_ADVICE, type OnednnAddon } from './onednn/loadOnednn';
+import { registerOnednnKernels, unregisterOnednnKernels } from './onednn/registerOnednn';
 import { registerWasmGradKernels } from './wasmGradKernels';
 import { wasmBinaryFolder } from './wasmBinaries';
 
-export type BackendChoice = 'auto' | BackendName;
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+export { BACKEND_CHOICES, type BackendChoice };
 
 /**
  * Makes one backend current for TF.js and describes it. `auto` prefers the native TensorFlow
  * binding (optional dependency @tensorflow/tfjs-node) and falls back to wasm with our gradient
- * kernels; the pure-JS cpu backend is used only when asked for by name, since it is an order
+ * kernels, plus the oneDNN kernel addon when it is built (`wasm+onednn`); the pure-JS cpu backend is used only when asked for by name, since it is an order
  * of magnitude slower. A backend asked for by name that cannot start is an error, not a
  * silent fallback.
  */
@@ -42,6 +43,14 @@ export async function selectBackend(choice: BackendChoice, log: (line: string) =
     }
     log(`backend: @tensorflow/tfjs-node not available (${native.reason}); using wasm`);
   }
+  if (choice === 'wasm+onednn' || choice === 'auto') {
+    const onednn = loadOnednn();
+    if (onednn.ok) return report(log, await activateWasm(onednn.addon));
+    if (choice === 'wasm+onednn') {
+      throw new Error(`Backend "wasm+onednn" was requested but ${onednn.reason}: ${ONEDNN_ADVICE}, or choose --backend wasm.`);
+    }
+    log(`backend: ${onednn.reason}; ${ONEDNN_ADVICE}`);
+  }
   if (choice === 'cpu') {
     await activate('cpu');
     return report(log, {
@@ -54,8 +63,12 @@ export async function selectBackend(choice: BackendChoice, log: (line: string) =
   return report(log, await activateWasm());
 }
 
-/** Starts the wasm backend with its binaries from node_modules and our gradient kernels. */
-export async function activateWasm(): Promise<BackendInfo> {
+/**
+ * Starts the wasm backend with its binaries from node_modules and our gradient kernels, and,
+ * given the oneDNN addon, its kernels on top (one oneDNN thread for this thread: every
+ * data-parallel worker is one thread). Without it, kernels a previous call installed are removed.
+ */
+export async function activateWasm(onednnAddon?: OnednnAddon): Promise<BackendInfo> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   if (tf.findBackend('wasm') == null) {
     // Only before the first initialisation: the paths are read once, when the binary loads.
@@ -63,15 +76,30 @@ export async function activateWasm(): Promise<BackendInfo> {
   }
   await activate('wasm');
   registerWasmGradKernels();
+  const onednn = onednnAddon ? useOnednn(onednnAddon) : (unregisterOnednnKernels(), undefined);
   const threads = wasm.getThreadsCount();
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const kernels = onednn ? `oneDNN ${onednn.version} kernels (${onednn.threading}) and fast gradient kernels` : 'fast gradient kernels';
   return {
     name: 'wasm',
     version: wasm.version_wasm,
     threads,
     description:
       `WebAssembly${simd ? ' (SIMD)' : ''} (@tensorflow/tfjs-backend-wasm ${wasm.version_wasm}) ` +
-      `with fast gradient kernels, ${threads} thread${threads === 1 ? '' : 's'}`,
+      `with ${kernels}, ${threads} thread${threads === 1 ? '' : 's'}`,
+    ...(onednn ? { onednn } : {}),
+  };
+}
+
+function useOnednn(addon: OnednnAddon): OnednnInfo {
+  const perThread = addon.setThreads(1);
+  const kernels = registerOnednnKernels(addon);
+  const v = addon.version;
+  return {
+    version: `${v.major}.${v.minor}.${v.patch}`,
+    threading: perThread ? v.threading : `${v.threading}, library default threads`,
+    threads: 1,
+    kernels,
   };
 }
 

@@ -18,7 +18,7 @@ export async function createStepperFor(
     return { stepper: createLocalStepper(model, { learningRate: config.learningRate }), info: backend };
   }
   log(`training: starting ${config.workers} data-parallel wasm workers`);
-  const stepper = await createParallelStepper({ model, learningRate: config.learningRate, workers: config.workers, seed: config.seed, backend: 'wasm' });
+  const stepper = await createParallelStepper({ model, learningRate: config.learningRate, workers: config.workers, seed: config.seed, backend: backend.onednn ? 'wasm+onednn' : 'wasm' });
   const info: BackendInfo = {
     ...backend,
     threads: config.workers,
