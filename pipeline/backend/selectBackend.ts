@@ -103,6 +103,11 @@ function useOnednn(addon: OnednnAddon): OnednnInfo {
   };
 }
 
+/** The kernel set a backend runs, as the --backend value that starts it again (e.g. in a worker). */
+export function kernelSetOf(info: BackendInfo): Exclude<BackendChoice, 'auto'> {
+  return info.onednn ? 'wasm+onednn' : info.name;
+}
+
 async function activate(name: BackendName): Promise<void> {
   const ok = await tf.setBackend(name);
   await tf.ready();
