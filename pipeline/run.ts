@@ -6,7 +6,7 @@ import { ArtifactsNotReadyError, cacheKey, checkArtifacts, pipelineSourceHash } 
 import { describeFile } from './artifacts/describeFile';
 import { serializeModel } from './artifacts/saveModel';
 import { createStaging } from './artifacts/staging';
-import { SCHEMA_VERSION, type ArtifactFile, type ArtifactKind, type Manifest, type PipelineConfig } from './artifacts/types';
+import { SCHEMA_VERSION, type ArtifactFile, type BackendInfo, type ArtifactKind, type Manifest, type PipelineConfig } from './artifacts/types';
 import { selectBackend } from './backend/selectBackend';
 import { loadMnist } from './data/loadMnist';
 import { argmaxRows, evaluatePredictions } from './evaluate/metrics';
@@ -47,11 +47,12 @@ async function pipelineVersion(): Promise<string> {
   return `${pkg.version}+${await pipelineSourceHash(pipelineRoot)}`;
 }
 
-async function packageVersions(backendPackage: string): Promise<Record<string, string>> {
+async function packageVersions(backend: BackendInfo): Promise<Record<string, string>> {
   const versions: Record<string, string> = { node: process.version, 'tfjs-core': tf.version_core };
   const layers = await import('@tensorflow/tfjs-layers');
   versions['tfjs-layers'] = layers.version_layers;
-  versions.backend = backendPackage;
+  versions.backend = `${backend.name} ${backend.version}`;
+  if (backend.onednn) versions.onednn = backend.onednn.version;
   return versions;
 }
 
@@ -160,7 +161,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       cacheKey: key,
       config,
       backend: info,
-      versions: await packageVersions(`${info.name} ${info.version}`),
+      versions: await packageVersions(info),
       timings,
       metrics: buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }),
       data: data.info,
