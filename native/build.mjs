@@ -2,7 +2,7 @@
 // sources. Run by `npm ci` (the root `install` script) and before `npm run build`, `npm test` and
 // `npm run bench`. It never fails: without a compiler or oneDNN's headers, or when the build
 // breaks, it prints one line saying so and training uses the wasm kernels.
-// `--force` rebuilds even when the addon is up to date.
+// `--force` rebuilds even when the addon is up to date; ONEDNN_ROOT=<prefix> says where oneDNN is.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,11 +20,11 @@ function sourcesTime() {
   return Math.max(...files.map((f) => statSync(path.join(here, f)).mtimeMs));
 }
 
-/** Folders that may hold oneapi/dnnl/dnnl.hpp: the usual prefixes, Homebrew's, and $ONEDNN_ROOT. */
+/** The prefix holding include/oneapi/dnnl/dnnl.hpp: $ONEDNN_ROOT if set, else Homebrew's or a usual one. */
 function findHeaders() {
-  const prefixes = ['/usr', '/usr/local', '/opt/homebrew', process.env.ONEDNN_ROOT].filter(Boolean);
-  const brew = run('brew', ['--prefix', 'onednn']);
-  if (brew.status === 0) prefixes.unshift(brew.stdout.trim());
+  const prefixes = process.env.ONEDNN_ROOT ? [process.env.ONEDNN_ROOT] : ['/usr', '/usr/local', '/opt/homebrew'];
+  const brew = process.env.ONEDNN_ROOT ? null : run('brew', ['--prefix', 'onednn']);
+  if (brew?.status === 0) prefixes.unshift(brew.stdout.trim());
   return prefixes.find((p) => existsSync(path.join(p, 'include', 'oneapi', 'dnnl', 'dnnl.hpp')));
 }
 
