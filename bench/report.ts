@@ -53,7 +53,7 @@ function formatRun(r: BenchRun, report: BenchReport): string[] {
       ? [`workers      last step computed in ${r.workerComputeMs.map((ms) => `${ms.toFixed(1)} ms`).join(', ')} (ms per batch minus this = exchange and waiting)`]
       : []),
     ...(ratios ? [`ratio        ${ratios.wall.toFixed(2)}× the PyTorch peer's images/s; ${ratios.cpu.toFixed(2)}× its images per CPU-second`] : []),
-    `top kernels  (one batch of ${report.batchSize} in the main thread, one thread; median of 5 steps)`,
+    `top kernels  (one batch of ${report.batchSize} in the main thread, one thread; least of 7 steps)`,
     ...r.topKernels.map((k) => `  ${k.kernel.padEnd(24)} ${k.ms.toFixed(1).padStart(8)} ms  ${String(k.calls).padStart(4)} calls`),
   ];
 }

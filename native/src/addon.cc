@@ -103,6 +103,28 @@ Napi::Value MaxPoolGrad(const Napi::CallbackInfo &info) {
   return guarded(info, "max pooling backward", [&] { kernels::max_pool_grad(s, x, dy, dx); });
 }
 
+/** rows and channels (arguments `at`, `at + 1`) as positive whole numbers. */
+std::pair<int32_t, int32_t> rows_channels(const Napi::CallbackInfo &info, size_t at) {
+  int32_t rows = info[at].ToNumber().Int32Value(), channels = info[at + 1].ToNumber().Int32Value();
+  if (rows < 1 || channels < 1) throw Napi::RangeError::New(info.Env(), "rows and channels must be at least 1");
+  return {rows, channels};
+}
+
+// biasAdd(x, bias, y, rows, channels)
+Napi::Value BiasAdd(const Napi::CallbackInfo &info) {
+  auto [rows, channels] = rows_channels(info, 3);
+  const int64_t n = int64_t{rows} * channels;
+  float *x = floats(info, 0, n), *bias = floats(info, 1, channels), *y = floats(info, 2, n);
+  return guarded(info, "bias add", [&] { kernels::bias_add(rows, channels, x, bias, y); });
+}
+
+// channelSum(x, out, rows, channels)
+Napi::Value ChannelSum(const Napi::CallbackInfo &info) {
+  auto [rows, channels] = rows_channels(info, 2);
+  float *x = floats(info, 0, int64_t{rows} * channels), *out = floats(info, 1, channels);
+  return guarded(info, "channel sum", [&] { kernels::channel_sum(rows, channels, x, out); });
+}
+
 // setThreads(n): oneDNN threads for the calling thread (each training worker calls it for itself).
 Napi::Value SetThreads(const Napi::CallbackInfo &info) {
   int n = info[0].ToNumber().Int32Value();
@@ -125,6 +147,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2DBackpropFilter, "conv2dBackpropFilter"));
   exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));
+  exports.Set("biasAdd", Napi::Function::New(env, BiasAdd, "biasAdd"));
+  exports.Set("channelSum", Napi::Function::New(env, ChannelSum, "channelSum"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   return exports;
 }

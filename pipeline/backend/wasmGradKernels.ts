@@ -3,14 +3,15 @@ import { makeChannelSumWasm } from './kernels/channelSum';
 import { conv2dBackpropFilterWasm } from './kernels/conv2dBackpropFilter';
 import { makeConv2dBackpropInputWasm } from './kernels/conv2dBackpropInput';
 import { maxPoolGradWasm } from './kernels/maxPoolGrad';
-import { sharedIdentityWasm } from './kernels/sharedIdentity';
+import { makeSameDtypeCast, sharedIdentityWasm } from './kernels/sharedIdentity';
 
 const MARKER = 'wasm-grad';
 
 /**
  * Registers our kernels for the wasm backend: Conv2DBackpropFilter (missing in
  * tfjs-backend-wasm 4.22), Conv2DBackpropInput (the stock one is a scalar loop), MaxPoolGrad,
- * Sum (per-channel sums for bias gradients without a transpose) and Identity (no copy). Each
+ * Sum (per-channel sums for bias gradients without a transpose), Identity and same-dtype Cast
+ * (no copy). Each
  * defers to the stock kernel, or an exact loop, where it has no fast path. Idempotent.
  * Returns the kernel names now served by our code.
  */
@@ -21,5 +22,6 @@ export function registerWasmGradKernels(): string[] {
   install('MaxPoolGrad', () => maxPoolGradWasm);
   install('Sum', (stock) => makeChannelSumWasm(requirePrevious('Sum', stock)));
   install('Identity', () => sharedIdentityWasm as AnyKernel);
-  return ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Sum', 'Identity'];
+  install('Cast', (stock) => makeSameDtypeCast(requirePrevious('Cast', stock)));
+  return ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Sum', 'Identity', 'Cast'];
 }

@@ -62,3 +62,11 @@ export const POOLS = [
   { name: 'an overlapping 3×3 pool, stride 1', x: [2, 7, 7, 2], size: 3, strides: 1, pad: 'valid', relu: true },
   { name: 'batch 1, a 2×2 pool with uneven same padding on an odd size', x: [1, 7, 5, 3], size: 2, strides: 2, pad: 'same', relu: true },
 ] as const;
+
+/** Sums: bias gradients (every axis but the last) and one the fast paths leave to the stock kernel. */
+export const SUMS = [
+  { name: 'over all but the channel axis (bias gradients)', shape: [4, 6, 5, 7], axis: [0, 1, 2], keepDims: false },
+  { name: 'over all but the channel axis, keeping dimensions', shape: [4, 6, 5, 7], axis: [2, 0, 1], keepDims: true },
+  { name: 'over the rows of a matrix with a negative axis', shape: [9, 10], axis: [-2], keepDims: false },
+  { name: 'over an inner axis (stock kernel)', shape: [3, 4, 5], axis: [1], keepDims: false },
+];

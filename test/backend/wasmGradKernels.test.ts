@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Gradient definitions (normally pulled in by tfjs-layers).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { selectBackend } from '../../pipeline/backend/selectBackend';
-import { CASES, maxAbsDiff, outSize, POOLS, random, run } from './kernelFixtures';
+import { CASES, maxAbsDiff, outSize, POOLS, random, run, SUMS } from './kernelFixtures';
 
 describe('wasm gradient kernels', () => {
   beforeAll(async () => {
@@ -74,12 +74,6 @@ describe('wasm gradient kernels', () => {
     });
   }
 
-  const SUMS = [
-    { name: 'over all but the channel axis (bias gradients)', shape: [4, 6, 5, 7], axis: [0, 1, 2], keepDims: false },
-    { name: 'over all but the channel axis, keeping dimensions', shape: [4, 6, 5, 7], axis: [2, 0, 1], keepDims: true },
-    { name: 'over the rows of a matrix with a negative axis', shape: [9, 10], axis: [-2], keepDims: false },
-    { name: 'over an inner axis (stock kernel)', shape: [3, 4, 5], axis: [1], keepDims: false },
-  ];
   for (const [i, c] of SUMS.entries()) {
     it(`sums like the cpu backend ${c.name}`, async () => {
       const x = random(c.shape, 500 + i);
@@ -90,6 +84,19 @@ describe('wasm gradient kernels', () => {
       expect(maxAbsDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
     });
   }
+
+  it('casts to the same dtype without copying, and other casts as the cpu backend', async () => {
+    await tf.setBackend('wasm');
+    const a = tf.tensor1d([1.5, -2, 0]);
+    const same = tf.cast(a, 'float32');
+    expect(same.dataId).toBe(a.dataId);
+    const ints = tf.cast(a, 'int32');
+    expect(ints.dtype).toBe('int32');
+    expect(Array.from(await ints.data())).toEqual([1, -2, 0]);
+    a.dispose();
+    expect(Array.from(await same.data())).toEqual([1.5, -2, 0]);
+    tf.dispose([same, ints]);
+  });
 
   it('clones without copying, and the clone outlives the original', async () => {
     await tf.setBackend('wasm');

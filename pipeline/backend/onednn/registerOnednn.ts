@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { installKernel, requirePrevious, uninstallKernel, type AnyKernel } from '../kernelRegistry';
 import type { OnednnAddon } from './loadOnednn';
-import { makeConv2d, makeConv2dBackpropFilter, makeConv2dBackpropInput, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
+import { makeBiasAdd, makeChannelSum, makeConv2d, makeConv2dBackpropFilter, makeConv2dBackpropInput, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
 
 const MARKER = 'onednn';
 
@@ -12,6 +12,9 @@ const KERNELS: Record<string, (addon: OnednnAddon, previous: tf.KernelFunc) => A
   Conv2DBackpropFilter: makeConv2dBackpropFilter,
   MaxPool: makeMaxPool,
   MaxPoolGrad: makeMaxPoolGrad,
+  // Found by profiling the rest of the step: the stock broadcasting Add is the costliest kernel left.
+  Add: makeBiasAdd,
+  Sum: makeChannelSum,
 };
 
 /** The wasm kernels the addon serves (each falls back to the kernel it replaced for other cases). */

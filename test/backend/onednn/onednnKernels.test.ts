@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ONEDNN_ADVICE, loadOnednn, type OnednnAddon } from '../../../pipeline/backend/onednn/loadOnednn';
 import { registerOnednnKernels } from '../../../pipeline/backend/onednn/registerOnednn';
 import { selectBackend } from '../../../pipeline/backend/selectBackend';
-import { CASES, maxAbsDiff, outSize, POOLS, random, run, type ConvCase } from '../kernelFixtures';
+import { CASES, maxAbsDiff, outSize, POOLS, random, run, SUMS, type ConvCase } from '../kernelFixtures';
 
 const loaded = loadOnednn();
 const skipped = loaded.ok ? '' : ` — SKIPPED: ${loaded.reason}; ${ONEDNN_ADVICE}`;
@@ -84,6 +84,26 @@ describe.skipIf(!loaded.ok)(`oneDNN kernels against the cpu backend${skipped}`, 
       // `output` (the forward result) is part of the kernel signature; both backends ignore it.
       const inputs: Inputs = { dy: [dy, info.outShape], input: [x, [...p.x]], output: [new Float32Array(dy.length), info.outShape] };
       await compare('MaxPoolGrad', inputs, attrs, true, 1e-6);
+    });
+  }
+
+  for (const [i, c] of SUMS.entries()) {
+    it(`sums like the cpu backend ${c.name}`, async () => {
+      const native = c.axis.length === c.shape.length - 1 && c.axis.every((a) => a !== -1 && a !== c.shape.length - 1);
+      await compare('Sum', { x: [random(c.shape, 500 + i), c.shape] }, { axis: c.axis, keepDims: c.keepDims }, native);
+    });
+  }
+
+  const ADDS = [
+    { name: 'a bias to a batch of feature maps', a: [4, 6, 5, 7], b: [7], native: true },
+    { name: 'a feature map batch to a bias (bias first)', a: [7], b: [4, 6, 5, 7], native: true },
+    { name: 'a bias to the rows of a matrix', a: [9, 10], b: [10], native: true },
+    { name: 'two tensors of the same shape (stock kernel)', a: [3, 4], b: [3, 4], native: false },
+    { name: 'a column broadcast (stock kernel)', a: [3, 4, 5], b: [4, 1], native: false },
+  ];
+  for (const [i, c] of ADDS.entries()) {
+    it(`adds like the cpu backend: ${c.name}`, async () => {
+      await compare('Add', { a: [random(c.a, 800 + i), c.a], b: [random(c.b, 850 + i), c.b] }, {}, c.native, 1e-6);
     });
   }
 
