@@ -52,30 +52,20 @@ inline conv_fwd::primitive_desc conv_forward_pd(const engine &eng, const memory:
 #endif
 }
 
-inline conv_bwd_data::primitive_desc conv_backward_data_pd(const engine &eng, const memory::desc &diffSrc,
-                                                           const memory::desc &weights, const memory::desc &diffDst,
-                                                           const Geometry &g, const conv_fwd::primitive_desc &hint) {
+/**
+ * Backward data (`Bwd` = conv_bwd_data: diff_src, weights, diff_dst) or backward weights
+ * (conv_bwd_weights: src, diff_weights, diff_dst): both take their descriptors in that order.
+ */
+template <typename Bwd>
+typename Bwd::primitive_desc conv_backward_pd(const engine &eng, const memory::desc &first, const memory::desc &second,
+                                              const memory::desc &diffDst, const Geometry &g,
+                                              const conv_fwd::primitive_desc &hint) {
 #if DNNL_VERSION_MAJOR >= 3
-  return conv_bwd_data::primitive_desc(eng, algorithm::convolution_direct, diffSrc, weights, diffDst, g.strides,
-                                       g.dilations, g.padL, g.padR, hint);
+  return typename Bwd::primitive_desc(eng, algorithm::convolution_direct, first, second, diffDst, g.strides,
+                                      g.dilations, g.padL, g.padR, hint);
 #else
-  conv_bwd_data::desc d(algorithm::convolution_direct, diffSrc, weights, diffDst, g.strides, g.dilations, g.padL,
-                        g.padR);
-  return conv_bwd_data::primitive_desc(d, eng, hint);
-#endif
-}
-
-inline conv_bwd_weights::primitive_desc conv_backward_weights_pd(const engine &eng, const memory::desc &src,
-                                                                 const memory::desc &diffWeights,
-                                                                 const memory::desc &diffDst, const Geometry &g,
-                                                                 const conv_fwd::primitive_desc &hint) {
-#if DNNL_VERSION_MAJOR >= 3
-  return conv_bwd_weights::primitive_desc(eng, algorithm::convolution_direct, src, diffWeights, diffDst, g.strides,
-                                          g.dilations, g.padL, g.padR, hint);
-#else
-  conv_bwd_weights::desc d(algorithm::convolution_direct, src, diffWeights, diffDst, g.strides, g.dilations, g.padL,
-                           g.padR);
-  return conv_bwd_weights::primitive_desc(d, eng, hint);
+  typename Bwd::desc d(algorithm::convolution_direct, first, second, diffDst, g.strides, g.dilations, g.padL, g.padR);
+  return typename Bwd::primitive_desc(d, eng, hint);
 #endif
 }
 

@@ -1,8 +1,9 @@
 #include "kernels.hpp"
 
+#include <initializer_list>
 #include <map>
-#include <unordered_map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "dnnl_compat.hpp"
@@ -23,7 +24,9 @@ using dt = memory::data_type;
 using Key = std::vector<int32_t>;
 
 memory::desc nhwc(int32_t n, int32_t c, int32_t h, int32_t w) { return memory::desc({n, c, h, w}, dt::f32, tag::nhwc); }
+memory::desc rows_md(int32_t rows, int32_t channels) { return memory::desc({rows, channels}, dt::f32, tag::ab); }
 
+/** Descriptors of a convolution's three tensors in TF.js layouts, and its geometry. Cheap to build. */
 struct ConvDescs {
   memory::desc src, weights, dst;
   compat::Geometry g;
@@ -32,9 +35,10 @@ struct ConvDescs {
         weights(memory::desc({s.oc, s.ic, s.kh, s.kw}, dt::f32, tag::hwio)),
         dst(nhwc(s.n, s.oc, s.oh, s.ow)),
         g{{s.sh, s.sw}, {s.dh - 1, s.dw - 1}, {s.kh, s.kw}, {s.pt, s.pl}, {s.pb, s.pr}} {}
-  compat::conv_fwd::primitive_desc forward(const dnnl::engine &eng, bool bias, bool relu) const {
-    const memory::desc biasDesc = bias ? memory::desc({dst.dims()[1]}, dt::f32, tag::a) : memory::desc();
-    return compat::conv_forward_pd(eng, src, weights, biasDesc, dst, g, compat::relu_attr(relu));
+  memory::desc bias() const { return memory::desc({dst.dims()[1]}, dt::f32, tag::a); }
+  compat::conv_fwd::primitive_desc forward(const dnnl::engine &eng, bool withBias, bool relu) const {
+    return compat::conv_forward_pd(eng, src, weights, withBias ? bias() : memory::desc(), dst, g,
+                                   compat::relu_attr(relu));
   }
 };
 
@@ -47,11 +51,18 @@ struct PoolDescs {
         g{{s.sh, s.sw}, {0, 0}, {s.kh, s.kw}, {s.pt, s.pl}, {s.pb, s.pr}} {}
 };
 
-/** A primitive with the descriptors of its arguments; `workspace` only for max-pooling gradients. */
+/** A built primitive; max-pooling gradients also keep the forward pass and its workspace. */
 struct Cached {
-  dnnl::primitive prim, forward;
-  memory::desc a, b, c, bias;
-  std::unique_ptr<memory> workspace, scratchDst;
+  dnnl::primitive prim;
+  dnnl::primitive forward{};
+  std::shared_ptr<memory> workspace{}, scratchDst{};
+};
+
+/** One argument of a primitive: its oneDNN argument id, descriptor and caller-owned data (may be null). */
+struct Arg {
+  int id;
+  const memory::desc &md;
+  const float *data;
 };
 
 /**
@@ -69,7 +80,16 @@ struct Context {
     if (it == cache.end()) it = cache.emplace(std::move(key), make()).first;
     return it->second;
   }
-  memory mem(const memory::desc &d, const float *p) { return memory(d, eng, const_cast<float *>(p)); }
+
+  /** Runs `prim` on the callers' buffers, wrapped in place (no copies), plus any extra arguments. */
+  void run(const dnnl::primitive &prim, std::initializer_list<Arg> args,
+           std::unordered_map<int, memory> extra = {}) {
+    for (const Arg &a : args) {
+      if (a.data) extra.emplace(a.id, memory(a.md, eng, const_cast<float *>(a.data)));
+    }
+    prim.execute(strm, extra);
+    strm.wait();
+  }
 };
 
 Context &context() {
@@ -90,106 +110,67 @@ Key key_of(Op op, const int32_t *fields, int count, int32_t extra = 0) {
 
 void conv_forward(const Conv &s, const float *x, const float *w, const float *bias, float *y, bool relu) {
   Context &ctx = context();
+  ConvDescs d(s);
   const int32_t flags = (bias ? 1 : 0) | (relu ? 2 : 0);
-  Cached &c = ctx.get(key_of(kConvFwd, &s.n, kConvFields, flags), [&] {
-    ConvDescs d(s);
-    auto pd = d.forward(ctx.eng, bias != nullptr, relu);
-    Cached e;
-    e.prim = compat::conv_fwd(pd);
-    e.a = d.src, e.b = d.weights, e.c = d.dst, e.bias = pd.bias_desc();
-    return e;
-  });
-  std::unordered_map<int, memory> args{
-      {DNNL_ARG_SRC, ctx.mem(c.a, x)}, {DNNL_ARG_WEIGHTS, ctx.mem(c.b, w)}, {DNNL_ARG_DST, ctx.mem(c.c, y)}};
-  if (bias) args.emplace(DNNL_ARG_BIAS, ctx.mem(c.bias, bias));
-  c.prim.execute(ctx.strm, args);
-  ctx.strm.wait();
+  Cached &c = ctx.get(key_of(kConvFwd, &s.n, kConvFields, flags),
+                      [&] { return Cached{compat::conv_fwd(d.forward(ctx.eng, bias != nullptr, relu))}; });
+  ctx.run(c.prim, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_WEIGHTS, d.weights, w}, {DNNL_ARG_BIAS, d.bias(), bias},
+                   {DNNL_ARG_DST, d.dst, y}});
 }
 
 void conv_backward_data(const Conv &s, const float *dy, const float *w, float *dx) {
   Context &ctx = context();
+  ConvDescs d(s);
   Cached &c = ctx.get(key_of(kConvBwdData, &s.n, kConvFields), [&] {
-    ConvDescs d(s);
-    auto pd = compat::conv_backward_data_pd(ctx.eng, d.src, d.weights, d.dst, d.g, d.forward(ctx.eng, false, false));
-    Cached e;
-    e.prim = compat::conv_bwd_data(pd);
-    e.a = d.dst, e.b = d.weights, e.c = d.src;
-    return e;
+    auto hint = d.forward(ctx.eng, false, false);
+    return Cached{compat::conv_bwd_data(
+        compat::conv_backward_pd<compat::conv_bwd_data>(ctx.eng, d.src, d.weights, d.dst, d.g, hint))};
   });
-  c.prim.execute(ctx.strm, {{DNNL_ARG_DIFF_DST, ctx.mem(c.a, dy)},
-                            {DNNL_ARG_WEIGHTS, ctx.mem(c.b, w)},
-                            {DNNL_ARG_DIFF_SRC, ctx.mem(c.c, dx)}});
-  ctx.strm.wait();
+  ctx.run(c.prim, {{DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_WEIGHTS, d.weights, w}, {DNNL_ARG_DIFF_SRC, d.src, dx}});
 }
 
 void conv_backward_weights(const Conv &s, const float *x, const float *dy, float *dw) {
   Context &ctx = context();
+  ConvDescs d(s);
   Cached &c = ctx.get(key_of(kConvBwdWeights, &s.n, kConvFields), [&] {
-    ConvDescs d(s);
-    auto pd =
-        compat::conv_backward_weights_pd(ctx.eng, d.src, d.weights, d.dst, d.g, d.forward(ctx.eng, false, false));
-    Cached e;
-    e.prim = compat::conv_bwd_weights(pd);
-    e.a = d.src, e.b = d.dst, e.c = d.weights;
-    return e;
+    auto hint = d.forward(ctx.eng, false, false);
+    return Cached{compat::conv_bwd_weights(
+        compat::conv_backward_pd<compat::conv_bwd_weights>(ctx.eng, d.src, d.weights, d.dst, d.g, hint))};
   });
-  c.prim.execute(ctx.strm, {{DNNL_ARG_SRC, ctx.mem(c.a, x)},
-                            {DNNL_ARG_DIFF_DST, ctx.mem(c.b, dy)},
-                            {DNNL_ARG_DIFF_WEIGHTS, ctx.mem(c.c, dw)}});
-  ctx.strm.wait();
+  ctx.run(c.prim, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_DIFF_WEIGHTS, d.weights, dw}});
 }
 
 void max_pool(const Pool &s, const float *x, float *y) {
   Context &ctx = context();
+  PoolDescs d(s);
   Cached &c = ctx.get(key_of(kPoolFwd, &s.n, kPoolFields), [&] {
-    PoolDescs d(s);
-    Cached e;
-    e.prim = compat::pool_fwd(compat::pool_forward_pd(ctx.eng, dnnl::prop_kind::forward_inference, d.src, d.dst, d.g));
-    e.a = d.src, e.c = d.dst;
-    return e;
+    return Cached{compat::pool_fwd(compat::pool_forward_pd(ctx.eng, dnnl::prop_kind::forward_inference, d.src, d.dst, d.g))};
   });
-  c.prim.execute(ctx.strm, {{DNNL_ARG_SRC, ctx.mem(c.a, x)}, {DNNL_ARG_DST, ctx.mem(c.c, y)}});
-  ctx.strm.wait();
+  ctx.run(c.prim, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_DST, d.dst, y}});
 }
 
 // TF.js's MaxPoolGrad receives x, not the argmax oneDNN's backward pass needs, so the forward
 // pass runs again (training mode) into a cached scratch output to produce that workspace.
 void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx) {
   Context &ctx = context();
+  PoolDescs d(s);
   Cached &c = ctx.get(key_of(kPoolGrad, &s.n, kPoolFields), [&] {
-    PoolDescs d(s);
     auto fwd = compat::pool_forward_pd(ctx.eng, dnnl::prop_kind::forward_training, d.src, d.dst, d.g);
     auto bwd = compat::pool_backward_pd(ctx.eng, d.src, d.dst, d.g, fwd);
-    Cached e;
-    e.forward = compat::pool_fwd(fwd);
-    e.prim = compat::pool_bwd(bwd);
-    e.a = d.src, e.c = d.dst;
-    e.workspace = std::make_unique<memory>(fwd.workspace_desc(), ctx.eng);
-    e.scratchDst = std::make_unique<memory>(d.dst, ctx.eng);
-    return e;
+    return Cached{compat::pool_bwd(bwd), compat::pool_fwd(fwd), std::make_shared<memory>(fwd.workspace_desc(), ctx.eng),
+                  std::make_shared<memory>(d.dst, ctx.eng)};
   });
-  c.forward.execute(ctx.strm, {{DNNL_ARG_SRC, ctx.mem(c.a, x)},
-                               {DNNL_ARG_DST, *c.scratchDst},
-                               {DNNL_ARG_WORKSPACE, *c.workspace}});
-  c.prim.execute(ctx.strm, {{DNNL_ARG_DIFF_DST, ctx.mem(c.c, dy)},
-                            {DNNL_ARG_WORKSPACE, *c.workspace},
-                            {DNNL_ARG_DIFF_SRC, ctx.mem(c.a, dx)}});
-  ctx.strm.wait();
+  ctx.run(c.forward, {{DNNL_ARG_SRC, d.src, x}}, {{DNNL_ARG_DST, *c.scratchDst}, {DNNL_ARG_WORKSPACE, *c.workspace}});
+  ctx.run(c.prim, {{DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_DIFF_SRC, d.src, dx}}, {{DNNL_ARG_WORKSPACE, *c.workspace}});
 }
-
-memory::desc rows_md(int32_t rows, int32_t channels) { return memory::desc({rows, channels}, dt::f32, tag::ab); }
 
 void bias_add(int32_t rows, int32_t channels, const float *x, const float *bias, float *y) {
   Context &ctx = context();
   const int32_t dims[] = {rows, channels};
-  Cached &c = ctx.get(key_of(kBiasAdd, dims, 2), [&] {
-    Cached e;
-    e.a = rows_md(rows, channels), e.b = rows_md(1, channels);
-    e.prim = dnnl::binary(compat::add_pd(ctx.eng, e.a, e.b, e.a));
-    return e;
-  });
-  c.prim.execute(ctx.strm, {{DNNL_ARG_SRC_0, ctx.mem(c.a, x)}, {DNNL_ARG_SRC_1, ctx.mem(c.b, bias)}, {DNNL_ARG_DST, ctx.mem(c.a, y)}});
-  ctx.strm.wait();
+  const memory::desc data = rows_md(rows, channels), perChannel = rows_md(1, channels);
+  Cached &c = ctx.get(key_of(kBiasAdd, dims, 2),
+                      [&] { return Cached{dnnl::binary(compat::add_pd(ctx.eng, data, perChannel, data))}; });
+  ctx.run(c.prim, {{DNNL_ARG_SRC_0, data, x}, {DNNL_ARG_SRC_1, perChannel, bias}, {DNNL_ARG_DST, data, y}});
 }
 
 // A plain loop rather than oneDNN's reduction primitive, which in 2.6 has only a reference

@@ -41,29 +41,23 @@ export function makeConv2d(addon: OnednnAddon, fallback: tf.KernelFunc, fused: b
   });
 }
 
-export function makeConv2dBackpropInput(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKernel {
+/**
+ * Conv2DBackpropInput (`wrt` input: from dy and the filter) or Conv2DBackpropFilter (`wrt`
+ * filter: from x and dy); both describe the forward convolution they differentiate.
+ */
+export function makeConv2dBackprop(addon: OnednnAddon, fallback: tf.KernelFunc, wrt: 'input' | 'filter'): AnyKernel {
   return withFallback(fallback, ({ inputs, attrs }, backend) => {
-    const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-    const a = attrs as unknown as tf.Conv2DBackpropInputAttrs;
-    const info = convInfo(a.inputShape, filter.shape, { ...a, dilations: 1 });
+    const { dy, filter, x } = inputs as Record<string, tf.TensorInfo>;
+    const a = { ...(attrs as unknown as tf.Conv2DBackpropInputAttrs & tf.Conv2DBackpropFilterAttrs), dilations: 1 as const };
+    const other = wrt === 'input' ? filter : x;
+    const info = wrt === 'input' ? convInfo(a.inputShape, filter.shape, a) : convInfo(x.shape, a.filterShape, a);
     const dims = convDims(info);
-    if (dims == null || !allFloat(dy, filter) || !sameShape(dy.shape, info.outShape)) return null;
-    const dx = backend.makeOutput(info.inShape, 'float32');
-    addon.conv2dBackpropInput(heapF32(backend, dy), heapF32(backend, filter), heapF32(backend, dx), dims);
-    return dx;
-  });
-}
-
-export function makeConv2dBackpropFilter(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKernel {
-  return withFallback(fallback, ({ inputs, attrs }, backend) => {
-    const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-    const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-    const info = convInfo(x.shape, a.filterShape, { ...a, dilations: 1 });
-    const dims = convDims(info);
-    if (dims == null || !allFloat(x, dy) || !sameShape(dy.shape, info.outShape)) return null;
-    const dw = backend.makeOutput([...a.filterShape], 'float32');
-    addon.conv2dBackpropFilter(heapF32(backend, x), heapF32(backend, dy), heapF32(backend, dw), dims);
-    return dw;
+    if (dims == null || !allFloat(dy, other) || !sameShape(dy.shape, info.outShape)) return null;
+    const out = backend.makeOutput(wrt === 'input' ? info.inShape : [...a.filterShape], 'float32');
+    const [g, o, result] = [heapF32(backend, dy), heapF32(backend, other), heapF32(backend, out)];
+    if (wrt === 'input') addon.conv2dBackpropInput(g, o, result, dims);
+    else addon.conv2dBackpropFilter(o, g, result, dims);
+    return out;
   });
 }
 

@@ -1,15 +1,15 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { installKernel, requirePrevious, uninstallKernel, type AnyKernel } from '../kernelRegistry';
 import type { OnednnAddon } from './loadOnednn';
-import { makeBiasAdd, makeChannelSum, makeConv2d, makeConv2dBackpropFilter, makeConv2dBackpropInput, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
+import { makeBiasAdd, makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
 
 const MARKER = 'onednn';
 
 const KERNELS: Record<string, (addon: OnednnAddon, previous: tf.KernelFunc) => AnyKernel> = {
   Conv2D: (addon, previous) => makeConv2d(addon, previous, false),
   FusedConv2D: (addon, previous) => makeConv2d(addon, previous, true),
-  Conv2DBackpropInput: makeConv2dBackpropInput,
-  Conv2DBackpropFilter: makeConv2dBackpropFilter,
+  Conv2DBackpropInput: (addon, previous) => makeConv2dBackprop(addon, previous, 'input'),
+  Conv2DBackpropFilter: (addon, previous) => makeConv2dBackprop(addon, previous, 'filter'),
   MaxPool: makeMaxPool,
   MaxPoolGrad: makeMaxPoolGrad,
   // Found by profiling the rest of the step: the stock broadcasting Add is the costliest kernel left.
