@@ -25,6 +25,9 @@ export const CASES: ConvCase[] = [
   { name: 'padding larger than the filter', x: [1, 6, 6, 2], filter: [2, 2, 2, 3], strides: 1, pad: 3 },
   { name: 'batch 1, odd sizes, valid padding, stride 2', x: [1, 11, 7, 5], filter: [3, 3, 5, 7], strides: 2, pad: 'valid' },
   { name: 'batch 1, an even filter with uneven same padding', x: [1, 6, 5, 3], filter: [2, 2, 3, 4], strides: 1, pad: 'same' },
+  // 16+ input channels: the oneDNN addon lets the primitive pick blocked layouts and reorders.
+  { name: '16 input channels, odd sizes, stride 2, same padding', x: [2, 9, 7, 16], filter: [3, 3, 16, 24], strides: 2, pad: 'same' },
+  { name: 'batch 1, 20 input channels, 5 output channels, valid', x: [1, 6, 7, 20], filter: [3, 3, 20, 5], strides: 1, pad: 'valid' },
 ];
 
 export function random(shape: number[], seed: number): Float32Array {
