@@ -95,12 +95,8 @@ function useOnednn(addon: OnednnAddon): OnednnInfo {
   const perThread = addon.setThreads(1);
   const kernels = registerOnednnKernels(addon);
   const v = addon.version;
-  return {
-    version: `${v.major}.${v.minor}.${v.patch}`,
-    threading: perThread ? v.threading : `${v.threading}, library default threads`,
-    threads: 1,
-    kernels,
-  };
+  // Without a per-thread setting (TBB, threadpool builds) oneDNN uses its default: every core.
+  return { version: `${v.major}.${v.minor}.${v.patch}`, threading: v.threading, threads: perThread ? 1 : availableParallelism(), kernels };
 }
 
 /** The kernel set a backend runs, as the --backend value that starts it again (e.g. in a worker). */
