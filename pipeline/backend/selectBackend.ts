@@ -14,9 +14,9 @@ export { BACKEND_CHOICES, type BackendChoice };
 /**
  * Makes one backend current for TF.js and describes it. `auto` prefers the native TensorFlow
  * binding (optional dependency @tensorflow/tfjs-node) and falls back to wasm with our gradient
- * kernels, plus the oneDNN kernel addon when it is built (`wasm+onednn`); the pure-JS cpu backend is used only when asked for by name, since it is an order
- * of magnitude slower. A backend asked for by name that cannot start is an error, not a
- * silent fallback.
+ * kernels, plus the oneDNN kernel addon when it is built (`wasm+onednn`); the pure-JS cpu
+ * backend is used only when asked for by name, since it is an order of magnitude slower. A
+ * backend asked for by name that cannot start is an error, not a silent fallback.
  */
 export async function selectBackend(choice: BackendChoice, log: (line: string) => void): Promise<BackendInfo> {
   if (!BACKEND_CHOICES.includes(choice)) {
