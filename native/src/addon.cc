@@ -110,14 +110,6 @@ std::pair<int32_t, int32_t> rows_channels(const Napi::CallbackInfo &info, size_t
   return {rows, channels};
 }
 
-// biasAdd(x, bias, y, rows, channels)
-Napi::Value BiasAdd(const Napi::CallbackInfo &info) {
-  auto [rows, channels] = rows_channels(info, 3);
-  const int64_t n = int64_t{rows} * channels;
-  float *x = floats(info, 0, n), *bias = floats(info, 1, channels), *y = floats(info, 2, n);
-  return guarded(info, "bias add", [&] { kernels::bias_add(rows, channels, x, bias, y); });
-}
-
 // channelSum(x, out, rows, channels)
 Napi::Value ChannelSum(const Napi::CallbackInfo &info) {
   auto [rows, channels] = rows_channels(info, 2);
@@ -147,7 +139,6 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2DBackpropFilter, "conv2dBackpropFilter"));
   exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));
-  exports.Set("biasAdd", Napi::Function::New(env, BiasAdd, "biasAdd"));
   exports.Set("channelSum", Napi::Function::New(env, ChannelSum, "channelSum"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   return exports;

@@ -92,15 +92,4 @@ inline pool_bwd::primitive_desc pool_backward_pd(const engine &eng, const memory
 #endif
 }
 
-/** dst = src0 + src1, src1 broadcast along the dimensions where it has size 1. */
-inline dnnl::binary::primitive_desc add_pd(const engine &eng, const memory::desc &src0, const memory::desc &src1,
-                                           const memory::desc &dst) {
-#if DNNL_VERSION_MAJOR >= 3
-  return dnnl::binary::primitive_desc(eng, algorithm::binary_add, src0, src1, dst);
-#else
-  dnnl::binary::desc d(algorithm::binary_add, src0, src1, dst);
-  return dnnl::binary::primitive_desc(d, eng);
-#endif
-}
-
 }  // namespace compat

@@ -24,7 +24,6 @@ using dt = memory::data_type;
 using Key = std::vector<int32_t>;
 
 memory::desc nhwc(int32_t n, int32_t c, int32_t h, int32_t w) { return memory::desc({n, c, h, w}, dt::f32, tag::nhwc); }
-memory::desc rows_md(int32_t rows, int32_t channels) { return memory::desc({rows, channels}, dt::f32, tag::ab); }
 
 /**
  * A convolution's three tensors in TF.js layouts (`src`, `weights`, `dst`: what the caller's
@@ -144,7 +143,7 @@ Context &context() {
   return ctx;
 }
 
-enum Op : int32_t { kConvFwd, kConvBwdData, kConvBwdWeights, kPoolFwd, kPoolGrad, kBiasAdd };
+enum Op : int32_t { kConvFwd, kConvBwdData, kConvBwdWeights, kPoolFwd, kPoolGrad };
 
 Key key_of(Op op, const int32_t *fields, int count, int32_t extra = 0) {
   Key k(fields, fields + count);
@@ -220,15 +219,6 @@ void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx) {
   });
   ctx.run(c, c.forward, {{DNNL_ARG_SRC, d.src, x}}, {{DNNL_ARG_DST, *c.scratchDst}, {DNNL_ARG_WORKSPACE, *c.workspace}});
   ctx.run(c, c.prim, {{DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_DIFF_SRC, d.src, dx}}, {{DNNL_ARG_WORKSPACE, *c.workspace}});
-}
-
-void bias_add(int32_t rows, int32_t channels, const float *x, const float *bias, float *y) {
-  Context &ctx = context();
-  const int32_t dims[] = {rows, channels};
-  const memory::desc data = rows_md(rows, channels), perChannel = rows_md(1, channels);
-  Cached &c = ctx.get(key_of(kBiasAdd, dims, 2),
-                      [&] { return Cached{dnnl::binary(compat::add_pd(ctx.eng, data, perChannel, data))}; });
-  ctx.run(c, c.prim, {{DNNL_ARG_SRC_0, data, x}, {DNNL_ARG_SRC_1, perChannel, bias}, {DNNL_ARG_DST, data, y}});
 }
 
 // A plain loop rather than oneDNN's reduction primitive, which in 2.6 has only a reference

@@ -30,8 +30,6 @@ void max_pool(const Pool &s, const float *x, float *y);
 /** Gradient of max pooling: dy goes to the position of each window's maximum in x. */
 void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx);
 
-/** y[r, c] = x[r, c] + bias[c] for a row-major [rows, channels] x: a bias added to every pixel. */
-void bias_add(int32_t rows, int32_t channels, const float *x, const float *bias, float *y);
 /** out[c] = Σ_r x[r, c]: a bias gradient (not oneDNN: see kernels.cc). */
 void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
 

@@ -10,8 +10,6 @@ export interface OnednnAddon {
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, dims: Int32Array): void;
   maxPool(x: Float32Array, y: Float32Array, dims: Int32Array): void;
   maxPoolGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, dims: Int32Array): void;
-  /** y = x + bias per channel, x seen as [rows, channels]. */
-  biasAdd(x: Float32Array, bias: Float32Array, y: Float32Array, rows: number, channels: number): void;
   /** out = the column sums of x seen as [rows, channels]. */
   channelSum(x: Float32Array, out: Float32Array, rows: number, channels: number): void;
   /** oneDNN threads for the calling thread; false when the library's runtime has no such setting. */

@@ -89,22 +89,7 @@ export function makeMaxPoolGrad(addon: OnednnAddon, fallback: tf.KernelFunc): An
   });
 }
 
-/** Add with a per-channel bias ([..., C] + [C], either order): the bias add of every conv and dense layer. */
-export function makeBiasAdd(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKernel {
-  return withFallback(fallback, ({ inputs }, backend) => {
-    const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-    const [x, bias] = a.shape.length === 1 ? [b, a] : [a, b];
-    const channels = x.shape[x.shape.length - 1];
-    const rows = tf.util.sizeFromShape(x.shape) / channels;
-    const perChannel = x.shape.length >= 2 && bias.shape.length === 1 && bias.shape[0] === channels && rows >= 1 && channels >= 1;
-    if (!perChannel || a.dtype !== 'float32' || b.dtype !== 'float32') return null;
-    const y = backend.makeOutput(x.shape, 'float32');
-    addon.biasAdd(heapF32(backend, x), heapF32(backend, bias), heapF32(backend, y), rows, channels);
-    return y;
-  });
-}
-
-/** Sum over every axis but the last (bias gradients) as a oneDNN reduction. */
+/** Sum over every axis but the last (bias gradients), in native code (see native/src/kernels.cc). */
 export function makeChannelSum(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKernel {
   return withFallback(fallback, ({ inputs, attrs }, backend) => {
     const { x } = inputs as { x: tf.TensorInfo };

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { installKernel, requirePrevious, uninstallKernel, type AnyKernel } from '../kernelRegistry';
 import type { OnednnAddon } from './loadOnednn';
-import { makeBiasAdd, makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
+import { makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
 
 const MARKER = 'onednn';
 
@@ -12,8 +12,7 @@ const KERNELS: Record<string, (addon: OnednnAddon, previous: tf.KernelFunc) => A
   Conv2DBackpropFilter: (addon, previous) => makeConv2dBackprop(addon, previous, 'filter'),
   MaxPool: makeMaxPool,
   MaxPoolGrad: makeMaxPoolGrad,
-  // Found by profiling the rest of the step: the stock broadcasting Add is the costliest kernel left.
-  Add: makeBiasAdd,
+  // Found by profiling the rest of the step: bias gradients, 3.5× faster than our JS column sums.
   Sum: makeChannelSum,
 };
 

@@ -94,19 +94,6 @@ describe.skipIf(!loaded.ok)(`oneDNN kernels against the cpu backend${skipped}`, 
     });
   }
 
-  const ADDS = [
-    { name: 'a bias to a batch of feature maps', a: [4, 6, 5, 7], b: [7], native: true },
-    { name: 'a feature map batch to a bias (bias first)', a: [7], b: [4, 6, 5, 7], native: true },
-    { name: 'a bias to the rows of a matrix', a: [9, 10], b: [10], native: true },
-    { name: 'two tensors of the same shape (stock kernel)', a: [3, 4], b: [3, 4], native: false },
-    { name: 'a column broadcast (stock kernel)', a: [3, 4, 5], b: [4, 1], native: false },
-  ];
-  for (const [i, c] of ADDS.entries()) {
-    it(`adds like the cpu backend: ${c.name}`, async () => {
-      await compare('Add', { a: [random(c.a, 800 + i), c.a], b: [random(c.b, 850 + i), c.b] }, {}, c.native, 1e-6);
-    });
-  }
-
   const dilated: ConvCase = { name: 'dilation 2', x: [2, 9, 9, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'valid' };
   it('falls back to the wasm kernel for dilated convolutions', async () => {
     await compare('Conv2D', convInputs(dilated, 700), { ...convAttrs(dilated), dilations: 2 }, false);
