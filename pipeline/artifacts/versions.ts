@@ -14,7 +14,10 @@ export function installedVersions(packages: readonly string[]): Record<string, s
   );
 }
 
-/** The backend that ran, as one value: name and package version (the native binding's, for tensorflow). */
-export function backendVersion(backend: Pick<BackendInfo, 'name' | 'version'>): string {
-  return `${backend.name} ${backend.version}`;
+/**
+ * The backend that ran, as one value: name and package version (the native binding's, for
+ * tensorflow), and the oneDNN version when its kernels ran, since they round differently.
+ */
+export function backendVersion(backend: Pick<BackendInfo, 'name' | 'version' | 'onednn'>): string {
+  return `${backend.name} ${backend.version}${backend.onednn ? ` + oneDNN ${backend.onednn.version}` : ''}`;
 }

@@ -2,20 +2,21 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
 import { availableParallelism } from 'node:os';
-import type { BackendInfo, BackendName } from '../artifacts/types';
+import { BACKEND_CHOICES, type BackendChoice, type BackendInfo, type BackendName, type OnednnInfo } from '../artifacts/types';
 import { loadTensorflowBinding, type TensorflowBinding } from './loadTensorflow';
+import { loadOnednn, ONEDNN_ADVICE, type OnednnAddon } from './onednn/loadOnednn';
+import { registerOnednnKernels, unregisterOnednnKernels } from './onednn/registerOnednn';
 import { registerWasmGradKernels } from './wasmGradKernels';
 import { wasmBinaryFolder } from './wasmBinaries';
 
-export type BackendChoice = 'auto' | BackendName;
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+export { BACKEND_CHOICES, type BackendChoice };
 
 /**
  * Makes one backend current for TF.js and describes it. `auto` prefers the native TensorFlow
  * binding (optional dependency @tensorflow/tfjs-node) and falls back to wasm with our gradient
- * kernels; the pure-JS cpu backend is used only when asked for by name, since it is an order
- * of magnitude slower. A backend asked for by name that cannot start is an error, not a
- * silent fallback.
+ * kernels, plus the oneDNN kernel addon when it is built (`wasm+onednn`); the pure-JS cpu
+ * backend is used only when asked for by name, since it is an order of magnitude slower. A
+ * backend asked for by name that cannot start is an error, not a silent fallback.
  */
 export async function selectBackend(
   choice: BackendChoice,
@@ -47,6 +48,14 @@ export async function selectBackend(
     }
     log(`backend: @tensorflow/tfjs-node not available (${native.reason}); using wasm`);
   }
+  if (choice === 'wasm+onednn' || choice === 'auto') {
+    const onednn = loadOnednn();
+    if (onednn.ok) return report(log, await activateWasm(onednn.addon));
+    if (choice === 'wasm+onednn') {
+      throw new Error(`Backend "wasm+onednn" was requested but ${onednn.reason}: ${ONEDNN_ADVICE}, or choose --backend wasm.`);
+    }
+    log(`backend: ${onednn.reason}; ${ONEDNN_ADVICE}`);
+  }
   if (choice === 'cpu') {
     await activate('cpu');
     return report(log, {
@@ -59,8 +68,12 @@ export async function selectBackend(
   return report(log, await activateWasm());
 }
 
-/** Starts the wasm backend with its binaries from node_modules and our gradient kernels. */
-export async function activateWasm(): Promise<BackendInfo> {
+/**
+ * Starts the wasm backend with its binaries from node_modules and our gradient kernels, and,
+ * given the oneDNN addon, its kernels on top (one oneDNN thread for this thread: every
+ * data-parallel worker is one thread). Without it, kernels a previous call installed are removed.
+ */
+export async function activateWasm(onednnAddon?: OnednnAddon): Promise<BackendInfo> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   if (tf.findBackend('wasm') == null) {
     // Only before the first initialisation: the paths are read once, when the binary loads.
@@ -68,16 +81,32 @@ export async function activateWasm(): Promise<BackendInfo> {
   }
   await activate('wasm');
   registerWasmGradKernels();
+  const onednn = onednnAddon ? useOnednn(onednnAddon) : (unregisterOnednnKernels(), undefined);
   const threads = wasm.getThreadsCount();
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const kernels = onednn ? `oneDNN ${onednn.version} kernels (${onednn.threading}) and fast gradient kernels` : 'fast gradient kernels';
   return {
     name: 'wasm',
     version: wasm.version_wasm,
     threads,
     description:
       `WebAssembly${simd ? ' (SIMD)' : ''} (@tensorflow/tfjs-backend-wasm ${wasm.version_wasm}) ` +
-      `with fast gradient kernels, ${threads} thread${threads === 1 ? '' : 's'}`,
+      `with ${kernels}, ${threads} thread${threads === 1 ? '' : 's'}`,
+    ...(onednn ? { onednn } : {}),
   };
+}
+
+function useOnednn(addon: OnednnAddon): OnednnInfo {
+  const perThread = addon.setThreads(1);
+  const kernels = registerOnednnKernels(addon);
+  const v = addon.version;
+  // Without a per-thread setting (TBB, threadpool builds) oneDNN uses its default: every core.
+  return { version: `${v.major}.${v.minor}.${v.patch}`, threading: v.threading, threads: perThread ? 1 : availableParallelism(), kernels };
+}
+
+/** The kernel set a backend runs, as the --backend value that starts it again (e.g. in a worker). */
+export function kernelSetOf(info: BackendInfo): Exclude<BackendChoice, 'auto'> {
+  return info.onednn ? 'wasm+onednn' : info.name;
 }
 
 async function activate(name: BackendName): Promise<void> {

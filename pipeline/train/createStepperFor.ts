@@ -1,5 +1,6 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BackendInfo, PipelineConfig } from '../artifacts/types';
+import { kernelSetOf } from '../backend/selectBackend';
 import { createParallelStepper } from './parallelStepper';
 import { createLocalStepper, type TrainStepper } from './stepper';
 
@@ -18,7 +19,7 @@ export async function createStepperFor(
     return { stepper: createLocalStepper(model, { learningRate: config.learningRate }), info: backend };
   }
   log(`training: starting ${config.workers} data-parallel wasm workers`);
-  const stepper = await createParallelStepper({ model, learningRate: config.learningRate, workers: config.workers, seed: config.seed, backend: 'wasm' });
+  const stepper = await createParallelStepper({ model, learningRate: config.learningRate, workers: config.workers, seed: config.seed, backend: kernelSetOf(backend) });
   const info: BackendInfo = {
     ...backend,
     threads: config.workers,

@@ -1,9 +1,9 @@
 /** Messages between the parallel stepper (main thread) and its training workers. */
-import type { BackendName } from '../artifacts/types';
+import type { BackendChoice } from '../artifacts/types';
 
 export interface WorkerInit {
   index: number;
-  backend: BackendName;
+  backend: Exclude<BackendChoice, 'auto'>;
   /** model.toJSON(null, false): the replica is rebuilt from the same topology and layer configs. */
   modelTopology: unknown;
   /** Initial values of model.getWeights(), in order. */

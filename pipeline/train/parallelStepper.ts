@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { BackendName } from '../artifacts/types';
+import type { BackendChoice } from '../artifacts/types';
 import { startReplica } from './parallelReplica';
 import type { Batch, StepResult, TrainStepper } from './stepper';
 
@@ -24,7 +24,7 @@ export interface ParallelStepperOptions {
   /** Worker i seeds Math.random with seed + i (unseeded dropout masks). Default 0. */
   seed?: number;
   /** Backend each worker starts (they pick it themselves: there is no 'auto' here). Default 'wasm'. */
-  backend?: BackendName;
+  backend?: Exclude<BackendChoice, 'auto'>;
   /** Milliseconds a worker may take to start (load TF.js, compile wasm). Default 60 000. */
   startTimeoutMs?: number;
 }

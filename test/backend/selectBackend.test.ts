@@ -9,6 +9,9 @@ import { STANDIN_VERSION } from './nativeStandinVersion';
 // native binding (vitest.config.ts). Each test holds either way.
 const native = await loadTensorflowBinding();
 const missing = async () => ({ ok: false as const, reason: "Cannot find package '@tensorflow/tfjs-node'" });
+import { loadOnednn } from '../../pipeline/backend/onednn/loadOnednn';
+
+const onednnBuilt = loadOnednn().ok;
 
 describe('selectBackend', () => {
   it('explains what to install when tensorflow is forced but missing', async () => {
@@ -25,6 +28,28 @@ describe('selectBackend', () => {
     expect(info.description).toMatch(/gradient kernels/);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     expect(lines.some((l) => l.includes('tfjs-node not available'))).toBe(true);
+    // With the addon built, auto uses it; without, it says in one line what to install.
+    expect(info.onednn !== undefined).toBe(onednnBuilt);
+    expect(lines.some((l) => l.includes('apt-get install libdnnl-dev'))).toBe(!onednnBuilt);
+  });
+
+  it.skipIf(!onednnBuilt)('puts the oneDNN kernels on wasm for wasm+onednn, and takes them off for plain wasm', async () => {
+    const info = await selectBackend('wasm+onednn', () => {});
+    expect(info.name).toBe('wasm');
+    expect(info.onednn?.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(info.onednn?.kernels).toEqual(expect.arrayContaining(['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'MaxPool', 'MaxPoolGrad']));
+    expect(info.description).toMatch(/oneDNN \d/);
+    const onednnConv = tf.getKernel('Conv2D', 'wasm').kernelFunc;
+    expect(await selectBackend('wasm+onednn', () => {})).toMatchObject({ onednn: info.onednn }); // idempotent
+    expect(tf.getKernel('Conv2D', 'wasm').kernelFunc).toBe(onednnConv);
+    const plain = await selectBackend('wasm', () => {});
+    expect(plain.onednn).toBeUndefined();
+    expect(plain.description).not.toMatch(/oneDNN/);
+    expect(tf.getKernel('Conv2D', 'wasm').kernelFunc).not.toBe(onednnConv);
+  });
+
+  it.skipIf(onednnBuilt)('explains what to install when wasm+onednn is forced but the addon is not built', async () => {
+    await expect(selectBackend('wasm+onednn', () => {})).rejects.toThrow(/apt-get install libdnnl-dev.*brew install onednn/);
   });
 
   it.runIf(native.ok)('picks the native backend under auto when @tensorflow/tfjs-node loads', async () => {
@@ -46,7 +71,7 @@ describe('selectBackend', () => {
   });
 
   it('rejects an unknown backend name with the accepted choices', async () => {
-    await expect(selectBackend('gpu' as never, () => {})).rejects.toThrow(/auto, tensorflow, wasm, cpu/);
+    await expect(selectBackend('gpu' as never, () => {})).rejects.toThrow(/auto, tensorflow, wasm\+onednn, wasm, cpu/);
   });
 
   it('reports a missing optional module as a reason, not a crash', async () => {

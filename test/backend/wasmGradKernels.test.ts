@@ -3,57 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Gradient definitions (normally pulled in by tfjs-layers).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { selectBackend } from '../../pipeline/backend/selectBackend';
-import { mulberry32 } from '../../pipeline/train/random';
-
-type Pad = 'valid' | 'same' | number;
-interface ConvCase {
-  name: string;
-  x: [number, number, number, number];
-  filter: [number, number, number, number];
-  strides: number;
-  pad: Pad;
-}
-
-const CASES: ConvCase[] = [
-  { name: "the model's first conv (28×28×1 → 32, valid)", x: [4, 28, 28, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
-  { name: "the model's second conv (13×13×32 → 64, valid)", x: [2, 13, 13, 32], filter: [3, 3, 32, 64], strides: 1, pad: 'valid' },
-  { name: "the model's third conv (5×5×64 → 128, valid)", x: [3, 5, 5, 64], filter: [3, 3, 64, 128], strides: 1, pad: 'valid' },
-  { name: 'same padding, stride 1', x: [2, 9, 7, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'same' },
-  { name: 'same padding, stride 2, odd size', x: [2, 9, 11, 3], filter: [3, 3, 3, 4], strides: 2, pad: 'same' },
-  { name: 'valid padding, stride 2 with a leftover row', x: [2, 10, 9, 2], filter: [3, 3, 2, 4], strides: 2, pad: 'valid' },
-  { name: 'a 5×2 filter, same padding', x: [2, 8, 8, 3], filter: [5, 2, 3, 6], strides: 1, pad: 'same' },
-  { name: 'explicit numeric padding 1, stride 2', x: [2, 8, 8, 2], filter: [3, 3, 2, 3], strides: 2, pad: 1 },
-  { name: 'few taps, many channels (GEMM path), stride 2, same padding', x: [2, 9, 8, 1], filter: [3, 3, 1, 16], strides: 2, pad: 'same' },
-  { name: 'padding larger than the filter', x: [1, 6, 6, 2], filter: [2, 2, 2, 3], strides: 1, pad: 3 },
-];
-
-function random(shape: number[], seed: number): Float32Array {
-  const next = mulberry32(seed);
-  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
-  for (let i = 0; i < values.length; i++) values[i] = next() * 2 - 1;
-  return values;
-}
-
-/** Runs one kernel on the named backend and returns its output values and shape. */
-async function run(backend: string, kernel: string, inputs: Record<string, [Float32Array, number[]]>, attrs: object) {
-  await tf.setBackend(backend);
-  const tensors = Object.fromEntries(Object.entries(inputs).map(([k, [v, s]]) => [k, tf.tensor(v, s)]));
-  const out = tf.engine().runKernel(kernel, tensors, attrs as tf.NamedAttrMap) as tf.Tensor;
-  const result = { values: await out.data(), shape: out.shape };
-  tf.dispose([out, ...Object.values(tensors)]);
-  return result;
-}
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
-  return worst;
-}
-
-function outSize(c: ConvCase): number[] {
-  const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad);
-  return info.outShape;
-}
+import { CASES, maxAbsDiff, outSize, POOLS, random, run, SUMS } from './kernelFixtures';
 
 describe('wasm gradient kernels', () => {
   beforeAll(async () => {
@@ -106,11 +56,6 @@ describe('wasm gradient kernels', () => {
     expect(maxAbsDiff(wasmI.values, cpuI.values)).toBeLessThanOrEqual(1e-4);
   });
 
-  const POOLS = [
-    { name: "the model's 2×2 pool over ReLU output (many ties at zero)", x: [3, 26, 26, 8], size: 2, strides: 2, pad: 'valid', relu: true },
-    { name: 'a 3×3 pool, stride 2, same padding', x: [2, 9, 8, 3], size: 3, strides: 2, pad: 'same', relu: false },
-    { name: 'an overlapping 3×3 pool, stride 1', x: [2, 7, 7, 2], size: 3, strides: 1, pad: 'valid', relu: true },
-  ] as const;
   for (const [i, p] of POOLS.entries()) {
     it(`routes MaxPool gradients like the cpu backend: ${p.name}`, async () => {
       const x = random([...p.x], 300 + i).map((v) => (p.relu ? Math.max(0, v) : v));
@@ -129,12 +74,6 @@ describe('wasm gradient kernels', () => {
     });
   }
 
-  const SUMS = [
-    { name: 'over all but the channel axis (bias gradients)', shape: [4, 6, 5, 7], axis: [0, 1, 2], keepDims: false },
-    { name: 'over all but the channel axis, keeping dimensions', shape: [4, 6, 5, 7], axis: [2, 0, 1], keepDims: true },
-    { name: 'over the rows of a matrix with a negative axis', shape: [9, 10], axis: [-2], keepDims: false },
-    { name: 'over an inner axis (stock kernel)', shape: [3, 4, 5], axis: [1], keepDims: false },
-  ];
   for (const [i, c] of SUMS.entries()) {
     it(`sums like the cpu backend ${c.name}`, async () => {
       const x = random(c.shape, 500 + i);
@@ -145,6 +84,19 @@ describe('wasm gradient kernels', () => {
       expect(maxAbsDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
     });
   }
+
+  it('casts to the same dtype without copying, and other casts as the cpu backend', async () => {
+    await tf.setBackend('wasm');
+    const a = tf.tensor1d([1.5, -2, 0]);
+    const same = tf.cast(a, 'float32');
+    expect(same.dataId).toBe(a.dataId);
+    const ints = tf.cast(a, 'int32');
+    expect(ints.dtype).toBe('int32');
+    expect(Array.from(await ints.data())).toEqual([1, -2, 0]);
+    a.dispose();
+    expect(Array.from(await same.data())).toEqual([1.5, -2, 0]);
+    tf.dispose([same, ints]);
+  });
 
   it('clones without copying, and the clone outlives the original', async () => {
     await tf.setBackend('wasm');

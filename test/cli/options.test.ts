@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
 import { BUILD_FLAGS, FLAGS, helpText, parseFlags, resolveConfig } from '../../pipeline/cli/options';
 
 describe('CLI options', () => {
@@ -8,6 +9,7 @@ describe('CLI options', () => {
     expect(config).toMatchObject({ preset: 'seed', epochs: 100, trainLimit: 60000, testLimit: 10000, batchSize: 128, patience: 2, learningRate: 0.001 });
     expect(out).toBe('artifacts');
     expect(force).toBe(false);
+    expect(config.workers).toBe(availableParallelism()); // one worker per core
   });
 
   it('lets flags override the preset', () => {
@@ -18,7 +20,7 @@ describe('CLI options', () => {
   it('rejects unknown flags, bad numbers and bad choices with a pointer to --help', () => {
     expect(() => parseFlags(['--epoch', '3'])).toThrow(/unknown flag --epoch[\s\S]*--help/);
     expect(() => parseFlags(['--epochs', 'many'])).toThrow(/--epochs expects a number, got "many"/);
-    expect(() => parseFlags(['--backend', 'gpu'])).toThrow(/--backend must be one of auto, tensorflow, wasm, cpu/);
+    expect(() => parseFlags(['--backend', 'gpu'])).toThrow(/--backend must be one of auto, tensorflow, wasm\+onednn, wasm, cpu/);
     expect(() => resolveConfig(parseFlags(['--batch-size', '0']))).toThrow(/--batch-size must be a positive whole number/);
   });
 

@@ -100,5 +100,19 @@ describe('directive plugin', () => {
     expect(html).toContain('cpu (plain JavaScript), 1 thread');
     expect(html).toContain('ab'.repeat(32));
     expect(html).toContain('2 min 50 s');
+    expect(html).toContain('the cpu backend’s own (oneDNN addon not used)'.replace('’', "'"));
+  });
+
+  it('names the oneDNN version, threading and kernels in the provenance of a wasm+onednn run, in both languages', async () => {
+    const onednn = { version: '2.6.3', threading: 'OpenMP', threads: 1, kernels: ['Conv2D', 'MaxPool'] };
+    const fake = await makeFakeArtifacts({ backend: { name: 'wasm', version: '4.22.0', threads: 2, description: 'wasm', onednn } });
+    try {
+      const en = await renderMarkdown('::provenance', { artifactsDir: fake.dir, lang: 'en' });
+      expect(en).toContain('oneDNN 2.6.3 (OpenMP, 1 thread per worker) for Conv2D, MaxPool');
+      const zh = await renderMarkdown('::provenance', { artifactsDir: fake.dir, lang: 'zh' });
+      expect(zh).toContain('oneDNN 2.6.3（OpenMP，每个工作线程 1 个线程）负责 Conv2D, MaxPool');
+    } finally {
+      await fake.cleanup();
+    }
   });
 });

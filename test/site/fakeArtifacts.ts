@@ -30,6 +30,8 @@ function png(width: number, height: number, shade: number): Buffer {
 export interface FakeArtifactsOptions {
   /** Leave a file out of the folder (still listed) to test error paths. */
   omit?: string[];
+  /** The backend the manifest reports (default: cpu). */
+  backend?: Manifest['backend'];
 }
 
 /** Writes a fake artifacts folder into `dir` and returns its manifest. */
@@ -125,7 +127,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION, pipelineVersion: '0.0.0-fake', createdAt: '2026-11-27T22:00:00.000Z', cacheKey: 'fake', trainingKey: 'fake-training',
     config: { preset: 'quick', seed: 42, epochs: 5, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 2000, testLimit: count, dataDir: null, backend: 'cpu', workers: 1, samples: [] },
-    backend: { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu (plain JavaScript), 1 thread' },
+    backend: options.backend ?? { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu (plain JavaScript), 1 thread' },
     versions: { node: process.version, 'tfjs-core': '4.22.0' },
     timings: { data: 1.2, train: 170.4, evaluate: 3.1, visualize: 4.5, total: 179.2 },
     metrics: {

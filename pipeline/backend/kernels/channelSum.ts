@@ -13,18 +13,22 @@ export function makeChannelSumWasm(fallback: tf.KernelFunc) {
   return function sumWasm(args: KernelArgs): tf.TensorInfo {
     const backend = args.backend as WasmBackendLike;
     const { x } = args.inputs as unknown as { x: tf.TensorInfo };
-    const { axis, keepDims } = args.attrs as unknown as tf.SumAttrs;
-    const rank = x.shape.length;
-    const axes = tf.util.parseAxisParam(axis, x.shape);
-    const leading = rank >= 2 && axes.length === rank - 1 && axes.every((a) => a < rank - 1);
-    if (x.dtype !== 'float32' || !leading) return fallback(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
-
-    const channels = x.shape[rank - 1];
-    const outShape = keepDims ? [...x.shape.slice(0, -1).map(() => 1), channels] : [channels];
+    const outShape = channelSumShape(x, args.attrs as unknown as tf.SumAttrs);
+    if (outShape == null) return fallback(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
     const out = backend.makeOutput(outShape, 'float32');
-    heapF32(backend, out).set(sumRows(heapF32(backend, x), channels));
+    heapF32(backend, out).set(sumRows(heapF32(backend, x), x.shape[x.shape.length - 1]));
     return out;
   };
+}
+
+/** The output shape when a Sum adds up float32 rows (every axis but the last), else null. */
+export function channelSumShape(x: tf.TensorInfo, { axis, keepDims }: tf.SumAttrs): number[] | null {
+  const rank = x.shape.length;
+  const axes = tf.util.parseAxisParam(axis, x.shape);
+  const leading = rank >= 2 && axes.length === rank - 1 && axes.every((a) => a < rank - 1);
+  if (x.dtype !== 'float32' || !leading) return null;
+  const channels = x.shape[rank - 1];
+  return keepDims ? [...x.shape.slice(0, -1).map(() => 1), channels] : [channels];
 }
 
 /**

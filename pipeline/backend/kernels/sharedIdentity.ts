@@ -15,3 +15,17 @@ export function sharedIdentityWasm(args: KernelArgs): tf.TensorInfo {
   backend.incRef(x.dataId);
   return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
 }
+
+/**
+ * Cast that shares the data when the dtype does not change (the ReLU gradient casts its float32
+ * step mask to float32: a full copy per layer and step on the stock kernel); other casts go to
+ * `fallback`.
+ */
+export function makeSameDtypeCast(fallback: tf.KernelFunc) {
+  return function castWasm(args: KernelArgs & { attrs: tf.NamedAttrMap }): tf.TensorInfo {
+    const { x } = args.inputs as unknown as { x: tf.TensorInfo };
+    const { dtype } = args.attrs as unknown as tf.CastAttrs;
+    if (dtype === x.dtype) return sharedIdentityWasm(args);
+    return fallback(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  };
+}

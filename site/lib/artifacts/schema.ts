@@ -15,7 +15,10 @@ export const manifestSchema = z.object({
   createdAt: str,
   cacheKey: str,
   config: z.object({ preset: str, seed: num, epochs: num, batchSize: num, learningRate: num, patience: num, trainLimit: num, testLimit: num, backend: str }).passthrough(),
-  backend: z.object({ name: str, version: str, threads: num, description: str }),
+  backend: z.object({
+    name: str, version: str, threads: num, description: str,
+    onednn: z.object({ version: str, threading: str, threads: num, kernels: z.array(str) }).optional(),
+  }),
   versions: z.record(str),
   timings: z.record(num),
   metrics: z.record(num),

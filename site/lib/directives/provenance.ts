@@ -2,6 +2,8 @@ import { formatInt, formatSeconds } from '../format/number';
 import { escapeHtml } from '../html';
 import type { UiKey } from '../../i18n/en';
 import type { DirectiveSpec } from './context';
+import type { Translate } from '../i18n';
+import type { BackendInfo } from '../../../pipeline/artifacts/types';
 
 /** `::provenance` — how the artifacts were made: backend, versions, timings, data files and their checksums. */
 export const provenanceDirective: DirectiveSpec = {
@@ -13,6 +15,7 @@ export const provenanceDirective: DirectiveSpec = {
     const row = (key: UiKey, value: string) => `<tr><th scope="row">${e(t(key))}</th><td>${value}</td></tr>`;
     const general = [
       row('prov.backend', e(m.backend.description)),
+      row('prov.kernels', e(kernelSet(m.backend, t))),
       row('prov.threads', e(m.backend.threads)),
       row('prov.preset', `<code>${e(m.config.preset)}</code>`),
       row('prov.seed', e(m.config.seed)),
@@ -39,3 +42,10 @@ export const provenanceDirective: DirectiveSpec = {
     ].join('');
   },
 };
+
+/** Which kernels did the numeric work: the oneDNN addon (version, threading, kernels) or the backend's own. */
+function kernelSet(backend: BackendInfo, t: Translate): string {
+  const o = backend.onednn;
+  if (!o) return t('prov.kernelsOwn', { backend: backend.name });
+  return t('prov.kernelsOnednn', { version: o.version, threading: o.threading, threads: o.threads, kernels: o.kernels.join(', ') });
+}

@@ -1,0 +1,23 @@
+{
+  "targets": [
+    {
+      "target_name": "onednn_kernels",
+      "sources": ["src/addon.cc", "src/kernels.cc"],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
+      "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS"],
+      "cflags_cc!": ["-fno-exceptions", "-fno-rtti"],
+      "cflags_cc": ["-std=c++17", "-O3", "-fexceptions", "-fopenmp"],
+      "libraries": ["-ldnnl", "-fopenmp"],
+      "conditions": [
+        ["OS=='mac'", {
+          "libraries!": ["-fopenmp"],
+          "xcode_settings": {
+            "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
+            "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
+            "MACOSX_DEPLOYMENT_TARGET": "11.0"
+          }
+        }]
+      ]
+    }
+  ]
+}

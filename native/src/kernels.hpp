@@ -1,0 +1,41 @@
+// oneDNN kernels on caller-owned float32 buffers in TF.js layouts: activations NHWC, filters
+// HWIO ([KH, KW, CI, CO]). Nothing is copied: oneDNN reads and writes the buffers in place.
+#pragma once
+#include <cstdint>
+
+namespace kernels {
+
+/** Convolution geometry as TF.js computes it (computeConv2DInfo): sizes, strides, explicit padding, dilations ≥ 1. */
+struct Conv {
+  int32_t n, ih, iw, ic, kh, kw, oc, oh, ow, sh, sw, pt, pl, pb, pr, dh, dw;
+};
+constexpr int kConvFields = 17;
+static_assert(sizeof(Conv) == kConvFields * sizeof(int32_t), "Conv is read as an int32 array");
+
+/** Pooling geometry (computePool2DInfo): sizes, window, strides, explicit padding. */
+struct Pool {
+  int32_t n, ih, iw, c, kh, kw, oh, ow, sh, sw, pt, pl, pb, pr;
+};
+constexpr int kPoolFields = 14;
+static_assert(sizeof(Pool) == kPoolFields * sizeof(int32_t), "Pool is read as an int32 array");
+
+/** y = x ⊛ w (+ bias) (then ReLU). `bias` may be null. */
+void conv_forward(const Conv &s, const float *x, const float *w, const float *bias, float *y, bool relu);
+/** dx from dy and w. */
+void conv_backward_data(const Conv &s, const float *dy, const float *w, float *dx);
+/** dw from x and dy. */
+void conv_backward_weights(const Conv &s, const float *x, const float *dy, float *dw);
+/** Max pooling, padding ignored (never the maximum). */
+void max_pool(const Pool &s, const float *x, float *y);
+/** Gradient of max pooling: dy goes to the position of each window's maximum in x. */
+void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx);
+
+/** out[c] = Σ_r x[r, c]: a bias gradient (not oneDNN: see kernels.cc). */
+void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
+
+/** Sets oneDNN's thread count for the calling thread; false when the runtime has no per-thread setting. */
+bool set_threads(int threads);
+/** "OpenMP", "TBB", "threadpool" or "sequential". */
+const char *threading_runtime();
+
+}  // namespace kernels
