@@ -217,14 +217,8 @@ export interface LayerGridRef {
   data: string;
 }
 
-export interface ChannelStats {
-  channel: number;
-  mean: number;
-  std: number;
-  min: number;
-  max: number;
-  dead: boolean; // constant channel (std 0)
-}
+// Defined beside the normalisation that computes it, which the browser shares (shared/drawing).
+export type { ChannelStats } from '../../shared/drawing/normaliseChannel';
 
 export interface ImageWithPrediction {
   index: number;

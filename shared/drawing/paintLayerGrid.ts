@@ -1,8 +1,7 @@
 // Paints one layer's feature maps for one sample into an RGBA buffer: each channel normalised,
 // coloured with viridis and upscaled with nearest neighbour into its tile. Pure: no canvas here.
-import type { ChannelStats } from '../artifacts/types';
 import { tileOrigin, type GridLayout } from './layerGrid';
-import { normaliseChannel } from './normaliseChannel';
+import { normaliseChannel, type ChannelStats } from './normaliseChannel';
 import { VIRIDIS_RGB } from './viridis';
 
 /** Pixels between tiles: white, so tiles stay separate on light and dark pages alike. */
