@@ -43,6 +43,7 @@ export type ArtifactKind =
   | 'input-image' // PNG of an input digit, meta { sample }
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
+  | 'test-images' // visuals/test-images/sNNNNN.u8: label + 784 pixel bytes per image, meta { first, count }
   | 'other';
 
 export interface PipelineConfig {
