@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
+import { explorerTests } from './explorer';
 import { brokenInternalLinks } from './links';
+import { axeViolations, loadAllImages, openPage } from './pageTools';
 import { serveStatic } from './staticServer';
 
 const BASE = '/cnn-report/';
@@ -15,7 +16,7 @@ const LANGS = [
   { code: 'en', lang: /^en/ },
   { code: 'zh', lang: /^zh/ },
 ] as const;
-const PAGES = ['', 'model/', 'training/', 'errors/', 'about/'];
+const PAGES = ['', 'explore/', 'model/', 'training/', 'errors/', 'about/'];
 export const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
 
 let work: string;
@@ -48,50 +49,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-interface Visit {
-  page: Page;
-  problems: string[];
-  /** Bytes received so far (HTML, CSS, JS, images, data), updated as the page loads more. */
-  bytes: () => number;
-}
-
-/** Opens a page and records console errors, page errors and failed requests while it is used. */
-async function visit(url: string): Promise<Visit> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  let bytes = 0;
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    else r.body().then((b) => (bytes += b.length), () => {});
-  });
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response?.status(), url).toBe(200);
-  return { page, problems, bytes: () => bytes };
-}
-
-/** Scrolls through the page so lazy images load, then waits for every image to settle. */
-async function loadAllImages(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 600) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => { img.onload = img.onerror = r; }))));
-  });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count} nodes)`);
-}
+const visit = (url: string) => openPage(browser, url);
 
 describe('the built report in a browser', () => {
   for (const { code, lang } of LANGS) {
@@ -199,4 +157,6 @@ describe('the built report in a browser', () => {
       await page.close();
     }
   }, 60_000);
+
+  explorerTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
 });

@@ -1,0 +1,243 @@
+// Browser tests of the live explorer (/en/explore/, /zh/explore/), registered inside site.test.ts so
+// they share its quick build. Parity: the explorer's grids against the build's PNGs, and its
+// probabilities against the same saved model run in Node.
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { loadSavedModel } from '../../pipeline/artifacts/saveModel';
+import { VIRIDIS_RGB } from '../../shared/drawing/viridis';
+import { preprocessDrawing, upscaleToPad } from '../../shared/mnist/preprocess';
+import { readTestImage, testImageShardPath } from '../../shared/mnist/testImageShards';
+import type { PredictionsIndex, VisualIndex } from '../../pipeline/artifacts/types';
+import { axeViolations, openPage } from './pageTools';
+
+interface ExplorerEnv {
+  site: { url: string };
+  browser: BrowserContext;
+  artifactsDir: string;
+}
+
+const EXPLORER = '[data-explorer]';
+
+async function updates(page: Page): Promise<number> {
+  return Number((await page.getAttribute(EXPLORER, 'data-updates')) ?? 0);
+}
+
+/** Runs `action` and waits until the explorer has redrawn after it. */
+async function afterUpdate(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const before = await updates(page);
+  await action();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-explorer]')?.getAttribute('data-updates') ?? 0) > n, before, { timeout: 20_000 });
+}
+
+async function openExplorer(env: ExplorerEnv, lang: string) {
+  const visit = await openPage(env.browser, `${env.site.url}${lang}/explore/`);
+  await visit.page.waitForFunction(() => document.querySelector('[data-explorer]')?.getAttribute('data-updates'), null, { timeout: 30_000 });
+  return visit;
+}
+
+async function showTestImage(page: Page, index: number): Promise<void> {
+  // Set and commit the value as a 'change' (typing would not fire one when the value is already there).
+  await afterUpdate(page, () => page.$eval('input[data-index]', (el, i) => {
+    (el as HTMLInputElement).value = String(i);
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, index));
+  await page.waitForFunction((i) => document.querySelector('[data-explorer]')?.getAttribute('data-index') === String(i), index);
+}
+
+interface GridDifference {
+  /** Largest difference of an 8-bit level (colour mapped back through viridis). */
+  level: number;
+  /** Largest difference of any colour channel value (0–255). */
+  rgb: number;
+}
+
+/**
+ * Per layer, the live canvas against the build's PNG. Levels are recovered from colours through the
+ * viridis table (a level one apart can differ by up to 3 in one colour channel; a few entries share a
+ * colour, so the closest candidates count); white gap pixels must match exactly.
+ */
+async function gridDifferences(page: Page, pngs: Record<string, string>): Promise<Record<string, GridDifference>> {
+  return page.evaluate(async ({ sources, palette }) => {
+    const levelsOf = new Map<number, number[]>();
+    for (let l = 0; l < 256; l++) {
+      const key = (palette[l * 3] << 16) | (palette[l * 3 + 1] << 8) | palette[l * 3 + 2];
+      levelsOf.set(key, [...(levelsOf.get(key) ?? []), l]);
+    }
+    const out: Record<string, { level: number; rgb: number }> = {};
+    for (const [layer, src] of Object.entries(sources)) {
+      const live = document.querySelector<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`) as HTMLCanvasElement;
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      if (img.naturalWidth !== live.width || img.naturalHeight !== live.height) { out[layer] = { level: 999, rgb: 999 }; continue; }
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const a = ctx.getImageData(0, 0, c.width, c.height).data;
+      const b = (live.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+      let level = 0;
+      let rgb = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        for (let k = 0; k < 3; k++) rgb = Math.max(rgb, Math.abs(a[i + k] - b[i + k]));
+        const la = levelsOf.get((a[i] << 16) | (a[i + 1] << 8) | a[i + 2]);
+        const lb = levelsOf.get((b[i] << 16) | (b[i + 1] << 8) | b[i + 2]);
+        if (!la || !lb) { if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) level = 999; continue; }
+        level = Math.max(level, Math.min(...la.flatMap((x) => lb.map((y) => Math.abs(x - y)))));
+      }
+      out[layer] = { level, rgb };
+    }
+    return out;
+  }, { sources: pngs, palette: [...VIRIDIS_RGB] });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export function explorerTests(env: () => ExplorerEnv): void {
+  const readJson = async <T>(rel: string): Promise<T> => JSON.parse(await readFile(path.join(env().artifactsDir, rel), 'utf8')) as T;
+  const testImage = async (index: number) =>
+    readTestImage(new Uint8Array(await readFile(path.join(env().artifactsDir, testImageShardPath(index)))), index);
+
+  it('explorer: the sample test images give the build’s grid pixels (levels within 1) and Node’s probabilities (within 1e-4)', async () => {
+    const visuals = await readJson<VisualIndex>('visuals/visuals.json');
+    const model = await loadSavedModel(path.join(env().artifactsDir, 'model'));
+    const { page, problems } = await openExplorer(env(), 'en');
+    const base = new URL(env().site.url).pathname;
+    const stored255 = new Uint8Array(await readFile(path.join(env().artifactsDir, 'probabilities.u8')));
+    let worstLevel = 0;
+    let worstRgb = 0;
+    let worstProbability = 0;
+    for (const sample of visuals.samples) {
+      await showTestImage(page, sample.index);
+      const pngs = Object.fromEntries(visuals.grids.filter((g) => g.sample === sample.index).map((g) => [g.layer, `${base}artifacts/${g.path}`]));
+      expect(Object.keys(pngs)).toHaveLength(8);
+      const differences = await gridDifferences(page, pngs);
+      const levels = Object.values(differences).map((d) => d.level);
+      worstLevel = Math.max(worstLevel, ...levels);
+      worstRgb = Math.max(worstRgb, ...Object.values(differences).map((d) => d.rgb));
+      expect(Math.max(...levels), `test image ${sample.index}: ${JSON.stringify(differences)}`).toBeLessThanOrEqual(1);
+      const live = JSON.parse((await page.getAttribute(EXPLORER, 'data-probabilities')) ?? '[]') as number[];
+      const { pixels } = await testImage(sample.index);
+      const node = tf.tidy(() => (model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor).dataSync());
+      const diff = Math.max(...live.map((p, d) => Math.abs(p - node[d])));
+      worstProbability = Math.max(worstProbability, diff);
+      expect(diff, `test image ${sample.index}`).toBeLessThanOrEqual(1e-4);
+      // And against the build's own stored probabilities (wasm backend, p·255 rounded to a byte).
+      const stored = stored255.subarray(sample.index * 10, sample.index * 10 + 10);
+      expect(Math.max(...live.map((p, d) => Math.abs(p * 255 - stored[d]))), `test image ${sample.index} vs probabilities.u8`).toBeLessThanOrEqual(0.51);
+    }
+    console.log(`explorer parity over ${visuals.samples.length} test images × 8 layers: largest grid difference ${worstLevel} level(s) (${worstRgb} in a colour channel value), largest probability difference ${worstProbability.toExponential(2)}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('explorer: a test digit scaled onto the 280×280 pad and preprocessed predicts as stored (Node)', async () => {
+    const visuals = await readJson<VisualIndex>('visuals/visuals.json');
+    const predictions = await readJson<PredictionsIndex>('predictions.json');
+    const model = await loadSavedModel(path.join(env().artifactsDir, 'model'));
+    for (const { index } of visuals.samples) {
+      const input = preprocessDrawing(upscaleToPad((await testImage(index)).pixels, 280)) as Float32Array;
+      const predicted = tf.tidy(() => tf.argMax(model.predict(tf.tensor4d(input, [1, 28, 28, 1])) as tf.Tensor, -1).dataSync()[0]);
+      expect(predicted, `test image ${index}`).toBe(predictions.predicted[index]);
+    }
+  }, 60_000);
+
+  for (const lang of ['en', 'zh']) {
+    it(`explorer /${lang}/: drawing, clear, undo, index input and previous/next work; no errors; axe clean`, async () => {
+      const { page, problems } = await openExplorer(env(), lang);
+      expect(await page.isVisible('[data-explorer-nojs]')).toBe(false);
+      const snapshot = () => page.evaluate(() => ({
+        preview: (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL(),
+        grid: (document.querySelector('canvas[data-layer="conv2d"]') as HTMLCanvasElement).toDataURL(),
+        bars: [...document.querySelectorAll('meter')].map((m) => (m as HTMLMeterElement).value),
+        status: document.querySelector('[data-status]')?.textContent ?? '',
+      }));
+      await afterUpdate(page, () => page.click('button[data-clear]'));
+      const empty = await snapshot();
+      expect(empty.bars.every((v) => v === 0)).toBe(true);
+      const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
+      await afterUpdate(page, async () => {
+        await page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.2);
+        await page.mouse.down();
+        await page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.8, { steps: 12 });
+        await page.mouse.up();
+      });
+      const drawn = await snapshot();
+      expect(drawn.preview).not.toBe(empty.preview);
+      expect(drawn.grid).not.toBe(empty.grid);
+      expect(drawn.bars.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+      expect(drawn.status).not.toBe(empty.status);
+      await afterUpdate(page, () => page.click('button[data-undo]'));
+      expect((await snapshot()).bars.every((v) => v === 0)).toBe(true);
+      await showTestImage(page, 7);
+      await afterUpdate(page, () => page.click('button[data-next]'));
+      expect(await page.inputValue('input[data-index]')).toBe('8');
+      await afterUpdate(page, () => page.click('button[data-prev]'));
+      await afterUpdate(page, () => page.click('button[data-prev]'));
+      expect(await page.inputValue('input[data-index]')).toBe('6');
+      await afterUpdate(page, () => page.click('button[data-misclassified]'));
+      const wrong = Number(await page.inputValue('input[data-index]'));
+      const predictions = await readJson<PredictionsIndex>('predictions.json');
+      expect(predictions.predicted[wrong]).not.toBe(predictions.labels[wrong]);
+      await afterUpdate(page, () => page.click('button[data-clear]'));
+      expect(await page.textContent('[data-status]')).toBe(empty.status);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 90_000);
+
+    it(`explorer /${lang}/: the keyboard alone reaches every control and loads a test image`, async () => {
+      const { page, problems } = await openExplorer(env(), lang);
+      const controls = await page.$$eval('[data-explorer-ui] :is(button, input):not([disabled])', (els) => els.map((e) => e.outerHTML));
+      const reached = new Set<string>();
+      for (let i = 0; i < 60 && reached.size < controls.length; i++) {
+        await page.keyboard.press('Tab');
+        const html = await page.evaluate(() => document.activeElement?.closest('[data-explorer-ui]') ? document.activeElement.outerHTML : '');
+        if (controls.includes(html)) reached.add(html);
+      }
+      expect([...reached].sort()).toEqual([...controls].sort());
+      await page.focus('input[data-index]');
+      await afterUpdate(page, async () => {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('12');
+        await page.keyboard.press('Enter');
+      });
+      await page.waitForFunction(() => document.querySelector('[data-explorer]')?.getAttribute('data-index') === '12');
+      await page.focus('button[data-next]');
+      await afterUpdate(page, () => page.keyboard.press('Enter'));
+      expect(await page.inputValue('input[data-index]')).toBe('13');
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+
+  it('explorer: latency from an input change to every grid drawn, and the page weight', async () => {
+    const { page, problems, bytes } = await openExplorer(env(), 'en');
+    await page.waitForLoadState('networkidle');
+    const weight = bytes();
+    const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
+    await afterUpdate(page, () => page.click('button[data-clear]'));
+    const latencies: number[] = [];
+    await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.3);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) {
+      await afterUpdate(page, () => page.mouse.move(pad.x + pad.width * (0.3 + i * 0.013), pad.y + pad.height * (0.3 + i * 0.015)));
+      latencies.push(Number(await page.getAttribute(EXPLORER, 'data-latency-ms')));
+    }
+    await page.mouse.up();
+    console.log(`explorer latency, input change → every grid drawn (30 pen moves): median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    console.log(`page weight /en/explore/ (model, TF.js and one test-image shard included): ${(weight / 1e6).toFixed(2)} MB`);
+    expect(median(latencies)).toBeLessThan(200);
+    expect(weight).toBeLessThan(1.5e6);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+}
