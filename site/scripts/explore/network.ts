@@ -1,8 +1,8 @@
 // The site's own trained model, run with TF.js's cpu backend as ES modules (no CDN, no UMD bundle,
 // no WebAssembly). One tf.model gives the eight visualized layers and the prediction in one pass.
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { registerExplorerKernels } from './cpuKernels';
 
 export interface LayerOutput {
   name: string;
@@ -22,6 +22,7 @@ export interface Network {
 }
 
 export async function loadNetwork(modelUrl: string, layerNames: readonly string[]): Promise<Network> {
+  registerExplorerKernels();
   await tf.setBackend('cpu');
   await tf.ready();
   const trained = await tfl.loadLayersModel(modelUrl);
