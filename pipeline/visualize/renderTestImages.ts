@@ -1,4 +1,4 @@
-// The test set as small binary shards for the live explorer's "start from test image N": the
+// The test set as small binary shards (TEST_IMAGES_PER_SHARD images each) for the live explorer's "start from test image N": the
 // browser fetches only the shard that holds N. Each record is the label byte, then 784 pixel
 // bytes (round(x · 255): the IDX bytes themselves, so k/255 in the browser is the pipeline's input).
 import { TEST_IMAGE_RECORD, TEST_IMAGES_PER_SHARD, testImageShardPath } from '../../shared/mnist/testImageShards';

@@ -2,7 +2,8 @@
 // to read one record back. Shared so the writer and the browser cannot disagree on the layout.
 import { MNIST_SIZE } from './preprocess';
 
-export const TEST_IMAGES_PER_SHARD = 100;
+// 50 images (39 kB) per shard: the explore page loads one, and its weight budget is tight.
+export const TEST_IMAGES_PER_SHARD = 50;
 /** One label byte, then 28×28 pixel bytes. */
 export const TEST_IMAGE_RECORD = 1 + MNIST_SIZE * MNIST_SIZE;
 

@@ -18,9 +18,9 @@ describe('publishing artifacts into the built site', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'site-out-'));
     try {
       const result = await publishArtifacts(fake.dir, out);
-      expect(result).toEqual({ images: 127, explorerFiles: 12, statsFiles: 8 });
+      expect(result).toEqual({ images: 127, explorerFiles: 22, statsFiles: 8 });
       expect(existsSync(path.join(out, 'artifacts/model/weights.bin'))).toBe(true);
-      expect(existsSync(path.join(out, 'artifacts/visuals/test-images/s00900.u8'))).toBe(true);
+      expect(existsSync(path.join(out, 'artifacts/visuals/test-images/s00950.u8'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/visuals/layers/conv2d_2/sample-109.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/site-stats/max_pooling2d_2.json'))).toBe(true);
     } finally {

@@ -7,18 +7,18 @@ import { artifactWriter } from '../../pipeline/visualize/writeArtifact';
 import { readTestImage, testImageShardPath } from '../../shared/mnist/testImageShards';
 
 describe('renderTestImages', () => {
-  it('writes shards of 100 from which every image and label reads back exactly', async () => {
+  it('writes shards of 50 from which every image and label reads back exactly', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'shards-'));
-    const count = 230;
+    const count = 130;
     const images = Float32Array.from({ length: count * 784 }, (_, i) => ((i * 7) % 256) / 255);
     const labels = Int32Array.from({ length: count }, (_, i) => i % 10);
     const files = await renderTestImages({ images, labels, count }, artifactWriter(dir));
     expect(files.map((f) => [f.path, f.kind, f.meta])).toEqual([
-      ['visuals/test-images/s00000.u8', 'test-images', { first: 0, count: 100 }],
-      ['visuals/test-images/s00100.u8', 'test-images', { first: 100, count: 100 }],
-      ['visuals/test-images/s00200.u8', 'test-images', { first: 200, count: 30 }],
+      ['visuals/test-images/s00000.u8', 'test-images', { first: 0, count: 50 }],
+      ['visuals/test-images/s00050.u8', 'test-images', { first: 50, count: 50 }],
+      ['visuals/test-images/s00100.u8', 'test-images', { first: 100, count: 30 }],
     ]);
-    for (const index of [0, 99, 100, 229]) {
+    for (const index of [0, 49, 50, 129]) {
       const shard = new Uint8Array(await readFile(path.join(dir, testImageShardPath(index))));
       const { label, pixels } = readTestImage(shard, index);
       expect(label).toBe(index % 10);
@@ -27,6 +27,6 @@ describe('renderTestImages', () => {
   });
 
   it('says so when an index is past the end of its shard', () => {
-    expect(() => readTestImage(new Uint8Array(785 * 30), 231)).toThrow(/test image 231 is not in its shard/);
+    expect(() => readTestImage(new Uint8Array(785 * 30), 131)).toThrow(/test image 131 is not in its shard/);
   });
 });

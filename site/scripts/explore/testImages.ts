@@ -1,4 +1,4 @@
-// "Start from test image N": fetches the 100-image shard that holds N, once.
+// "Start from test image N": fetches the shard that holds N, once.
 import { readTestImage, testImageShardPath } from '../../../shared/mnist/testImageShards';
 
 export type TestImages = (index: number) => Promise<{ label: number; pixels: Float32Array }>;
