@@ -76,6 +76,7 @@ export const en = {
 
   'picker.legend': 'Choose the test image shown in the feature maps',
   'picker.option': 'Test image {sample}, digit {label}',
+  'picker.drawOwn': 'Draw your own',
   'picker.article': 'the article’s image',
 
   'input.alt': 'Test image {sample}: a handwritten {label}',

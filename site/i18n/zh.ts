@@ -77,6 +77,7 @@ export const zh: Record<UiKey, string> = {
 
   'picker.legend': '选择特征图所用的测试图像',
   'picker.option': '测试图像 {sample}，数字 {label}',
+  'picker.drawOwn': '自己写一个',
   'picker.article': '文章所用图像',
 
   'input.alt': '测试图像 {sample}：手写数字 {label}',

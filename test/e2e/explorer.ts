@@ -240,4 +240,27 @@ export function explorerTests(env: () => ExplorerEnv): void {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('article: "draw your own" opens the live explorer in place, its script and model loaded only then', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { page, problems, bytes } = await openPage(env().browser, `${env().site.url}${lang}/`);
+      await page.waitForLoadState('networkidle');
+      const before = bytes();
+      expect(await page.locator('[data-explorer]').count()).toBe(0);
+      const button = page.locator('[data-sample-picker] button[data-draw-own]');
+      await button.click();
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      await page.waitForFunction(() => document.querySelector('[data-draw-own-view] [data-explorer]')?.getAttribute('data-updates'), null, { timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      const lazy = bytes() - before;
+      console.log(`article /${lang}/ before "draw your own": ${(before / 1e6).toFixed(2)} MB; loaded on first use: ${(lazy / 1e6).toFixed(2)} MB`);
+      // TF.js and the model (over 1 MB together) were not part of the article's initial load.
+      expect(lazy).toBeGreaterThan(1e6);
+      const status = await page.textContent('[data-draw-own-view] [data-status]');
+      expect(status).toMatch(/51/);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
 }

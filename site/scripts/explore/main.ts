@@ -94,6 +94,7 @@ function setUp(section: HTMLElement): void {
     .catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
 }
 
-export function startExplorers(doc: Document): void {
-  doc.querySelectorAll<HTMLElement>('[data-explorer]').forEach(setUp);
+/** Starts every explorer under `root` (the explore page, or the article's "draw your own" view). */
+export function startExplorers(root: ParentNode): void {
+  root.querySelectorAll<HTMLElement>('[data-explorer]').forEach(setUp);
 }
