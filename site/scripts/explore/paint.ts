@@ -6,8 +6,9 @@ import type { LayerOutput } from './network';
 function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, width: number, height: number): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  canvas.width = width;
-  canvas.height = height;
+  // Resizing clears and reallocates the canvas: only when the size really changes.
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
   const image = ctx.createImageData(width, height);
   image.data.set(rgba);
   ctx.putImageData(image, 0, 0);
