@@ -1,5 +1,6 @@
 // Sample picker, feature-map galleries and the channel zoom. The data each part needs is embedded
 // as JSON by the directives (site/lib/directives/gallery.ts, input.ts); channel stats are fetched on first zoom.
+import { fillTemplate as fill } from '../lib/fillTemplate';
 import type { GalleryData } from '../lib/directives/gallery';
 
 type CompactStats = [number, number, number, 0 | 1];
@@ -22,9 +23,6 @@ function loadStats(statsCache: StatsCache, url: string): Promise<Record<string, 
   return pending;
 }
 
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
-}
 
 function setImage(img: HTMLImageElement, s: { src: string; width: number; height: number; alt: string }): void {
   img.src = s.src;

@@ -1,5 +1,6 @@
 // The live explorer: input (pad or test image) → MNIST preprocessing → the model → bars, input
 // preview and every layer's grid, redrawn once per animation frame after any change.
+import { fillTemplate as fill } from '../../lib/fillTemplate';
 import { preprocessDrawing } from '../../../shared/mnist/preprocess';
 import type { ExplorerData } from '../../lib/directives/explorer';
 import { loadNetwork, type Network } from './network';
@@ -7,9 +8,6 @@ import { drawingPad } from './pad';
 import { paintInput, paintLayer } from './paint';
 import { testImageLoader } from './testImages';
 
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
-}
 
 function q<T extends Element>(root: Element, selector: string): T {
   const el = root.querySelector<T>(selector);

@@ -1,6 +1,6 @@
 // The drawing pad: Pointer Events (mouse, touch, pen), white ink on black like MNIST, strokes kept
 // so the last one can be undone. A test image can sit underneath as the starting point.
-import { MNIST_SIZE, type InkImage } from '../../../shared/mnist/preprocess';
+import { upscaleToPad, type InkImage } from '../../../shared/mnist/preprocess';
 
 interface Stroke {
   width: number;
@@ -28,15 +28,10 @@ export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void): Dra
   const render = () => {
     const { width, height } = canvas;
     if (base) {
-      const rgba = new Uint8ClampedArray(width * height * 4);
-      for (let y = 0; y < height; y++) {
-        const row = Math.floor((y * MNIST_SIZE) / height) * MNIST_SIZE;
-        for (let x = 0; x < width; x++) {
-          const v = Math.round(base[row + Math.floor((x * MNIST_SIZE) / width)] * 255);
-          rgba.set([v, v, v, 255], (y * width + x) * 4);
-        }
-      }
-      ctx.putImageData(new ImageData(rgba, width, height), 0, 0);
+      const { ink } = upscaleToPad(base, width);
+      const image = ctx.createImageData(width, height);
+      ink.forEach((v, i) => image.data.set([v * 255, v * 255, v * 255, 255], i * 4));
+      ctx.putImageData(image, 0, 0);
     } else {
       ctx.fillStyle = '#000';
       ctx.fillRect(0, 0, width, height);
