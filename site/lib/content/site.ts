@@ -55,3 +55,11 @@ export function pageModel(
 export function absoluteUrl(site: URL | undefined, href: string): string {
   return site ? new URL(href, site).href : href;
 }
+
+/**
+ * Whether a page shows the live explorer now, so its script must load with the page. An explorer
+ * inside a <template> (the article's "draw your own") loads its script on first use instead.
+ */
+export function hasLiveExplorer(html: string): boolean {
+  return html.replace(/<template[\s\S]*?<\/template>/g, '').includes('data-explorer');
+}
