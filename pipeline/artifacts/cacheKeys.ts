@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from './describeFile';
@@ -24,7 +25,8 @@ export const TRAINING = {
 
 export const DRAWING = {
   config: ['samples'],
-  sources: ['stages/drawing.ts', 'visualize'],
+  // '../shared/drawing': the drawing rules the browser shares, outside pipeline/.
+  sources: ['stages/drawing.ts', 'visualize', '../shared/drawing'],
   packages: ['@napi-rs/canvas'],
 } as const satisfies { config: readonly (keyof PipelineConfig)[]; sources: readonly string[]; packages: readonly string[] };
 
@@ -68,8 +70,9 @@ export function cacheKeys({ config, data, backend, versions, sources }: KeyInput
   return { training, drawing };
 }
 
-async function sourceFiles(root: string): Promise<string[]> {
+async function sourceFiles(root: string, from = root): Promise<string[]> {
   const files: string[] = [];
+  if (!existsSync(from)) return files;
   const walk = async (dir: string) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const p = path.join(dir, entry.name);
@@ -77,7 +80,7 @@ async function sourceFiles(root: string): Promise<string[]> {
       else if (/\.(ts|mjs|js)$/.test(entry.name)) files.push(path.relative(root, p).split(path.sep).join('/'));
     }
   };
-  await walk(root);
+  await walk(from);
   return files.sort();
 }
 
@@ -93,7 +96,8 @@ export async function pipelineSourceHash(root: string): Promise<string> {
 
 /** Hashes of the drawing stages' sources (DRAWING.sources) and of every other pipeline source. */
 export async function pipelineSources(root: string): Promise<KeyInputs['sources']> {
-  const all = await sourceFiles(root);
+  const outside = DRAWING.sources.filter((s) => s.startsWith('../'));
+  const all = [...(await sourceFiles(root)), ...(await Promise.all(outside.map((s) => sourceFiles(root, path.join(root, s))))).flat()];
   const drawn = (f: string) => DRAWING.sources.some((s) => f === s || f.startsWith(`${s}/`));
   return { training: await hashFiles(root, all.filter((f) => !drawn(f))), drawing: await hashFiles(root, all.filter(drawn)) };
 }

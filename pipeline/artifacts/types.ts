@@ -63,6 +63,7 @@ export type ArtifactKind =
   | 'input-image' // PNG of an input digit, meta { sample }
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
+  | 'test-images' // visuals/test-images/sNNNNN.u8: label + 784 pixel bytes per image, meta { first, count }
   | 'other';
 
 export interface PipelineConfig {
@@ -237,14 +238,8 @@ export interface LayerGridRef {
   data: string;
 }
 
-export interface ChannelStats {
-  channel: number;
-  mean: number;
-  std: number;
-  min: number;
-  max: number;
-  dead: boolean; // constant channel (std 0)
-}
+// Defined beside the normalisation that computes it, which the browser shares (shared/drawing).
+export type { ChannelStats } from '../../shared/drawing/normaliseChannel';
 
 export interface ImageWithPrediction {
   index: number;

@@ -1,6 +1,6 @@
 // An input digit as the network sees it: 28×28 intensities in [0, 1], drawn in grey
 // (0 black, 1 white, as MNIST stores it) and upscaled with nearest neighbour.
-import { paintTile } from './paintLayerGrid';
+import { paintTile } from '../../shared/drawing/paintLayerGrid';
 
 export const INPUT_SCALE = 4; // 112 px: the digit beside its feature maps
 export const THUMB_SCALE = 3; // 84 px: gallery and misclassified thumbnails

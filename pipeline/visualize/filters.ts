@@ -1,9 +1,9 @@
 // The learned weights themselves: the first layer's 3×3 kernels as a picture, and how strong
 // each filter of the deeper conv layers is (L2 norm of its kernel).
-import type { GridLayout } from './layerGrid';
-import { tileOrigin } from './layerGrid';
+import type { GridLayout } from '../../shared/drawing/layerGrid';
+import { tileOrigin } from '../../shared/drawing/layerGrid';
 import { divergingLevel, divergingPalette } from './diverging';
-import { fillRgba, paintTile } from './paintLayerGrid';
+import { fillRgba, paintTile } from '../../shared/drawing/paintLayerGrid';
 
 /** Dark grey between kernels: white would merge with the near-white of zero weights. */
 export const FILTER_GAP_RGB: [number, number, number] = [64, 64, 64];

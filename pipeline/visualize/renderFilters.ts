@@ -2,7 +2,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile, VisualIndex } from '../artifacts/types';
 import { filterNorms, paintFilterGrid, type Kernel } from './filters';
-import { layerGrid } from './layerGrid';
+import { layerGrid } from '../../shared/drawing/layerGrid';
 import { encodePng } from './png';
 import { round7, type WriteArtifact } from './writeArtifact';
 

@@ -3,8 +3,8 @@ import type { ArtifactFile, LayerGridRef, VisualLayer, VisualSample } from '../a
 import { IMAGE_SIZE } from '../model/createModel';
 import type { LayerActivations } from './activationModel';
 import { INPUT_SCALE, paintDigit } from './digitImage';
-import { layerGrid } from './layerGrid';
-import { normalisationOf, paintLayerGrid, toChannelMajor } from './paintLayerGrid';
+import { layerGrid } from '../../shared/drawing/layerGrid';
+import { normalisationOf, paintLayerGrid, toChannelMajor } from '../../shared/drawing/paintLayerGrid';
 import { encodePng } from './png';
 import type { SampleChoice } from './selectSamples';
 import { LAYER_DATA_FORMAT, type LayerDataFile } from './types';

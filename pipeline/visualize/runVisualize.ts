@@ -7,6 +7,7 @@ import { renderFilters } from './renderFilters';
 import { renderPredictions } from './renderPredictions';
 import { renderInputs, renderLayerGrids } from './renderSamples';
 import { selectSamples } from './selectSamples';
+import { renderTestImages } from './renderTestImages';
 import type { VisualizeContext } from './types';
 import { artifactWriter } from './writeArtifact';
 
@@ -62,8 +63,9 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
 
   const filters = await renderFilters(ctx.model, write);
   const shown = await renderPredictions({ images: test.images, labels: test.labels, seed: ctx.seed, ...predictions }, write);
+  const testImages = await renderTestImages(test, write);
   const t3 = now();
-  log(`visualize: filters, ${shown.gallery.length} gallery and ${shown.misclassified.length} misclassified images in ${Math.round(t3 - t2)} ms`);
+  log(`visualize: filters, ${shown.gallery.length} gallery and ${shown.misclassified.length} misclassified images, ${testImages.length} test-image shards in ${Math.round(t3 - t2)} ms`);
 
   const index: VisualIndex = {
     articleSample: ctx.articleSample,
@@ -79,5 +81,5 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
     grids: index.grids.length,
     misclassified: index.misclassified.length,
   });
-  return [...inputs.files, ...grids.files, ...filters.files, ...shown.files, indexFile];
+  return [...inputs.files, ...grids.files, ...filters.files, ...shown.files, ...testImages, indexFile];
 }

@@ -1,5 +1,6 @@
 // Sample picker, feature-map galleries and the channel zoom. The data each part needs is embedded
 // as JSON by the directives (site/lib/directives/gallery.ts, input.ts); channel stats are fetched on first zoom.
+import { fillTemplate as fill } from '../lib/fillTemplate';
 import type { GalleryData } from '../lib/directives/gallery';
 
 type CompactStats = [number, number, number, 0 | 1];
@@ -22,9 +23,6 @@ function loadStats(statsCache: StatsCache, url: string): Promise<Record<string, 
   return pending;
 }
 
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
-}
 
 function setImage(img: HTMLImageElement, s: { src: string; width: number; height: number; alt: string }): void {
   img.src = s.src;
@@ -125,6 +123,22 @@ function setUpInput(figure: HTMLElement): (sample: string) => void {
   };
 }
 
+/** "Draw your own": the live explorer in place, its markup from the picker's template, its script loaded on first use. */
+function setUpDrawOwn(doc: Document, picker: HTMLElement): void {
+  const button = picker.querySelector<HTMLButtonElement>('button[data-draw-own]');
+  const view = doc.querySelector<HTMLElement>('[data-draw-own-view]');
+  const template = doc.querySelector<HTMLTemplateElement>('template[data-draw-own-template]');
+  if (!button || !view || !template) return;
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    view.hidden = !open;
+    if (!open || view.childElementCount > 0) return;
+    view.append(template.content.cloneNode(true));
+    import('./explore/main').then((m) => m.startExplorers(view), (e: Error) => console.warn(e));
+  });
+}
+
 export function enhanceGalleries(doc: Document): void {
   const pickers = [...doc.querySelectorAll<HTMLElement>('[data-sample-picker]')];
   const cache: StatsCache = new Map();
@@ -142,6 +156,7 @@ export function enhanceGalleries(doc: Document): void {
   };
   for (const picker of pickers) {
     picker.hidden = false;
+    setUpDrawOwn(doc, picker);
     picker.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button[data-sample]');
       if (button) select(button.getAttribute('data-sample') as string);

@@ -70,4 +70,18 @@ describe('pipelineSources', () => {
     await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 2;');
     expect((await pipelineSources(root)).training).not.toBe(before.training);
   });
+
+  it('counts the shared drawing rules beside pipeline/ as drawing sources', async () => {
+    const project = await mkdtemp(path.join(tmpdir(), 'proj-'));
+    const root = path.join(project, 'pipeline');
+    await mkdir(path.join(root, 'train'), { recursive: true });
+    await mkdir(path.join(project, 'shared', 'drawing'), { recursive: true });
+    await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 1;');
+    await writeFile(path.join(project, 'shared', 'drawing', 'viridis.ts'), 'export const v = 1;');
+    const before = await pipelineSources(root);
+    await writeFile(path.join(project, 'shared', 'drawing', 'viridis.ts'), 'export const v = 2;');
+    const after = await pipelineSources(root);
+    expect(after.training).toBe(before.training);
+    expect(after.drawing).not.toBe(before.drawing);
+  });
 });

@@ -1,17 +1,18 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_KINDS, pageUrl } from '../../site/lib/content/pages';
 import { LANGS as SITE_LANGS, translator } from '../../site/lib/i18n';
 import { SECURITY_HEADERS } from '../../site/lib/security/policy';
 import { launchChromium } from './browser';
 import { headersForAllPaths } from './headersFile';
+import { explorerTests } from './explorer';
 import { brokenInternalLinks } from './links';
+import { axeViolations } from './pageTools';
 import { serveStatic } from './staticServer';
 import { auditPages, sitePagePaths } from './strictPolicy';
 import { scrollThrough as loadAllImages, visit as visitWith, type Visit } from './visit';
@@ -21,7 +22,7 @@ const LANGS = [
   { code: 'en', lang: /^en/ },
   { code: 'zh', lang: /^zh/ },
 ] as const;
-const PAGES = ['', 'model/', 'training/', 'errors/', 'about/'];
+const PAGES = ['', 'explore/', 'model/', 'training/', 'errors/', 'about/'];
 export const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
 
 let work: string;
@@ -57,17 +58,6 @@ afterAll(async () => {
 
 /** Opens a page in the test's browser; every visit records CSP violations, console errors and other-origin requests. */
 const visit = (url: string): Promise<Visit> => visitWith(browser, url);
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  // Evaluated by the test harness, not added as an inline <script>, which the page's policy would refuse.
-  await page.evaluate(await readFile(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count} nodes)`);
-}
 
 describe('the built report in a browser', () => {
   for (const { code, lang } of LANGS) {
@@ -217,4 +207,6 @@ describe('the built report in a browser', () => {
       await page.close();
     }
   }, 60_000);
+
+  explorerTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
 });

@@ -80,6 +80,11 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   await put('evaluation.json', 'evaluation', json(evaluation));
   await put('probabilities.u8', 'probabilities', probs);
   await put('predictions.json', 'predictions', json(predictions));
+  await put('model/model.json', 'model', json({ format: 'layers-model', modelTopology: {}, weightsManifest: [{ paths: ['weights.bin'], weights: [] }] }));
+  await put('model/weights.bin', 'model-weights', Buffer.alloc(16));
+  for (let first = 0; first < count; first += 50) {
+    await put(`visuals/test-images/s${String(first).padStart(5, '0')}.u8`, 'test-images', Buffer.alloc(50 * 785, first / 50), { first, count: 50 });
+  }
 
   const sampleIndices = [51, ...Array.from({ length: 10 }, (_, d) => 100 + d)];
   const samples: VisualSample[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageUrl, parseEntryPath } from '../../site/lib/content/pages';
-import { pageModel } from '../../site/lib/content/site';
+import { hasLiveExplorer, pageModel } from '../../site/lib/content/site';
 
 const pages = [
   { page: 'about' as const, order: 5 },
@@ -33,5 +33,13 @@ describe('page routing', () => {
     expect(model.htmlLang).toBe('zh-CN');
     expect(model.switchTo).toEqual({ lang: 'en', hreflang: 'en', href: '/en/training/' });
     expect(model.alternates.map((a) => `${a.hreflang} ${a.href}`)).toEqual(['en /en/training/', 'zh-CN /zh/training/']);
+  });
+});
+
+describe('hasLiveExplorer', () => {
+  it('is true for an explorer on the page and false for one waiting in a template', () => {
+    expect(hasLiveExplorer('<p>x</p><section class="explorer" data-explorer></section>')).toBe(true);
+    expect(hasLiveExplorer('<p>x</p><template data-draw-own-template><section data-explorer></section></template>')).toBe(false);
+    expect(hasLiveExplorer('<p>no explorer</p>')).toBe(false);
   });
 });

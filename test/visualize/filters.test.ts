@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { divergingLevel, divergingPalette, NEGATIVE_RGB, POSITIVE_RGB, ZERO_RGB } from '../../pipeline/visualize/diverging';
 import { FILTER_GAP_RGB, filterNorms, paintFilterGrid, type Kernel } from '../../pipeline/visualize/filters';
-import { layerGrid } from '../../pipeline/visualize/layerGrid';
+import { layerGrid } from '../../shared/drawing/layerGrid';
 
 const rgbAt = (palette: Uint8Array, level: number) => Array.from(palette.subarray(level * 3, level * 3 + 3));
 

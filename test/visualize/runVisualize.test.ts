@@ -8,7 +8,7 @@ import { sha256 } from '../../pipeline/artifacts/describeFile';
 import type { ArtifactFile, VisualIndex } from '../../pipeline/artifacts/types';
 import { mulberry32 } from '../../pipeline/train/random';
 import { createModel } from '../../pipeline/model/createModel';
-import { layerGrid } from '../../pipeline/visualize/layerGrid';
+import { layerGrid } from '../../shared/drawing/layerGrid';
 import { runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
 import type { LayerDataFile, VisualizeContext } from '../../pipeline/visualize/types';
 import { decodePng } from './decodePng';

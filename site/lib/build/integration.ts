@@ -34,7 +34,7 @@ export function artifactsIntegration({ artifactsDir, base }: ArtifactsIntegratio
             }
             const file = path.join(artifactsDir, rel);
             if (!file.startsWith(artifactsDir + path.sep) || !existsSync(file)) return next();
-            res.setHeader('Content-Type', rel.endsWith('.png') ? 'image/png' : 'application/octet-stream');
+            res.setHeader('Content-Type', rel.endsWith('.png') ? 'image/png' : rel.endsWith('.json') ? 'application/json' : 'application/octet-stream');
             res.end(readFileSync(file));
           } catch (error) {
             next(error);
@@ -45,9 +45,9 @@ export function artifactsIntegration({ artifactsDir, base }: ArtifactsIntegratio
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { images, statsFiles } = await publishArtifacts(artifactsDir, outDir);
+        const { images, explorerFiles, statsFiles } = await publishArtifacts(artifactsDir, outDir);
         const refs = await checkArtifactReferences(outDir, base);
-        logger.info(`copied ${images} artifact images and ${statsFiles} stats files; ${refs} artifact references checked`);
+        logger.info(`copied ${images} artifact images, ${explorerFiles} model and test-image files and ${statsFiles} stats files; ${refs} artifact references checked`);
       },
     },
   };

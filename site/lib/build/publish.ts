@@ -2,19 +2,25 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { layerStatsDocument } from '../artifacts/layerStatsDocument';
-import { loadArtifacts, referencedImages } from '../artifacts/load';
+import type { ArtifactKind } from '../../../pipeline/artifacts/types';
+import { listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
 
 /** Where the built site serves artifact files from, relative to the output folder. */
 export const ARTIFACTS_URL_DIR = 'artifacts';
 
+/** Files the live explorer loads: the model (model.json + weights) and the test-image shards. */
+export const EXPLORER_KINDS: readonly ArtifactKind[] = ['model', 'model-weights', 'test-images'];
+
 /**
  * Puts what the pages load at run time into the built site: every image the visual index refers to,
- * and one channel-stats JSON per layer (fetched when a reader zooms into a channel).
+ * the files of EXPLORER_KINDS (as the manifest lists them), and one channel-stats JSON per layer
+ * (fetched when a reader zooms into a channel).
  */
-export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; statsFiles: number }> {
+export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; explorerFiles: number; statsFiles: number }> {
   const artifacts = loadArtifacts(artifactsDir);
   const images = [...new Set(referencedImages(artifacts.visuals))];
-  for (const rel of images) {
+  const explorer = artifacts.manifest.files.filter((f) => EXPLORER_KINDS.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
+  for (const rel of [...images, ...explorer]) {
     const target = path.join(outDir, ARTIFACTS_URL_DIR, rel);
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(path.join(artifactsDir, rel), target);
@@ -24,7 +30,7 @@ export async function publishArtifacts(artifactsDir: string, outDir: string): Pr
   for (const layer of artifacts.visuals.layers) {
     await writeFile(path.join(statsDir, `${layer.name}.json`), JSON.stringify(layerStatsDocument(artifacts, layer.name)));
   }
-  return { images: images.length, statsFiles: artifacts.visuals.layers.length };
+  return { images: images.length, explorerFiles: explorer.length, statsFiles: artifacts.visuals.layers.length };
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {

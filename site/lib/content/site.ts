@@ -28,7 +28,7 @@ export interface PageModel {
 }
 
 const NAV_KEY: Record<PageKind, UiKey> = {
-  article: 'nav.article', model: 'nav.model', training: 'nav.training', errors: 'nav.errors', about: 'nav.about',
+  article: 'nav.article', explore: 'nav.explore', model: 'nav.model', training: 'nav.training', errors: 'nav.errors', about: 'nav.about',
 };
 
 /** `pages` lists the pages that exist in this language with their `order` (nav follows `order`). */
@@ -54,4 +54,12 @@ export function pageModel(
 /** Absolute URL when the site URL is known (canonical and hreflang links prefer absolute URLs). */
 export function absoluteUrl(site: URL | undefined, href: string): string {
   return site ? new URL(href, site).href : href;
+}
+
+/**
+ * Whether a page shows the live explorer now, so its script must load with the page. An explorer
+ * inside a <template> (the article's "draw your own") loads its script on first use instead.
+ */
+export function hasLiveExplorer(html: string): boolean {
+  return html.replace(/<template[\s\S]*?<\/template>/g, '').includes('data-explorer');
 }

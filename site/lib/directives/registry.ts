@@ -1,6 +1,7 @@
 import { chartDirective } from './chart';
 import type { DirectiveSpec } from './context';
 import { digitsDirective } from './digits';
+import { explorerDirective } from './explorer';
 import { filtersDirective } from './filters';
 import { galleryDirective } from './gallery';
 import { inputDirective } from './input';
@@ -20,6 +21,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   digits: digitsDirective,
   filters: filtersDirective,
   provenance: provenanceDirective,
+  explorer: explorerDirective,
 };
 
 /** How each directive is written, for error messages. */

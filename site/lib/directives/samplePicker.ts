@@ -1,14 +1,18 @@
 import { escapeHtml } from '../html';
 import { artifactUrl, type DirectiveSpec } from './context';
+import { explorerDirective } from './explorer';
 
 /**
- * `::sample-picker` — one button per visualized test image. Hidden until site/scripts/gallery.ts runs,
- * because without JavaScript the page shows the article's sample only.
+ * `::sample-picker` — one button per visualized test image, and "draw your own", which opens the live
+ * explorer in place: its markup waits in an inert <template>, its script (TF.js, the model) loads on
+ * first use. Hidden until site/scripts/gallery.ts runs, because without JavaScript the page shows the
+ * article's sample only.
  */
 export const samplePickerDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
-  render(_attributes, { artifacts, t, base }) {
+  async render(attributes, ctx) {
+    const { artifacts, t, base } = ctx;
     const { samples, articleSample } = artifacts.visuals;
     const buttons = samples.map((s) => {
       const label = t('picker.option', { sample: s.index, label: s.label }) + (s.index === articleSample ? ` (${t('picker.article')})` : '');
@@ -16,6 +20,9 @@ export const samplePickerDirective: DirectiveSpec = {
       return `<button type="button" data-sample="${s.index}" aria-pressed="${s.index === articleSample}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">`
         + `<img src="${escapeHtml(artifactUrl(base, s.input))}" width="${size.width}" height="${size.height}" alt="" loading="lazy" decoding="async"><span>${s.label}</span></button>`;
     });
-    return `<fieldset class="sample-picker js-only" data-sample-picker hidden><legend>${escapeHtml(t('picker.legend'))}</legend><div class="sample-picker-options">${buttons.join('')}</div></fieldset>`;
+    const drawOwn = `<button type="button" class="draw-own" data-draw-own aria-expanded="false" aria-controls="draw-own-view">${escapeHtml(t('picker.drawOwn'))}</button>`;
+    return `<fieldset class="sample-picker js-only" data-sample-picker hidden><legend>${escapeHtml(t('picker.legend'))}</legend><div class="sample-picker-options">${buttons.join('')}${drawOwn}</div></fieldset>`
+      + `<div id="draw-own-view" class="draw-own-view" data-draw-own-view hidden></div>`
+      + `<template data-draw-own-template>${await explorerDirective.render(attributes, ctx)}</template>`;
   },
 };

@@ -1,6 +1,14 @@
 // Per-channel statistics and the tutorial's contrast stretch: (x − mean) / std · 64 + 128,
 // clipped to 0–255 and truncated to an 8-bit level (NumPy's astype('uint8') truncates).
-import type { ChannelStats } from '../artifacts/types';
+
+export interface ChannelStats {
+  channel: number;
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+  dead: boolean; // constant channel (std 0) over more than one pixel
+}
 
 /** The level a dead (constant) channel is drawn with: 128 is what (x − mean)·k + 128 gives for
  * any finite k when every x equals the mean, so a dead channel shows as flat mid-viridis teal

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VIRIDIS_RGB, viridis, viridisHex } from '../../pipeline/visualize/viridis';
+import { VIRIDIS_RGB, viridis, viridisHex } from '../../../shared/drawing/viridis';
 
 // Rows of matplotlib's published _viridis_data (lib/matplotlib/_cm_listed.py, CC0), by index.
 const MATPLOTLIB_FLOATS: Record<number, [number, number, number]> = {

@@ -1,8 +1,7 @@
 // Paints one layer's feature maps for one sample into an RGBA buffer: each channel normalised,
 // coloured with viridis and upscaled with nearest neighbour into its tile. Pure: no canvas here.
-import type { ChannelStats } from '../artifacts/types';
 import { tileOrigin, type GridLayout } from './layerGrid';
-import { normaliseChannel } from './normaliseChannel';
+import { normaliseChannel, type ChannelStats } from './normaliseChannel';
 import { VIRIDIS_RGB } from './viridis';
 
 /** Pixels between tiles: white, so tiles stay separate on light and dark pages alike. */
@@ -50,16 +49,21 @@ export function paintTile(
   scale: number,
   palette: Uint8Array,
 ): void {
-  for (let y = 0; y < height * scale; y++) {
-    const row = Math.floor(y / scale) * width;
-    let o = ((y0 + y) * imageWidth + x0) * 4;
-    for (let x = 0; x < width * scale; x++, o += 4) {
-      const p = levels[row + Math.floor(x / scale)] * 3;
-      rgba[o] = palette[p];
-      rgba[o + 1] = palette[p + 1];
-      rgba[o + 2] = palette[p + 2];
-      rgba[o + 3] = 255;
+  // One scaled row per source row, then copied `scale` times: the browser redraws every grid on each
+  // pen move, and this is several times faster than colouring every output pixel.
+  const rowBytes = width * scale * 4;
+  const line = new Uint8ClampedArray(rowBytes);
+  for (let sy = 0; sy < height; sy++) {
+    for (let sx = 0, o = 0; sx < width; sx++) {
+      const p = levels[sy * width + sx] * 3;
+      for (let k = 0; k < scale; k++, o += 4) {
+        line[o] = palette[p];
+        line[o + 1] = palette[p + 1];
+        line[o + 2] = palette[p + 2];
+        line[o + 3] = 255;
+      }
     }
+    for (let k = 0; k < scale; k++) rgba.set(line, ((y0 + sy * scale + k) * imageWidth + x0) * 4);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelStats, DEAD_CHANNEL_LEVEL, normaliseChannel } from '../../pipeline/visualize/normaliseChannel';
+import { channelStats, DEAD_CHANNEL_LEVEL, normaliseChannel } from '../../../shared/drawing/normaliseChannel';
 
 describe('normaliseChannel', () => {
   it('renders a constant channel flat at level 128 without NaN and counts it dead', () => {

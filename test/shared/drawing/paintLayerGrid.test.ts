@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layerGrid } from '../../pipeline/visualize/layerGrid';
-import { normalisationOf, paintLayerGrid, toChannelMajor } from '../../pipeline/visualize/paintLayerGrid';
-import { encodePng } from '../../pipeline/visualize/png';
-import { viridisHex } from '../../pipeline/visualize/viridis';
-import { decodePng } from './decodePng';
+import { layerGrid } from '../../../shared/drawing/layerGrid';
+import { normalisationOf, paintLayerGrid, toChannelMajor } from '../../../shared/drawing/paintLayerGrid';
+import { encodePng } from '../../../pipeline/visualize/png';
+import { viridisHex } from '../../../shared/drawing/viridis';
+import { decodePng } from '../../visualize/decodePng';
 
 /** A 2×2 map with 17 channels, channels last as TF.js gives it. Channel 0: [[0, 2], [0, 2]];
  * channel 1: [[0, 0], [0, 4]]; channel 16 (first of the second row) and the rest: all zero. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerGrid, tileOrigin, tileScale } from '../../pipeline/visualize/layerGrid';
+import { layerGrid, tileOrigin, tileScale } from '../../../shared/drawing/layerGrid';
 
 describe('layerGrid', () => {
   it.each([

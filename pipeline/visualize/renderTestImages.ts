@@ -1,0 +1,24 @@
+// The test set as small binary shards (TEST_IMAGES_PER_SHARD images each) for the live explorer's "start from test image N": the
+// browser fetches only the shard that holds N. Each record is the label byte, then 784 pixel
+// bytes (round(x · 255): the IDX bytes themselves, so k/255 in the browser is the pipeline's input).
+import { TEST_IMAGE_RECORD, TEST_IMAGES_PER_SHARD, testImageShardPath } from '../../shared/mnist/testImageShards';
+import type { ArtifactFile } from '../artifacts/types';
+import { IMAGE_SIZE } from '../model/createModel';
+import type { WriteArtifact } from './writeArtifact';
+
+export async function renderTestImages(test: { images: Float32Array; labels: Int32Array; count: number }, write: WriteArtifact): Promise<ArtifactFile[]> {
+  const pixels = IMAGE_SIZE * IMAGE_SIZE;
+  const files: ArtifactFile[] = [];
+  for (let first = 0; first < test.count; first += TEST_IMAGES_PER_SHARD) {
+    const count = Math.min(TEST_IMAGES_PER_SHARD, test.count - first);
+    const bytes = new Uint8Array(count * TEST_IMAGE_RECORD);
+    for (let i = 0; i < count; i++) {
+      const o = i * TEST_IMAGE_RECORD;
+      bytes[o] = test.labels[first + i];
+      const image = test.images.subarray((first + i) * pixels, (first + i + 1) * pixels);
+      for (let p = 0; p < pixels; p++) bytes[o + 1 + p] = Math.round(image[p] * 255);
+    }
+    files.push(await write(testImageShardPath(first), bytes, 'test-images', { first, count }));
+  }
+  return files;
+}

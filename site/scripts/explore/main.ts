@@ -1,0 +1,98 @@
+// The live explorer: input (pad or test image) → MNIST preprocessing → the model → bars, input
+// preview and every layer's grid, redrawn once per animation frame after any change.
+import { fillTemplate as fill } from '../../lib/fillTemplate';
+import { preprocessDrawing } from '../../../shared/mnist/preprocess';
+import type { ExplorerData } from '../../lib/directives/explorer';
+import { loadNetwork, type Network } from './network';
+import { drawingPad } from './pad';
+import { paintInput, paintLayer } from './paint';
+import { testImageLoader } from './testImages';
+
+
+function q<T extends Element>(root: Element, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`explorer: missing ${selector}`);
+  return el;
+}
+
+function setUp(section: HTMLElement): void {
+  const data = JSON.parse(q(section, 'script[data-explorer-data]').textContent ?? '{}') as ExplorerData;
+  const ui = q<HTMLElement>(section, '[data-explorer-ui]');
+  q<HTMLElement>(section, '[data-explorer-nojs]').hidden = true;
+  ui.hidden = false;
+  const status = q<HTMLElement>(section, '[data-status]');
+  const indexInput = q<HTMLInputElement>(section, 'input[data-index]');
+  const undo = q<HTMLButtonElement>(section, 'button[data-undo]');
+  const preview = q<HTMLCanvasElement>(section, 'canvas[data-preview]');
+  const grids = data.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
+  const bars = Array.from({ length: 10 }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
+  const testImage = testImageLoader(data.artifacts);
+  let network: Network | null = null;
+  let source: { index: number; label: number } | null = null;
+  let pending = 0;
+  let changedAt = 0;
+  let updates = 0;
+
+  const say = (text: string) => { if (status.textContent !== text) status.textContent = text; };
+  const update = () => {
+    pending = 0;
+    undo.disabled = pad.strokes() === 0;
+    if (!network) return;
+    const base = pad.base();
+    const input = pad.strokes() === 0 && base ? base : preprocessDrawing(pad.ink());
+    paintInput(preview, input);
+    if (!input) {
+      for (const [meter, out] of bars) { meter.value = 0; out.textContent = '–'; }
+      grids.forEach((c) => c.getContext('2d')?.clearRect(0, 0, c.width, c.height));
+      say(data.labels.empty);
+    } else {
+      const result = network.run(input);
+      result.layers.forEach((layer, i) => paintLayer(grids[i], layer));
+      const p = result.probabilities;
+      bars.forEach(([meter, out], d) => { meter.value = p[d]; out.textContent = `${(p[d] * 100).toFixed(1)} %`; });
+      const top = p.indexOf(Math.max(...p));
+      const origin = source && pad.strokes() === 0 ? fill(data.labels.fromTest, source) : data.labels.drawn;
+      say(`${origin} ${fill(data.labels.prediction, { digit: top, percent: (p[top] * 100).toFixed(1) })}`);
+      section.dataset.probabilities = JSON.stringify(Array.from(p));
+    }
+    // For the browser test: how long from the change to every grid drawn, and how many updates ran.
+    section.dataset.latencyMs = (performance.now() - changedAt).toFixed(2);
+    section.dataset.updates = String(++updates);
+  };
+  const changed = () => {
+    if (!pending) { changedAt = performance.now(); pending = requestAnimationFrame(update); }
+  };
+  const pad = drawingPad(q<HTMLCanvasElement>(section, 'canvas[data-pad]'), () => { if (pad.strokes() > 0 && !pad.base()) source = null; changed(); });
+
+  const show = async (index: number) => {
+    const i = Math.min(data.count - 1, Math.max(0, Math.trunc(index)));
+    indexInput.value = String(i);
+    const { label, pixels } = await testImage(i);
+    source = { index: i, label };
+    pad.setBase(pixels);
+    section.dataset.index = String(i);
+    changed();
+  };
+  const current = () => Number(indexInput.value || data.initial);
+  const showOrSay = (index: number) => void show(index).catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
+  indexInput.addEventListener('change', () => { if (indexInput.value !== '' && Number.isFinite(Number(indexInput.value))) showOrSay(Number(indexInput.value)); });
+  q(section, 'button[data-prev]').addEventListener('click', () => showOrSay(current() - 1));
+  q(section, 'button[data-next]').addEventListener('click', () => showOrSay(current() + 1));
+  q(section, 'button[data-misclassified]').addEventListener('click', () => {
+    const next = data.misclassified.find((i) => i > current()) ?? data.misclassified[0];
+    if (next !== undefined) showOrSay(next);
+  });
+  q(section, 'button[data-clear]').addEventListener('click', () => { pad.clear(); source = null; changed(); });
+  undo.addEventListener('click', () => { pad.undo(); changed(); });
+  q<HTMLInputElement>(section, 'input[data-brush]').addEventListener('input', (e) => pad.setBrush(Number((e.target as HTMLInputElement).value)));
+
+  say(data.labels.loading);
+  loadNetwork(data.model, data.layers.map((l) => l.name))
+    .then((n) => { network = n; section.dataset.ready = 'true'; return show(data.initial); })
+    .catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
+}
+
+/** Starts every explorer under `root` (the explore page, or the article's "draw your own" view). */
+export function startExplorers(root: ParentNode): void {
+  root.querySelectorAll<HTMLElement>('[data-explorer]').forEach(setUp);
+}

@@ -1,0 +1,108 @@
+// The drawing pad: Pointer Events (mouse, touch, pen), white ink on black like MNIST, strokes kept
+// so the last one can be undone. A test image can sit underneath as the starting point.
+import { upscaleToPad, type InkImage } from '../../../shared/mnist/preprocess';
+
+interface Stroke {
+  width: number;
+  points: [number, number][];
+}
+
+export interface DrawingPad {
+  /** Ink 0–1 per pad pixel (the red channel: the pad is grey). */
+  ink(): InkImage;
+  strokes(): number;
+  base(): Float32Array | null;
+  setBase(image: Float32Array | null): void;
+  undo(): void;
+  clear(): void;
+  setBrush(width: number): void;
+}
+
+export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void): DrawingPad {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
+  const strokes: Stroke[] = [];
+  let base: Float32Array | null = null;
+  let brush = 20;
+  let active: Stroke | null = null;
+
+  const render = () => {
+    const { width, height } = canvas;
+    if (base) {
+      const { ink } = upscaleToPad(base, width);
+      const image = ctx.createImageData(width, height);
+      ink.forEach((v, i) => image.data.set([v * 255, v * 255, v * 255, 255], i * 4));
+      ctx.putImageData(image, 0, 0);
+    } else {
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, width, height);
+    }
+    ctx.strokeStyle = '#fff';
+    ctx.fillStyle = '#fff';
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    for (const s of strokes) {
+      ctx.lineWidth = s.width;
+      ctx.beginPath();
+      const [x0, y0] = s.points[0];
+      if (s.points.length === 1) {
+        ctx.arc(x0, y0, s.width / 2, 0, Math.PI * 2);
+        ctx.fill();
+        continue;
+      }
+      ctx.moveTo(x0, y0);
+      for (const [x, y] of s.points.slice(1)) ctx.lineTo(x, y);
+      ctx.stroke();
+    }
+  };
+
+  const at = (e: PointerEvent): [number, number] => {
+    const r = canvas.getBoundingClientRect();
+    return [((e.clientX - r.left) * canvas.width) / r.width, ((e.clientY - r.top) * canvas.height) / r.height];
+  };
+  canvas.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0) return;
+    canvas.setPointerCapture(e.pointerId);
+    active = { width: brush, points: [at(e)] };
+    strokes.push(active);
+    render();
+    onChange();
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (!active) return;
+    active.points.push(at(e));
+    render();
+    onChange();
+  });
+  const end = () => { active = null; };
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
+  render();
+
+  return {
+    ink() {
+      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const ink = new Float32Array(width * height);
+      for (let i = 0; i < ink.length; i++) ink[i] = data[i * 4] / 255;
+      return { width, height, ink };
+    },
+    strokes: () => strokes.length,
+    base: () => base,
+    setBase(image) {
+      base = image;
+      strokes.length = 0;
+      render();
+    },
+    undo() {
+      strokes.pop();
+      render();
+    },
+    clear() {
+      base = null;
+      strokes.length = 0;
+      render();
+    },
+    setBrush(width) {
+      brush = width;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// "Start from test image N": fetches the shard that holds N, once.
+import { readTestImage, testImageShardPath } from '../../../shared/mnist/testImageShards';
+
+export type TestImages = (index: number) => Promise<{ label: number; pixels: Float32Array }>;
+
+export function testImageLoader(artifactsUrl: string): TestImages {
+  const shards = new Map<string, Promise<Uint8Array>>();
+  return async (index) => {
+    const url = artifactsUrl + testImageShardPath(index);
+    let shard = shards.get(url);
+    if (!shard) {
+      shard = fetch(url).then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
+      shards.set(url, shard);
+      shard.catch(() => shards.delete(url));
+    }
+    return readTestImage(await shard, index);
+  };
+}

@@ -1,0 +1,181 @@
+// Browser tests of the live explorer (/en/explore/, /zh/explore/), registered inside site.test.ts so
+// they share its quick build. Parity: the explorer's grids against the build's PNGs, and its
+// probabilities against the same saved model run in Node.
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { loadSavedModel } from '../../pipeline/artifacts/saveModel';
+import { preprocessDrawing, upscaleToPad } from '../../shared/mnist/preprocess';
+import { readTestImage, testImageShardPath } from '../../shared/mnist/testImageShards';
+import type { PredictionsIndex, VisualIndex } from '../../pipeline/artifacts/types';
+import { afterUpdate, EXPLORER, gridDifferences, median, openExplorer, showTestImage, type ExplorerEnv } from './explorerPage';
+import { axeViolations, loadAllImages, openPage } from './pageTools';
+
+export function explorerTests(env: () => ExplorerEnv): void {
+  const readJson = async <T>(rel: string): Promise<T> => JSON.parse(await readFile(path.join(env().artifactsDir, rel), 'utf8')) as T;
+  const testImage = async (index: number) =>
+    readTestImage(new Uint8Array(await readFile(path.join(env().artifactsDir, testImageShardPath(index)))), index);
+
+  it('explorer: the sample test images give the build’s grid pixels (levels within 1) and Node’s probabilities (within 1e-4)', async () => {
+    const visuals = await readJson<VisualIndex>('visuals/visuals.json');
+    const model = await loadSavedModel(path.join(env().artifactsDir, 'model'));
+    const { page, problems } = await openExplorer(env(), 'en');
+    const base = new URL(env().site.url).pathname;
+    const stored255 = new Uint8Array(await readFile(path.join(env().artifactsDir, 'probabilities.u8')));
+    let worstLevel = 0;
+    let worstRgb = 0;
+    let worstProbability = 0;
+    for (const sample of visuals.samples) {
+      await showTestImage(page, sample.index);
+      const pngs = Object.fromEntries(visuals.grids.filter((g) => g.sample === sample.index).map((g) => [g.layer, `${base}artifacts/${g.path}`]));
+      expect(Object.keys(pngs)).toHaveLength(8);
+      const differences = await gridDifferences(page, pngs);
+      const levels = Object.values(differences).map((d) => d.level);
+      worstLevel = Math.max(worstLevel, ...levels);
+      worstRgb = Math.max(worstRgb, ...Object.values(differences).map((d) => d.rgb));
+      expect(Math.max(...levels), `test image ${sample.index}: ${JSON.stringify(differences)}`).toBeLessThanOrEqual(1);
+      const live = JSON.parse((await page.getAttribute(EXPLORER, 'data-probabilities')) ?? '[]') as number[];
+      const { pixels } = await testImage(sample.index);
+      const node = tf.tidy(() => (model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor).dataSync());
+      const diff = Math.max(...live.map((p, d) => Math.abs(p - node[d])));
+      worstProbability = Math.max(worstProbability, diff);
+      expect(diff, `test image ${sample.index}`).toBeLessThanOrEqual(1e-4);
+      // And against the build's own stored probabilities (wasm backend, p·255 rounded to a byte).
+      const stored = stored255.subarray(sample.index * 10, sample.index * 10 + 10);
+      expect(Math.max(...live.map((p, d) => Math.abs(p * 255 - stored[d]))), `test image ${sample.index} vs probabilities.u8`).toBeLessThanOrEqual(0.51);
+    }
+    console.log(`explorer parity over ${visuals.samples.length} test images × 8 layers: largest grid difference ${worstLevel} level(s) (${worstRgb} in a colour channel value), largest probability difference ${worstProbability.toExponential(2)}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('explorer: a test digit scaled onto the 280×280 pad and preprocessed predicts as stored (Node)', async () => {
+    const visuals = await readJson<VisualIndex>('visuals/visuals.json');
+    const predictions = await readJson<PredictionsIndex>('predictions.json');
+    const model = await loadSavedModel(path.join(env().artifactsDir, 'model'));
+    for (const { index } of visuals.samples) {
+      const input = preprocessDrawing(upscaleToPad((await testImage(index)).pixels, 280)) as Float32Array;
+      const predicted = tf.tidy(() => tf.argMax(model.predict(tf.tensor4d(input, [1, 28, 28, 1])) as tf.Tensor, -1).dataSync()[0]);
+      expect(predicted, `test image ${index}`).toBe(predictions.predicted[index]);
+    }
+  }, 60_000);
+
+  for (const lang of ['en', 'zh']) {
+    it(`explorer /${lang}/: drawing, clear, undo, index input and previous/next work; no errors; axe clean`, async () => {
+      const { page, problems } = await openExplorer(env(), lang);
+      expect(await page.isVisible('[data-explorer-nojs]')).toBe(false);
+      const snapshot = () => page.evaluate(() => ({
+        preview: (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL(),
+        grid: (document.querySelector('canvas[data-layer="conv2d"]') as HTMLCanvasElement).toDataURL(),
+        bars: [...document.querySelectorAll('meter')].map((m) => (m as HTMLMeterElement).value),
+        status: document.querySelector('[data-status]')?.textContent ?? '',
+      }));
+      await afterUpdate(page, () => page.click('button[data-clear]'));
+      const empty = await snapshot();
+      expect(empty.bars.every((v) => v === 0)).toBe(true);
+      const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
+      await afterUpdate(page, async () => {
+        await page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.2);
+        await page.mouse.down();
+        await page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.8, { steps: 12 });
+        await page.mouse.up();
+      });
+      const drawn = await snapshot();
+      expect(drawn.preview).not.toBe(empty.preview);
+      expect(drawn.grid).not.toBe(empty.grid);
+      expect(drawn.bars.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+      expect(drawn.status).not.toBe(empty.status);
+      await afterUpdate(page, () => page.click('button[data-undo]'));
+      expect((await snapshot()).bars.every((v) => v === 0)).toBe(true);
+      await showTestImage(page, 7);
+      await afterUpdate(page, () => page.click('button[data-next]'));
+      expect(await page.inputValue('input[data-index]')).toBe('8');
+      await afterUpdate(page, () => page.click('button[data-prev]'));
+      await afterUpdate(page, () => page.click('button[data-prev]'));
+      expect(await page.inputValue('input[data-index]')).toBe('6');
+      await afterUpdate(page, () => page.click('button[data-misclassified]'));
+      const wrong = Number(await page.inputValue('input[data-index]'));
+      const predictions = await readJson<PredictionsIndex>('predictions.json');
+      expect(predictions.predicted[wrong]).not.toBe(predictions.labels[wrong]);
+      await afterUpdate(page, () => page.click('button[data-clear]'));
+      expect(await page.textContent('[data-status]')).toBe(empty.status);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 90_000);
+
+    it(`explorer /${lang}/: the keyboard alone reaches every control and loads a test image`, async () => {
+      const { page, problems } = await openExplorer(env(), lang);
+      const controls = await page.$$eval('[data-explorer-ui] :is(button, input):not([disabled])', (els) => els.map((e) => e.outerHTML));
+      const reached = new Set<string>();
+      for (let i = 0; i < 60 && reached.size < controls.length; i++) {
+        await page.keyboard.press('Tab');
+        const html = await page.evaluate(() => document.activeElement?.closest('[data-explorer-ui]') ? document.activeElement.outerHTML : '');
+        if (controls.includes(html)) reached.add(html);
+      }
+      expect([...reached].sort()).toEqual([...controls].sort());
+      await page.focus('input[data-index]');
+      await afterUpdate(page, async () => {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('12');
+        await page.keyboard.press('Enter');
+      });
+      await page.waitForFunction(() => document.querySelector('[data-explorer]')?.getAttribute('data-index') === '12');
+      await page.focus('button[data-next]');
+      await afterUpdate(page, () => page.keyboard.press('Enter'));
+      expect(await page.inputValue('input[data-index]')).toBe('13');
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+
+  it('explorer: latency from an input change to every grid drawn, and the page weight', async () => {
+    const { page, problems, bytes } = await openExplorer(env(), 'en');
+    await page.waitForLoadState('networkidle');
+    const weight = bytes();
+    const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
+    await afterUpdate(page, () => page.click('button[data-clear]'));
+    const latencies: number[] = [];
+    await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.3);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) {
+      await afterUpdate(page, () => page.mouse.move(pad.x + pad.width * (0.3 + i * 0.013), pad.y + pad.height * (0.3 + i * 0.015)));
+      latencies.push(Number(await page.getAttribute(EXPLORER, 'data-latency-ms')));
+    }
+    await page.mouse.up();
+    console.log(`explorer latency, input change → every grid drawn (30 pen moves): median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    console.log(`page weight /en/explore/ (model, TF.js and one test-image shard included): ${(weight / 1e6).toFixed(2)} MB`);
+    expect(median(latencies)).toBeLessThan(200);
+    expect(weight).toBeLessThanOrEqual(1.2e6);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('article: "draw your own" opens the live explorer in place, its script and model loaded only then', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { page, problems, bytes } = await openPage(env().browser, `${env().site.url}${lang}/`);
+      // Everything the article loads by itself first (lazy images and charts included), then the explorer.
+      await loadAllImages(page);
+      await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-enhanced="true"]').length > 0, null, { timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      const before = bytes();
+      expect(await page.locator('[data-explorer]').count()).toBe(0);
+      const button = page.locator('[data-sample-picker] button[data-draw-own]');
+      await button.click();
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      await page.waitForFunction(() => document.querySelector('[data-draw-own-view] [data-explorer]')?.getAttribute('data-updates'), null, { timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      const lazy = bytes() - before;
+      console.log(`article /${lang}/ before "draw your own": ${(before / 1e6).toFixed(2)} MB; loaded on first use: ${(lazy / 1e6).toFixed(2)} MB`);
+      // TF.js (670 kB) and the model (442 kB) were not part of the article's own load.
+      expect(lazy).toBeGreaterThan(1e6);
+      const status = await page.textContent('[data-draw-own-view] [data-status]');
+      expect(status).toMatch(/51/);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
+}

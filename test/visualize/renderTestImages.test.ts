@@ -1,0 +1,32 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderTestImages } from '../../pipeline/visualize/renderTestImages';
+import { artifactWriter } from '../../pipeline/visualize/writeArtifact';
+import { readTestImage, testImageShardPath } from '../../shared/mnist/testImageShards';
+
+describe('renderTestImages', () => {
+  it('writes shards of 50 from which every image and label reads back exactly', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shards-'));
+    const count = 130;
+    const images = Float32Array.from({ length: count * 784 }, (_, i) => ((i * 7) % 256) / 255);
+    const labels = Int32Array.from({ length: count }, (_, i) => i % 10);
+    const files = await renderTestImages({ images, labels, count }, artifactWriter(dir));
+    expect(files.map((f) => [f.path, f.kind, f.meta])).toEqual([
+      ['visuals/test-images/s00000.u8', 'test-images', { first: 0, count: 50 }],
+      ['visuals/test-images/s00050.u8', 'test-images', { first: 50, count: 50 }],
+      ['visuals/test-images/s00100.u8', 'test-images', { first: 100, count: 30 }],
+    ]);
+    for (const index of [0, 49, 50, 129]) {
+      const shard = new Uint8Array(await readFile(path.join(dir, testImageShardPath(index))));
+      const { label, pixels } = readTestImage(shard, index);
+      expect(label).toBe(index % 10);
+      expect([...pixels]).toEqual([...images.subarray(index * 784, (index + 1) * 784)]);
+    }
+  });
+
+  it('says so when an index is past the end of its shard', () => {
+    expect(() => readTestImage(new Uint8Array(785 * 30), 131)).toThrow(/test image 131 is not in its shard/);
+  });
+});
