@@ -25,6 +25,9 @@ const CASES: ConvCase[] = [
   { name: 'explicit numeric padding 1, stride 2', x: [2, 8, 8, 2], filter: [3, 3, 2, 3], strides: 2, pad: 1 },
   { name: 'few taps, many channels (GEMM path), stride 2, same padding', x: [2, 9, 8, 1], filter: [3, 3, 1, 16], strides: 2, pad: 'same' },
   { name: 'padding larger than the filter', x: [1, 6, 6, 2], filter: [2, 2, 2, 3], strides: 1, pad: 3 },
+  // The GEMM path with a left and top border of 1 (same padding, stride 1), and with unequal ones.
+  { name: 'GEMM path, same padding on every side, stride 1', x: [2, 7, 6, 1], filter: [3, 3, 1, 16], strides: 1, pad: 'same' },
+  { name: 'GEMM path, numeric padding 2, stride 2', x: [2, 9, 10, 2], filter: [3, 2, 2, 24], strides: 2, pad: 2 },
 ];
 
 function random(shape: number[], seed: number): Float32Array {
