@@ -113,11 +113,15 @@ describe('wasm gradient kernels', () => {
     { name: "the model's 2×2 pool over ReLU output (many ties at zero)", x: [3, 26, 26, 8], size: 2, strides: 2, pad: 'valid', relu: true },
     { name: 'a 3×3 pool, stride 2, same padding', x: [2, 9, 8, 3], size: 3, strides: 2, pad: 'same', relu: false },
     { name: 'an overlapping 3×3 pool, stride 1', x: [2, 7, 7, 2], size: 3, strides: 1, pad: 'valid', relu: true },
+    { name: 'an overlapping 2×2 pool, stride 1', x: [2, 6, 5, 3], size: 2, strides: 1, pad: 'valid', relu: true },
+    { name: 'a 2×2 pool, stride 2, same padding on an odd size (windows hang over the edge)', x: [2, 7, 9, 2], size: 2, strides: 2, pad: 'same', relu: true },
+    { name: 'a 2×2 pool, stride 2, numeric padding 1', x: [1, 6, 6, 2], size: 2, strides: 2, pad: 1, relu: false },
+    { name: 'a tiled 2×3 pool (not the 2×2 fast path)', x: [2, 6, 9, 2], size: [2, 3], strides: [2, 3], pad: 'valid', relu: true },
   ] as const;
   for (const [i, p] of POOLS.entries()) {
     it(`routes MaxPool gradients like the cpu backend: ${p.name}`, async () => {
       const x = random([...p.x], 300 + i).map((v) => (p.relu ? Math.max(0, v) : v));
-      const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size, p.strides, 1, p.pad);
+      const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size as number | [number, number], p.strides as number | [number, number], 1, p.pad);
       const dy = random(info.outShape, 400 + i);
       const attrs = { filterSize: p.size, strides: p.strides, pad: p.pad };
       // `output` (the forward result) is part of the kernel signature; both backends ignore it.
@@ -137,6 +141,8 @@ describe('wasm gradient kernels', () => {
     { name: 'over all but the channel axis, keeping dimensions', shape: [4, 6, 5, 7], axis: [2, 0, 1], keepDims: true },
     { name: 'over the rows of a matrix with a negative axis', shape: [9, 10], axis: [-2], keepDims: false },
     { name: 'over an inner axis (stock kernel)', shape: [3, 4, 5], axis: [1], keepDims: false },
+    { name: 'over the last two axes (stock kernel)', shape: [3, 4, 5], axis: [1, 2], keepDims: false },
+    { name: 'over every axis but the last of a 3-channel tensor', shape: [5, 3], axis: [0], keepDims: true },
   ];
   for (const [i, c] of SUMS.entries()) {
     it(`sums like the cpu backend ${c.name}`, async () => {
@@ -148,6 +154,14 @@ describe('wasm gradient kernels', () => {
       expect(maxAbsDiff(wasm.values, cpu.values)).toBeLessThanOrEqual(1e-4);
     });
   }
+
+  it('sums integer tensors with the stock kernel, keeping their dtype', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]], [2, 3], 'int32');
+    const sum = tf.sum(x, 0);
+    expect([sum.dtype, Array.from(await sum.data())]).toEqual(['int32', [5, 7, 9]]);
+    tf.dispose([x, sum]);
+  });
 
   it('clones without copying, and the clone outlives the original', async () => {
     await tf.setBackend('wasm');
