@@ -163,6 +163,20 @@ describe('wasm gradient kernels', () => {
     tf.dispose([x, sum]);
   });
 
+  it('frees every intermediate buffer: the backend holds as many buffers after each kernel as before', async () => {
+    await tf.setBackend('wasm');
+    const buffers = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+    const before = buffers();
+    for (const c of [CASES[0], CASES[1], CASES[2], CASES[7]]) {
+      const dyShape = outSize(c);
+      const xy = { x: [random(c.x, 1), c.x] as [Float32Array, number[]], dy: [random(dyShape, 2), dyShape] as [Float32Array, number[]] };
+      await run('wasm', 'Conv2DBackpropFilter', xy, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter });
+      const dw = { dy: xy.dy, filter: [random(c.filter, 3), c.filter] as [Float32Array, number[]] };
+      await run('wasm', 'Conv2DBackpropInput', dw, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x });
+      expect(buffers()).toBe(before);
+    }
+  });
+
   it('clones without copying, and the clone outlives the original', async () => {
     await tf.setBackend('wasm');
     const a = tf.tensor1d([1, 2, 3]);
