@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionMatrix, evaluatePredictions, lossAndAccuracy, perClassMetrics } from '../../pipeline/evaluate/metrics';
+import { argmaxRows, confusionMatrix, evaluatePredictions, lossAndAccuracy, perClassMetrics } from '../../pipeline/evaluate/metrics';
 
 const onehotish = (rows: number[]) => {
   const p = new Float32Array(rows.length * 10).fill(0.01);
@@ -12,6 +12,23 @@ describe('evaluation metrics', () => {
     const { loss, accuracy } = lossAndAccuracy(onehotish([1, 2, 3, 4]), Int32Array.of(1, 2, 3, 5), 4);
     expect(accuracy).toBe(0.75);
     expect(loss).toBeCloseTo((3 * -Math.log(0.91) - Math.log(0.01)) / 4, 5);
+  });
+
+  it('clips probabilities to [1e-7, 1 − 1e-7] before the log, as Keras does', () => {
+    const probs = new Float32Array(20);
+    probs[0] = 1; // image 0: certain and right
+    probs[10 + 1] = 1; // image 1: certain and wrong (label 0 has probability 0)
+    const { loss, accuracy } = lossAndAccuracy(probs, Int32Array.of(0, 0), 2);
+    expect(loss).toBeCloseTo((-Math.log(1 - 1e-7) - Math.log(1e-7)) / 2, 10);
+    expect(accuracy).toBe(0.5);
+  });
+
+  it('predicts the most probable digit, the first one on a tie', () => {
+    const probs = new Float32Array(30);
+    probs.set([0.1, 0.2, 0.7], 0); // digit 2
+    probs.set([0.3, 0, 0, 0, 0, 0, 0, 0, 0, 0.3], 10); // tie between 0 and 9
+    probs[20 + 9] = 0.9; // the last digit
+    expect(Array.from(argmaxRows(probs, 3))).toEqual([2, 0, 9]);
   });
 
   it('counts the confusion matrix as [true][predicted]', () => {
@@ -33,5 +50,15 @@ describe('evaluation metrics', () => {
     const e = evaluatePredictions(onehotish([1, 2, 3]), Int32Array.of(1, 2, 4), 3);
     expect(e.misclassified).toBe(1);
     expect(e.testAccuracy).toBeCloseTo(2 / 3);
+    expect(e.testLoss).toBeCloseTo((2 * -Math.log(0.91) - Math.log(0.01)) / 3, 5);
+    expect(e.count).toBe(3);
+    expect(e.confusion[4][3]).toBe(1);
+    expect(e.perClass[4]).toEqual({ digit: 4, precision: 0, recall: 0, support: 1 });
+  });
+
+  it('evaluates only the first `count` images when given longer label arrays', () => {
+    const e = evaluatePredictions(onehotish([1, 2]), Int32Array.of(1, 2, 3, 3), 2);
+    expect([e.count, e.misclassified, e.testAccuracy]).toEqual([2, 0, 1]);
+    expect(e.confusion.flat().reduce((a, b) => a + b)).toBe(2);
   });
 });
