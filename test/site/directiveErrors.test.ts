@@ -22,11 +22,20 @@ async function errorOf(markdown: string, artifactsDir = artifacts.dir, file = PA
   return error.message;
 }
 
-async function editJson(dir: string, rel: string, edit: (value: Record<string, unknown>) => void): Promise<void> {
-  const file = path.join(dir, rel);
-  const value = JSON.parse(await readFile(file, 'utf8'));
-  edit(value);
-  await writeFile(file, JSON.stringify(value));
+/** The build errors for each markdown snippet, against a fresh artifacts folder with one JSON file edited. */
+async function errorsWithEdited(rel: string, edit: (value: Record<string, unknown>) => void, ...markdown: string[]): Promise<string[]> {
+  const fake = await makeFakeArtifacts();
+  try {
+    const file = path.join(fake.dir, rel);
+    const value = JSON.parse(await readFile(file, 'utf8'));
+    edit(value);
+    await writeFile(file, JSON.stringify(value));
+    const errors: string[] = [];
+    for (const md of markdown) errors.push(await errorOf(md, fake.dir));
+    return errors;
+  } finally {
+    await fake.cleanup();
+  }
 }
 
 describe('directive error messages', () => {
@@ -56,42 +65,24 @@ describe('directive error messages', () => {
   }
 
   it('says which metric the pipeline did not record, and which it did', async () => {
-    const fake = await makeFakeArtifacts();
-    try {
-      await editJson(fake.dir, 'manifest.json', (m) => {
-        m.metrics = { test_accuracy: 0.99, test_loss: 0.03 };
-      });
-      expect(await errorOf('Speed :metric{name="images_per_second"}.', fake.dir)).toBe(
-        `${PAGE}:1:7 :metric: metric "images_per_second" is not in the manifest's metrics (the pipeline did not record it). Recorded: test_accuracy, test_loss`,
-      );
-    } finally {
-      await fake.cleanup();
-    }
+    const errors = await errorsWithEdited('manifest.json', (m) => {
+      m.metrics = { test_accuracy: 0.99, test_loss: 0.03 };
+    }, 'Speed :metric{name="images_per_second"}.');
+    expect(errors).toEqual([`${PAGE}:1:7 :metric: metric "images_per_second" is not in the manifest's metrics (the pipeline did not record it). Recorded: test_accuracy, test_loss`]);
   });
 
   it('names the layer and image of a grid missing from visuals.json', async () => {
-    const fake = await makeFakeArtifacts();
-    try {
-      await editJson(fake.dir, 'visuals.json', (v) => {
-        v.grids = (v.grids as { layer: string; sample: number }[]).filter((g) => !(g.layer === 'conv2d_1' && g.sample === 103));
-      });
-      expect(await errorOf('::gallery{layer="conv2d_1"}', fake.dir)).toBe(`${PAGE}:1:1 ::gallery: visuals.json has no conv2d_1 grid for test image 103`);
-    } finally {
-      await fake.cleanup();
-    }
+    const errors = await errorsWithEdited('visuals.json', (v) => {
+      v.grids = (v.grids as { layer: string; sample: number }[]).filter((g) => !(g.layer === 'conv2d_1' && g.sample === 103));
+    }, '::gallery{layer="conv2d_1"}');
+    expect(errors).toEqual([`${PAGE}:1:1 ::gallery: visuals.json has no conv2d_1 grid for test image 103`]);
   });
 
   it('says so when visuals.json lists no samples', async () => {
-    const fake = await makeFakeArtifacts();
-    try {
-      await editJson(fake.dir, 'visuals.json', (v) => {
-        v.samples = [];
-      });
-      expect(await errorOf('::input', fake.dir)).toBe(`${PAGE}:1:1 ::input: visuals.json lists no samples`);
-      expect(await errorOf('::gallery{layer="conv2d"}', fake.dir)).toBe(`${PAGE}:1:1 ::gallery: visuals.json lists no samples`);
-    } finally {
-      await fake.cleanup();
-    }
+    const errors = await errorsWithEdited('visuals.json', (v) => {
+      v.samples = [];
+    }, '::input', '::gallery{layer="conv2d"}');
+    expect(errors).toEqual([`${PAGE}:1:1 ::input: visuals.json lists no samples`, `${PAGE}:1:1 ::gallery: visuals.json lists no samples`]);
   });
 
   it('cannot tell the language of a file outside content/en and content/zh', async () => {
