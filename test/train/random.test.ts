@@ -14,6 +14,11 @@ describe('mulberry32', () => {
     expect(mean).toBeLessThan(0.55);
   });
 
+  it('keeps its published sequence, so a seed names the same run in every version', () => {
+    const next = mulberry32(42);
+    expect([next(), next(), next()]).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099]);
+  });
+
   it('treats seeds as unsigned 32-bit integers', () => {
     expect(mulberry32(-1)()).toBe(mulberry32(2 ** 32 - 1)());
     expect(mulberry32(2 ** 32 + 5)()).toBe(mulberry32(5)());
@@ -34,6 +39,9 @@ describe('shuffledIndices', () => {
     // Just below 1 picks j = i: nothing moves.
     expect(Array.from(shuffledIndices(4, () => 0.999))).toEqual([0, 1, 2, 3]);
     expect(Array.from(shuffledIndices(1, () => 0))).toEqual([0]);
+    let calls = 0;
+    shuffledIndices(10, () => (calls++, 0.5));
+    expect(calls).toBe(9); // one draw per swap, none for the last element
     expect(Array.from(shuffledIndices(0, () => 0))).toEqual([]);
   });
 });

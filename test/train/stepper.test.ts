@@ -59,6 +59,8 @@ describe('createLocalStepper', () => {
     }
     const diff = Math.max(...a.getWeights().flatMap((w, i) => Array.from(w.dataSync(), (v, j) => Math.abs(v - b.getWeights()[i].dataSync()[j]))));
     expect(diff).toBeLessThan(1e-4);
+    const live = tf.memory().numTensors;
     await stepper.dispose();
+    expect(tf.memory().numTensors).toBe(live - 6); // Adam's β1^t, β2^t and two moments each of the kernel and the bias
   });
 });
