@@ -75,20 +75,30 @@ describe('trainModel', () => {
 
   it('records image-weighted means of the batch results, and timings from the clock it is given', async () => {
     const { stepper } = recordingStepper();
-    let t = 0;
+    const reads: number[] = [];
     const batches: number[][] = [];
     const records: unknown[] = [];
     const progress = { ...silentProgress, batch: (...args: number[]) => batches.push(args), epochEnd: (r: unknown) => records.push(r) };
-    const history = await trainModel({ model: tinyModel(1), stepper, train: numberedSplit(20), validation: toySplit(10), maxEpochs: 1, batchSize: 8, patience: 5, seed: 4, progress, now: () => (t += 500) });
+    const clock = () => {
+      reads.push(500 * (reads.length + 1)); // each read is half a second later
+      return reads[reads.length - 1];
+    };
+    const model = tinyModel(1);
+    const tensors = tf.memory().numTensors;
+    const history = await trainModel({ model, stepper, train: numberedSplit(20), validation: toySplit(10), maxEpochs: 1, batchSize: 8, patience: 5, seed: 4, progress, now: clock });
+    expect(tf.memory().numTensors).toBe(tensors); // the checkpoint copy is freed
     // Batches of 8, 8 and 4 images report losses 8, 8, 4 and accuracies 1, 1, 0.
     expect(batches.map(([done, of, seen, , loss, acc]) => [done, of, seen, loss, acc])).toEqual([[1, 3, 8, 8, 1], [2, 3, 16, 8, 1], [3, 3, 20, (8 * 16 + 4 * 4) / 20, 0.8]]);
+    const seconds = batches.map((b) => b[3]);
+    expect(seconds.every((t, i) => t > (seconds[i - 1] ?? 0))).toBe(true);
     const [epoch] = history.epochs;
     expect(epoch).toMatchObject({ epoch: 1, loss: 7.2, accuracy: 0.8 });
     expect(epoch.imagesPerSecond).toBeCloseTo(20 / epoch.trainSeconds, 10);
+    expect(epoch.trainSeconds).toBeGreaterThanOrEqual(seconds[2]);
     expect(epoch.seconds).toBeGreaterThan(epoch.trainSeconds);
-    expect(epoch.trainSeconds).toBeGreaterThan(0);
     expect(records).toEqual([epoch]);
     expect(history).toMatchObject({ maxEpochs: 1, patience: 5, stoppedEarly: false, bestEpoch: 1 });
+    expect(history.seconds).toBe((reads[reads.length - 1] - reads[0]) / 1000); // first read to last, in seconds
     expect(history.seconds).toBeGreaterThanOrEqual(epoch.seconds);
   });
 
@@ -136,8 +146,12 @@ describe('trainModel', () => {
         epoch++;
       },
     };
-    const history = await trainModel({ model, stepper, train: toySplit(10), validation: toySplit(20), maxEpochs: 10, batchSize: 10, patience: 2, seed: 1, progress: silentProgress });
+    const notes: string[] = [];
+    const progress = { ...silentProgress, epochEnd: (_r: unknown, note: string) => notes.push(note) };
+    const history = await trainModel({ model, stepper, train: toySplit(10), validation: toySplit(20), maxEpochs: 10, batchSize: 10, patience: 2, seed: 1, progress });
     expect(history.epochs.map((e) => e.valAccuracy)).toEqual([0.1, 1, 1, 1, 1]);
+    const [check, stop] = ['checkpoint: best val_accuracy', 'early stop: val_loss has not improved for 2 epochs'];
+    expect(notes).toEqual([check, check, '', '', stop]);
     expect(history.stoppedEarly).toBe(true);
     expect(history.bestEpoch).toBe(2);
     const restored = model.getWeights()[0].dataSync()[0];
