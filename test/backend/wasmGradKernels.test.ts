@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Gradient definitions (normally pulled in by tfjs-layers).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { selectBackend } from '../../pipeline/backend/selectBackend';
+import { callWasmKernel, type WasmBackendLike } from '../../pipeline/backend/kernels/wasmKernelCall';
 import { mulberry32 } from '../../pipeline/train/random';
 
 type Pad = 'valid' | 'same' | number;
@@ -175,6 +176,15 @@ describe('wasm gradient kernels', () => {
       await run('wasm', 'Conv2DBackpropInput', dw, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x });
       expect(buffers()).toBe(before);
     }
+  });
+
+  it('names a kernel the wasm backend lacks, or one with several outputs, when composing kernels', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as WasmBackendLike;
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    expect(() => callWasmKernel('NoSuchKernel', { x }, {}, backend)).toThrow('wasm backend has no NoSuchKernel kernel; cannot compose the gradient kernel.');
+    expect(() => callWasmKernel('Unpack', { value: x }, { axis: 0 }, backend)).toThrow('wasm kernel Unpack returned several outputs; expected one.');
+    x.dispose();
   });
 
   it('clones without copying, and the clone outlives the original', async () => {
