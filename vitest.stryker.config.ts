@@ -6,5 +6,8 @@ import base from './vitest.config';
 export default mergeConfig(base, defineConfig({
   test: {
     exclude: ['test/e2e/**', '**/node_modules/**'],
+    // Lets tests skip model-sized inputs whose instrumented loops take minutes per mutant; smaller
+    // cases of the same code paths stay in (see test/backend/wasmGradKernels.test.ts).
+    env: { MUTATION_RUN: '1' },
   },
 }));

@@ -15,10 +15,18 @@ interface ConvCase {
   pad: Pad;
 }
 
-const CASES: ConvCase[] = [
+// Mutation runs (vitest.stryker.config.ts) skip the model-sized cases: Stryker's instrumented loops make
+// them take minutes per mutant. The small cases below take the same code paths.
+const MODEL_SIZED: ConvCase[] = process.env.MUTATION_RUN ? [] : [
   { name: "the model's first conv (28×28×1 → 32, valid)", x: [4, 28, 28, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
   { name: "the model's second conv (13×13×32 → 64, valid)", x: [2, 13, 13, 32], filter: [3, 3, 32, 64], strides: 1, pad: 'valid' },
   { name: "the model's third conv (5×5×64 → 128, valid)", x: [3, 5, 5, 64], filter: [3, 3, 64, 128], strides: 1, pad: 'valid' },
+];
+
+const CASES: ConvCase[] = [
+  ...MODEL_SIZED,
+  { name: 'GEMM path, valid padding', x: [2, 7, 6, 1], filter: [3, 3, 1, 16], strides: 1, pad: 'valid' },
+  { name: 'forward-conv path, valid padding, many channels', x: [2, 5, 5, 8], filter: [3, 3, 8, 6], strides: 1, pad: 'valid' },
   { name: 'same padding, stride 1', x: [2, 9, 7, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'same' },
   { name: 'same padding, stride 2, odd size', x: [2, 9, 11, 3], filter: [3, 3, 3, 4], strides: 2, pad: 'same' },
   { name: 'valid padding, stride 2 with a leftover row', x: [2, 10, 9, 2], filter: [3, 3, 2, 4], strides: 2, pad: 'valid' },
@@ -111,7 +119,7 @@ describe('wasm gradient kernels', () => {
   });
 
   const POOLS = [
-    { name: "the model's 2×2 pool over ReLU output (many ties at zero)", x: [3, 26, 26, 8], size: 2, strides: 2, pad: 'valid', relu: true },
+    { name: "the model's 2×2 pool over ReLU output (many ties at zero)", x: process.env.MUTATION_RUN ? [2, 6, 8, 3] : [3, 26, 26, 8], size: 2, strides: 2, pad: 'valid', relu: true },
     { name: 'a 3×3 pool, stride 2, same padding', x: [2, 9, 8, 3], size: 3, strides: 2, pad: 'same', relu: false },
     { name: 'an overlapping 3×3 pool, stride 1', x: [2, 7, 7, 2], size: 3, strides: 1, pad: 'valid', relu: true },
     { name: 'an overlapping 2×2 pool, stride 1', x: [2, 6, 5, 3], size: 2, strides: 1, pad: 'valid', relu: true },
@@ -168,7 +176,7 @@ describe('wasm gradient kernels', () => {
     await tf.setBackend('wasm');
     const buffers = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
     const before = buffers();
-    for (const c of [CASES[0], CASES[1], CASES[2], CASES[7]]) {
+    for (const c of CASES.filter((k) => /^(GEMM|forward-conv|explicit|same padding, stride 2)/.test(k.name))) {
       const dyShape = outSize(c);
       const xy = { x: [random(c.x, 1), c.x] as [Float32Array, number[]], dy: [random(dyShape, 2), dyShape] as [Float32Array, number[]] };
       await run('wasm', 'Conv2DBackpropFilter', xy, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter });
