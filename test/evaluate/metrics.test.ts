@@ -24,11 +24,12 @@ describe('evaluation metrics', () => {
   });
 
   it('predicts the most probable digit, the first one on a tie', () => {
-    const probs = new Float32Array(30);
+    const probs = new Float32Array(40);
     probs.set([0.1, 0.2, 0.7], 0); // digit 2
     probs.set([0.3, 0, 0, 0, 0, 0, 0, 0, 0, 0.3], 10); // tie between 0 and 9
-    probs[20 + 9] = 0.9; // the last digit
-    expect(Array.from(argmaxRows(probs, 3))).toEqual([2, 0, 9]);
+    probs[20] = 0.9; // digit 0, larger than anything in the row before it
+    probs[30 + 9] = 0.9; // the last digit
+    expect(Array.from(argmaxRows(probs, 4))).toEqual([2, 0, 0, 9]);
   });
 
   it('counts the confusion matrix as [true][predicted]', () => {

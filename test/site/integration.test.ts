@@ -54,10 +54,15 @@ describe('artifacts integration in astro dev', () => {
 
   it('passes other URLs, missing files and paths outside the artifacts folder on to the next handler', () => {
     const request = devServer('/');
-    for (const url of ['/en/', '/artifacts/visuals/nothing.png', '/artifacts/../package.json', '/artifacts%2F..%2Fpackage.json']) {
+    const urls = ['/en/', '/artifacts/visuals/nothing.png', '/artifacts/../package.json', '/artifacts%2F..%2Fpackage.json', '/artifacts/x/site-stats/conv2d.json', '/artifacts/site-stats/conv2d.json.bak'];
+    for (const url of urls) {
       const { res, nextArg } = request(url);
       expect([url, nextArg, res.body]).toEqual([url, undefined, undefined]);
     }
+  });
+
+  it('passes a request without a URL on', () => {
+    expect(devServer('/')(undefined as unknown as string).nextArg).toBeUndefined();
   });
 
   it('hands an error to the next handler instead of crashing the dev server', () => {
@@ -89,9 +94,12 @@ describe('artifacts integration at build time', () => {
 describe('vega-lite in client bundles', () => {
   it('resolves to the stub in the browser bundle only', () => {
     const plugin = clientWithoutVegaLite();
+    expect(plugin.name).toBe('cnn-report-client-without-vega-lite');
+    expect(artifactsIntegration({ artifactsDir: fake.dir, base: '/' }).name).toBe('cnn-report-artifacts');
     const resolve = plugin.resolveId as (id: string, importer: string | undefined, options?: { ssr?: boolean }) => string | null;
     expect(plugin.enforce).toBe('pre');
     expect(resolve('vega-lite', undefined, {})).toMatch(/vegaLiteStub\.ts$/);
+    expect(resolve('vega-lite', undefined)).toMatch(/vegaLiteStub\.ts$/);
     expect(resolve('vega-lite', undefined, { ssr: true })).toBeNull();
     expect(resolve('vega', undefined, {})).toBeNull();
   });

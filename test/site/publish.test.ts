@@ -33,7 +33,12 @@ describe('publishing artifacts into the built site', () => {
     try {
       await mkdir(path.join(out, 'en'), { recursive: true });
       await writeFile(path.join(out, 'en/index.html'), '<img src="/artifacts/missing.png">');
-      await expect(checkArtifactReferences(out, '/')).rejects.toThrow('en/index.html → artifacts/missing.png');
+      await writeFile(path.join(out, 'en/notes.txt'), '<img src="/artifacts/also-missing.png">'); // not a page
+      await expect(checkArtifactReferences(out, '/')).rejects.toThrow('Built pages refer to 1 missing artifact file(s):\n  en/index.html → artifacts/missing.png');
+      await mkdir(path.join(out, 'artifacts'));
+      await writeFile(path.join(out, 'artifacts/missing.png'), '');
+      await writeFile(path.join(out, 'index.html'), '<img src="/artifacts/missing.png">');
+      expect(await checkArtifactReferences(out, '/')).toBe(2);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
@@ -45,10 +50,12 @@ describe('site options from the environment', () => {
     expect(normalizeBase(undefined)).toBe('/');
     expect(normalizeBase('cnn')).toBe('/cnn/');
     expect(normalizeBase('/a/b/')).toBe('/a/b/');
+    expect(normalizeBase(' //cnn// ')).toBe('/cnn/');
   });
 
   it('rejects a SITE_URL that is not absolute', () => {
     expect(() => siteOptionsFromEnv({ SITE_URL: 'example.org' }, '/p')).toThrow('SITE_URL must be an absolute http(s) URL');
+    expect(() => siteOptionsFromEnv({ SITE_URL: 'see https://example.org' }, '/p')).toThrow('got "see https://example.org"');
   });
 
   it('digests the manifest so a new pipeline run invalidates cached content', async () => {
