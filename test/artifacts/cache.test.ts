@@ -1,27 +1,75 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkArtifacts } from '../../pipeline/artifacts/cache';
+import { ArtifactsNotReadyError, checkArtifacts } from '../../pipeline/artifacts/cache';
+import { pipelineSourceHash } from '../../pipeline/artifacts/cacheKeys';
 import { describeFile } from '../../pipeline/artifacts/describeFile';
 import { SCHEMA_VERSION } from '../../pipeline/artifacts/types';
 
 const keys = { training: 't', drawing: 'd' };
 
-/** Artifacts with one training file (history.json) and one drawn file (visuals.json). */
-async function artifactsWith(manifestKeys: { training: string; drawing: string }) {
+/** Artifacts with one training file (history.json) and one drawn file (visuals.json); `manifest` overrides fields. */
+async function artifactsWith(manifestKeys: { training: string; drawing: string }, manifest: Record<string, unknown> = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'cache-'));
   await writeFile(path.join(dir, 'history.json'), '{"epochs":[]}');
   await writeFile(path.join(dir, 'visuals.json'), '{}');
   const files = [await describeFile(dir, 'history.json', 'history'), await describeFile(dir, 'visuals.json', 'visual-index')];
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, cacheKey: manifestKeys.drawing, trainingKey: manifestKeys.training, files }));
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, cacheKey: manifestKeys.drawing, trainingKey: manifestKeys.training, files, ...manifest }));
   return dir;
 }
 
+/** A small source tree: two TypeScript files (one nested), one .mjs and a README. */
+async function sourceTree() {
+  const root = await mkdtemp(path.join(tmpdir(), 'src-'));
+  await mkdir(path.join(root, 'train'));
+  await writeFile(path.join(root, 'main.ts'), 'export const a = 1;\n');
+  await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 2;\n');
+  await writeFile(path.join(root, 'train', 'boot.mjs'), 'import "./step.ts";\n');
+  await writeFile(path.join(root, 'README.md'), '# notes\n');
+  return root;
+}
+
+describe('pipelineSourceHash', () => {
+  it('is a short hex digest that stays the same for the same sources', async () => {
+    const root = await sourceTree();
+    const hash = await pipelineSourceHash(root);
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(await pipelineSourceHash(root)).toBe(hash);
+    expect(await pipelineSourceHash(await sourceTree())).toBe(hash); // another folder, same relative paths
+    await rm(root, { recursive: true });
+  });
+
+  it('changes when a nested .ts or .mjs file changes, or a source file is renamed', async () => {
+    const root = await sourceTree();
+    const hash = await pipelineSourceHash(root);
+    await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 3;\n');
+    const edited = await pipelineSourceHash(root);
+    expect(edited).not.toBe(hash);
+    await writeFile(path.join(root, 'train', 'boot.mjs'), 'import "./step.js";\n');
+    const editedMjs = await pipelineSourceHash(root);
+    expect(editedMjs).not.toBe(edited);
+    await rename(path.join(root, 'main.ts'), path.join(root, 'entry.ts'));
+    expect(await pipelineSourceHash(root)).not.toBe(editedMjs);
+    await rm(root, { recursive: true });
+  });
+
+  it('ignores files that are not code', async () => {
+    const root = await sourceTree();
+    const hash = await pipelineSourceHash(root);
+    await writeFile(path.join(root, 'README.md'), '# other notes\n');
+    await writeFile(path.join(root, 'train', 'data.json'), '{}');
+    expect(await pipelineSourceHash(root)).toBe(hash);
+    await rm(root, { recursive: true });
+  });
+});
+
 describe('checkArtifacts', () => {
-  it('says fresh when both keys match and every file is intact', async () => {
+  it('says fresh when both keys match and every file is intact, and returns the manifest it checked', async () => {
     const dir = await artifactsWith(keys);
-    expect((await checkArtifacts(dir, keys)).state).toBe('fresh');
+    const result = await checkArtifacts(dir, keys);
+    expect(result.state).toBe('fresh');
+    expect(result.state === 'fresh' && result.manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, cacheKey: 'd', files: [{ path: 'history.json' }, { path: 'visuals.json' }] });
   });
 
   it('says stale when the training inputs changed', async () => {
@@ -42,9 +90,46 @@ describe('checkArtifacts', () => {
     expect(await checkArtifacts(dir, keys)).toMatchObject({ state: 'stale', reason: expect.stringMatching(/history.json.*damaged/) });
   });
 
+  it('says there is no manifest yet in an empty folder', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: 'no manifest.json yet' });
+  });
+
+  it('names both schema versions when the manifest was written by another pipeline version', async () => {
+    const dir = await artifactsWith(keys, { schemaVersion: SCHEMA_VERSION + 1 });
+    expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: `manifest schema ${SCHEMA_VERSION + 1}, this pipeline writes ${SCHEMA_VERSION}` });
+  });
+
+  it('says stale when the manifest lists no files', async () => {
+    for (const files of [[], undefined]) {
+      const dir = await artifactsWith(keys, { files });
+      expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: 'manifest lists no files' });
+    }
+  });
+
+  it('names a listed file that is missing', async () => {
+    const dir = await artifactsWith(keys);
+    await rm(path.join(dir, 'history.json'));
+    expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: 'history.json is missing' });
+  });
+
+  it('detects a same-size corruption by its SHA-256', async () => {
+    const dir = await artifactsWith(keys);
+    await writeFile(path.join(dir, 'history.json'), '{"epochs":[]]'); // one byte changed, length kept
+    expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: 'history.json does not match its manifest entry (damaged)' });
+  });
+
   it('detects a damaged manifest', async () => {
     const dir = await artifactsWith(keys);
     await writeFile(path.join(dir, 'manifest.json'), '{"schemaVer');
-    expect(await checkArtifacts(dir, keys)).toMatchObject({ state: 'stale', reason: expect.stringMatching(/manifest.json is damaged/) });
+    expect(await checkArtifacts(dir, keys)).toMatchObject({ state: 'stale', reason: expect.stringMatching(/^manifest.json is damaged \(.*JSON/) });
+  });
+});
+
+describe('ArtifactsNotReadyError', () => {
+  it('is an Error named for what happened, carrying the message', () => {
+    const error = new ArtifactsNotReadyError('run npm run pipeline first');
+    expect(error).toBeInstanceOf(Error);
+    expect([error.name, error.message]).toEqual(['ArtifactsNotReadyError', 'run npm run pipeline first']);
   });
 });

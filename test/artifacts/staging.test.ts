@@ -97,4 +97,28 @@ describe('createStaging', () => {
     await staging.abort();
     expect(await readdir(root)).toEqual(['artifacts']);
   });
+
+  it('creates the target on the first commit, and sweeps only its own leftovers', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'staging-'));
+    const target = path.join(root, 'artifacts');
+    await mkdir(path.join(root, 'other.tmp-1-1'));
+    await writeFile(path.join(root, 'artifacts.txt'), 'keep');
+    const staging = await createStaging(target);
+    expect(staging.dir.startsWith(`${target}.tmp-${process.pid}-`)).toBe(true);
+    await staging.write('manifest.json', 'first');
+    await staging.commit();
+    expect(await readFile(path.join(target, 'manifest.json'), 'utf8')).toBe('first');
+    expect((await readdir(root)).sort()).toEqual(['artifacts', 'artifacts.txt', 'other.tmp-1-1']);
+  });
+
+  it('deletes an old folder left beside complete artifacts instead of restoring it', async () => {
+    const { root, target } = await existingArtifacts();
+    const old = `${target}.old-${process.pid}-1`; // an owner that is no longer writing (this run's own pid)
+    await mkdir(old);
+    await writeFile(path.join(old, 'manifest.json'), 'older');
+    const staging = await createStaging(target);
+    await staging.abort();
+    expect(await readFile(path.join(target, 'manifest.json'), 'utf8')).toBe('old');
+    expect(await readdir(root)).toEqual(['artifacts']);
+  });
 });

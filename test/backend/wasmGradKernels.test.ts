@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { selectBackend } from '../../pipeline/backend/selectBackend';
 import { CASES, maxAbsDiff, outSize, POOLS, random, run, SUMS } from './kernelFixtures';
+import { callWasmKernel, type WasmBackendLike } from '../../pipeline/backend/kernels/wasmKernelCall';
 
 describe('wasm gradient kernels', () => {
   beforeAll(async () => {
@@ -59,7 +60,7 @@ describe('wasm gradient kernels', () => {
   for (const [i, p] of POOLS.entries()) {
     it(`routes MaxPool gradients like the cpu backend: ${p.name}`, async () => {
       const x = random([...p.x], 300 + i).map((v) => (p.relu ? Math.max(0, v) : v));
-      const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size, p.strides, 1, p.pad);
+      const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size as number | [number, number], p.strides as number | [number, number], 1, p.pad);
       const dy = random(info.outShape, 400 + i);
       const attrs = { filterSize: p.size, strides: p.strides, pad: p.pad };
       // `output` (the forward result) is part of the kernel signature; both backends ignore it.
@@ -96,6 +97,37 @@ describe('wasm gradient kernels', () => {
     a.dispose();
     expect(Array.from(await same.data())).toEqual([1.5, -2, 0]);
     tf.dispose([same, ints]);
+  });
+
+  it('sums integer tensors with the stock kernel, keeping their dtype', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]], [2, 3], 'int32');
+    const sum = tf.sum(x, 0);
+    expect([sum.dtype, Array.from(await sum.data())]).toEqual(['int32', [5, 7, 9]]);
+    tf.dispose([x, sum]);
+  });
+
+  it('frees every intermediate buffer: the backend holds as many buffers after each kernel as before', async () => {
+    await tf.setBackend('wasm');
+    const buffers = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+    const before = buffers();
+    for (const c of CASES.filter((k) => /^(GEMM|forward-conv|explicit|same padding, stride 2)/.test(k.name))) {
+      const dyShape = outSize(c);
+      const xy = { x: [random(c.x, 1), c.x] as [Float32Array, number[]], dy: [random(dyShape, 2), dyShape] as [Float32Array, number[]] };
+      await run('wasm', 'Conv2DBackpropFilter', xy, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter });
+      const dw = { dy: xy.dy, filter: [random(c.filter, 3), c.filter] as [Float32Array, number[]] };
+      await run('wasm', 'Conv2DBackpropInput', dw, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x });
+      expect(buffers()).toBe(before);
+    }
+  });
+
+  it('names a kernel the wasm backend lacks, or one with several outputs, when composing kernels', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as WasmBackendLike;
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    expect(() => callWasmKernel('NoSuchKernel', { x }, {}, backend)).toThrow('wasm backend has no NoSuchKernel kernel; cannot compose the gradient kernel.');
+    expect(() => callWasmKernel('Unpack', { value: x }, { axis: 0 }, backend)).toThrow('wasm kernel Unpack returned several outputs; expected one.');
+    x.dispose();
   });
 
   it('clones without copying, and the clone outlives the original', async () => {

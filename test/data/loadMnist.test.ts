@@ -14,9 +14,19 @@ describe('loadMnist', () => {
     expect(data.info.files.every((f) => f.checksumKnown)).toBe(true);
     expect(data.train.images.length).toBe(100 * 784);
     expect(data.test.count).toBe(60);
-    expect(Math.max(...data.train.images)).toBeLessThanOrEqual(1);
-    expect(Math.max(...data.train.images)).toBeGreaterThan(0.9);
+    expect(Math.max(...data.train.images)).toBe(1);
     expect(data.test.labels[51]).toBe(3); // the tutorial's digit
+  });
+
+  it('scales every pixel as byte / 255 and keeps labels in file order', async () => {
+    const data = await loadMnist({ dataDir: null, trainLimit: 100, testLimit: 60 });
+    // Independent read: IDX images have a 16-byte header, labels an 8-byte one.
+    const raw = await readFile(path.join(defaultDataDir(), 't10k-images-idx3-ubyte'));
+    const rawLabels = await readFile(path.join(defaultDataDir(), 't10k-labels-idx1-ubyte'));
+    const expected = Float32Array.from(raw.subarray(16, 16 + 60 * 784), (b) => b / 255);
+    expect(data.test.images.length).toBe(expected.length);
+    expect(data.test.images.findIndex((v, i) => v !== expected[i])).toBe(-1); // first differing pixel, if any
+    expect(Array.from(data.test.labels)).toEqual(Array.from(rawLabels.subarray(8, 8 + 60)));
   });
 
   it('stops with the file name and both hashes when a file differs from its published checksum', async () => {

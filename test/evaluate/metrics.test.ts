@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionMatrix, evaluatePredictions, lossAndAccuracy, perClassMetrics } from '../../pipeline/evaluate/metrics';
+import { argmaxRows, confusionMatrix, evaluatePredictions, lossAndAccuracy, perClassMetrics } from '../../pipeline/evaluate/metrics';
 
 /** Logits whose softmax is `probs` (each row sums to 1). */
 const logitsOf = (probs: Float32Array) => probs.map(Math.log);
@@ -29,6 +29,15 @@ describe('evaluation metrics', () => {
     expect(lossAndAccuracy(logits, Int32Array.of(0), 1).loss).toBe(0);
   });
 
+  it('predicts the most probable digit, the first one on a tie', () => {
+    const probs = new Float32Array(40);
+    probs.set([0.1, 0.2, 0.7], 0); // digit 2
+    probs.set([0.3, 0, 0, 0, 0, 0, 0, 0, 0, 0.3], 10); // tie between 0 and 9
+    probs[20] = 0.9; // digit 0, larger than anything in the row before it
+    probs[30 + 9] = 0.9; // the last digit
+    expect(Array.from(argmaxRows(probs, 4))).toEqual([2, 0, 0, 9]);
+  });
+
   it('counts the confusion matrix as [true][predicted]', () => {
     const m = confusionMatrix(Int32Array.of(3, 3, 5), Int32Array.of(3, 5, 5));
     expect(m[3][3]).toBe(1);
@@ -48,5 +57,15 @@ describe('evaluation metrics', () => {
     const e = evaluatePredictions(logitsOf(onehotish([1, 2, 3])), Int32Array.of(1, 2, 4), 3);
     expect(e.misclassified).toBe(1);
     expect(e.testAccuracy).toBeCloseTo(2 / 3);
+    expect(e.testLoss).toBeCloseTo((2 * -Math.log(0.91) - Math.log(0.01)) / 3, 5);
+    expect(e.count).toBe(3);
+    expect(e.confusion[4][3]).toBe(1);
+    expect(e.perClass[4]).toEqual({ digit: 4, precision: 0, recall: 0, support: 1 });
+  });
+
+  it('evaluates only the first `count` images when given longer label arrays', () => {
+    const e = evaluatePredictions(logitsOf(onehotish([1, 2])), Int32Array.of(1, 2, 3, 3), 2);
+    expect([e.count, e.misclassified, e.testAccuracy]).toEqual([2, 0, 1]);
+    expect(e.confusion.flat().reduce((a, b) => a + b)).toBe(2);
   });
 });

@@ -1,12 +1,14 @@
 // Fixture cases in test/site/fixtures/directives/<case>/: input.md (frontmatter `lang`) and either
 // expected.html (exact output) or error.txt (text the build error must contain).
-// Regenerate expected.html after an intended change: UPDATE_FIXTURES=1 npx vitest run test/site/directives.test.ts
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// A normal run never writes expected.html: a missing one fails. After an intended change, regenerate with
+// UPDATE_FIXTURES=1 npx vitest run test/site/directives.test.ts (it prints each file it writes).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankFrontmatter } from '../../site/lib/content/renderCheck';
 import type { Lang } from '../../site/lib/i18n';
 import { makeFakeArtifacts, renderMarkdown } from './helpers';
+import { readSnapshot } from './snapshotFixture';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'directives');
 const cases = readdirSync(FIXTURES).sort();
@@ -47,8 +49,8 @@ describe('directive fixtures', () => {
           .replace(/<svg[\s\S]*?<\/svg>/g, '<svg>…</svg>')
           .replace(/(data-chart-spec(?:="")?>)[\s\S]*?<\/script>/g, '$1…</script>');
         const expectedFile = path.join(FIXTURES, name, 'expected.html');
-        if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, html);
-        expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+        const update = process.env.UPDATE_FIXTURES === '1';
+        expect(html).toBe(readSnapshot(expectedFile, html, { update, command: 'npx vitest run test/site/directives.test.ts' }));
       });
     }
   }

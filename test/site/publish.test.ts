@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactReferences, checkArtifactReferences, publishArtifacts } from '../../site/lib/build/publish';
-import { normalizeBase, siteOptionsFromEnv } from '../../site/lib/build/siteOptions';
+import { digestSources, normalizeBase, siteOptionsFromEnv } from '../../site/lib/build/siteOptions';
 import { makeFakeArtifacts } from './helpers';
 
 describe('publishing artifacts into the built site', () => {
@@ -34,7 +35,12 @@ describe('publishing artifacts into the built site', () => {
     try {
       await mkdir(path.join(out, 'en'), { recursive: true });
       await writeFile(path.join(out, 'en/index.html'), '<img src="/artifacts/missing.png">');
-      await expect(checkArtifactReferences(out, '/')).rejects.toThrow('en/index.html → artifacts/missing.png');
+      await writeFile(path.join(out, 'en/notes.txt'), '<img src="/artifacts/also-missing.png">'); // not a page
+      await expect(checkArtifactReferences(out, '/')).rejects.toThrow('Built pages refer to 1 missing artifact file(s):\n  en/index.html → artifacts/missing.png');
+      await mkdir(path.join(out, 'artifacts'));
+      await writeFile(path.join(out, 'artifacts/missing.png'), '');
+      await writeFile(path.join(out, 'index.html'), '<img src="/artifacts/missing.png">');
+      expect(await checkArtifactReferences(out, '/')).toBe(2);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
@@ -46,21 +52,60 @@ describe('site options from the environment', () => {
     expect(normalizeBase(undefined)).toBe('/');
     expect(normalizeBase('cnn')).toBe('/cnn/');
     expect(normalizeBase('/a/b/')).toBe('/a/b/');
+    expect(normalizeBase(' //cnn// ')).toBe('/cnn/');
   });
 
   it('rejects a SITE_URL that is not absolute', () => {
     expect(() => siteOptionsFromEnv({ SITE_URL: 'example.org' }, '/p')).toThrow('SITE_URL must be an absolute http(s) URL');
+    expect(() => siteOptionsFromEnv({ SITE_URL: 'see https://example.org' }, '/p')).toThrow('got "see https://example.org"');
   });
 
   it('digests the manifest so a new pipeline run invalidates cached content', async () => {
     const fake = await makeFakeArtifacts();
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'site-manifest-'));
     try {
       const options = siteOptionsFromEnv({ ARTIFACTS_DIR: fake.dir, BASE_PATH: '/r', SITE_URL: 'https://example.org' }, '/p');
       expect(options).toMatchObject({ artifactsDir: fake.dir, base: '/r/', site: 'https://example.org' });
-      expect(options.manifestDigest).toMatch(/^[0-9a-f]{64}$/);
+      const manifest = path.join(fake.dir, 'manifest.json');
+      const bytes = await readFile(manifest);
+      expect(options.manifestDigest).toBe(createHash('sha256').update(bytes).digest('hex'));
+      // The same manifest elsewhere has the same digest; a changed manifest in the same place another one.
+      await copyFile(manifest, path.join(copy, 'manifest.json'));
+      expect(siteOptionsFromEnv({ ARTIFACTS_DIR: copy }, '/p').manifestDigest).toBe(options.manifestDigest);
+      await appendFile(manifest, '\n');
+      expect(siteOptionsFromEnv({ ARTIFACTS_DIR: fake.dir }, '/p').manifestDigest).not.toBe(options.manifestDigest);
       expect(siteOptionsFromEnv({ ARTIFACTS_DIR: '/nowhere' }, '/p').manifestDigest).toBe('missing');
     } finally {
       await fake.cleanup();
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('reads artifacts/ under the root by default, and no SITE_URL as none', () => {
+    expect(siteOptionsFromEnv({ SITE_URL: '  ' }, '/p')).toMatchObject({ artifactsDir: path.resolve('/p/artifacts'), site: undefined, base: '/' });
+    expect(siteOptionsFromEnv({ SITE_URL: ' http://a.org ' }, '/p').site).toBe('http://a.org');
+  });
+
+  it('digests the site code: .ts files under each folder, by name and content', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'site-code-'));
+    try {
+      await mkdir(path.join(root, 'site', 'lib', 'charts'), { recursive: true });
+      await mkdir(path.join(root, 'site', 'i18n'), { recursive: true });
+      await writeFile(path.join(root, 'site', 'lib', 'charts', 'a.ts'), 'export const a = 1;');
+      await writeFile(path.join(root, 'site', 'i18n', 'en.ts'), 'export const en = {};');
+      const code = () => siteOptionsFromEnv({}, root).codeDigest;
+      const first = code();
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(digestSources([path.join(root, 'nowhere'), path.join(root, 'site', 'lib'), path.join(root, 'site', 'i18n')])).toBe(first);
+      await writeFile(path.join(root, 'site', 'lib', 'notes.md'), 'not code');
+      expect(code()).toBe(first);
+      await writeFile(path.join(root, 'site', 'i18n', 'en.ts'), 'export const en = { a: 1 };');
+      const second = code();
+      expect(second).not.toBe(first);
+      await writeFile(path.join(root, 'site', 'lib', 'charts', 'b.ts'), '');
+      expect(code()).not.toBe(second);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

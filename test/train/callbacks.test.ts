@@ -24,7 +24,25 @@ describe('TrainingCallbacks', () => {
     expect(cb.bestEpoch).toBe(2);
   });
 
-  it('rejects a negative patience', () => {
-    expect(() => new TrainingCallbacks(-1)).toThrow(/patience/);
+  it('counts an equal validation loss as no improvement, as Keras does (min_delta 0)', () => {
+    const d = run(2, [[0.5, 0.9], [0.5, 0.9], [0.5, 0.9]]);
+    expect(d.map((x) => x.stop)).toEqual([false, false, true]);
+  });
+
+  it('with patience 0 stops at the first epoch that does not improve, not before', () => {
+    const d = run(0, [[0.5, 0.9], [0.4, 0.9], [0.4, 0.9]]);
+    expect(d.map((x) => x.stop)).toEqual([false, false, true]);
+  });
+
+  it('keeps the first of two epochs with equal best accuracy', () => {
+    const cb = new TrainingCallbacks(5);
+    const d = [[0.5, 0.9], [0.4, 0.95], [0.3, 0.95]].map(([l, a], i) => cb.observe(i + 1, { valLoss: l, valAccuracy: a }));
+    expect(d.map((x) => x.checkpoint)).toEqual([true, true, false]);
+    expect([cb.bestEpoch, cb.bestAccuracy]).toEqual([2, 0.95]);
+  });
+
+  it('rejects a negative or missing patience, naming the value', () => {
+    expect(() => new TrainingCallbacks(-1)).toThrow('patience must be a whole number ≥ 0, got -1');
+    expect(() => new TrainingCallbacks(Number.NaN)).toThrow('got NaN');
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../../pipeline/backend/selectBackend';
 import { createModel } from '../../pipeline/model/createModel';
 import { createParallelStepper, splitBatch, type ParallelTrainStepper } from '../../pipeline/train/parallelStepper';
@@ -103,12 +103,30 @@ describe('createParallelStepper', () => {
       }
       // From the second step on (Adam's moment tensors exist), the workers hold a constant number of tensors.
       expect(liveTensors[3]).toEqual(liveTensors[1]);
+      expect(parallel.lastStepStats().computeMs).toHaveLength(2);
       await parallel.syncTo(replicated);
       expect(maxWeightDiff(reference, replicated)).toBeLessThan(1e-4);
+      // Reading the weights applies the pending update once: the next step must not apply it again.
+      await local.step(batchOf(9, 200));
+      await parallel.step(batchOf(9, 200));
+      await parallel.syncTo(replicated);
+      expect(maxWeightDiff(reference, replicated)).toBeLessThan(1e-4);
+      const other = tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [1] })] });
+      await expect(parallel.syncTo(other)).rejects.toThrow(
+        'syncTo: the model has 2 weight tensors, the replicas 10; pass the model the stepper was created from.',
+      );
       await local.dispose();
     },
     SLOW,
   );
+
+  it('refuses a worker count that is not a positive whole number, before starting any worker', async () => {
+    for (const workers of [0, 1.5]) {
+      await expect(createParallelStepper({ model: createModel({ seed: 1 }), learningRate: 0.001, workers })).rejects.toThrow(
+        `createParallelStepper: workers must be a positive integer, got ${workers}.`,
+      );
+    }
+  });
 
   it(
     'gives finite weights equal to the local stepper\'s, and no XNNPACK errors, for batches smaller than the worker count',
@@ -179,6 +197,7 @@ describe('createParallelStepper', () => {
     async () => {
       const model = createModel({ seed: 1 });
       const stepper = await createParallelStepper({ model, learningRate: 0.001, workers: 1 });
+      expect(stepper.lastStepStats()).toEqual({ computeMs: [], tensors: [] });
       try {
         const broken: Batch = { xs: new Float32Array(10), labels: new Int32Array(2), size: 2 };
         await expect(stepper.step(broken)).rejects.toThrow(/Training worker 0 failed/);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Split } from '../../pipeline/data/loadMnist';
 import { silentProgress } from '../../pipeline/cli/progress';
 import { createLocalStepper, type Batch, type TrainStepper } from '../../pipeline/train/stepper';
+import { mulberry32, shuffledIndices } from '../../pipeline/train/random';
 import { trainModel } from '../../pipeline/train/trainModel';
 
 beforeAll(async () => {
@@ -34,7 +35,73 @@ function noopStepper(): TrainStepper {
   return { async step(_b: Batch) { return { loss: 1, accuracy: 0.5 }; }, async syncTo() {}, async dispose() {} };
 }
 
+/** Image i has the value i in its first pixel and label i % 10, so a batch tells which images it holds. */
+function numberedSplit(count: number): Split {
+  const images = new Float32Array(count * 784);
+  for (let i = 0; i < count; i++) images[i * 784] = i;
+  return { images, labels: Int32Array.from({ length: count }, (_, i) => i % 10), count };
+}
+
+/** A stepper that trains nothing and records, per epoch, which images it saw in which order. */
+function recordingStepper() {
+  const epochs: number[][] = [[]];
+  const stepper: TrainStepper = {
+    ...noopStepper(),
+    async step(b) {
+      for (let k = 0; k < b.size; k++) {
+        const id = b.xs[k * 784];
+        expect(b.labels[k]).toBe(id % 10); // label travels with its image
+        epochs[epochs.length - 1].push(id);
+      }
+      return { loss: b.size, accuracy: b.size === 8 ? 1 : 0 };
+    },
+    async syncTo() {
+      epochs.push([]);
+    },
+  };
+  return { stepper, epochs };
+}
+
 describe('trainModel', () => {
+  it('shuffles the training set anew every epoch with the seeded generator', async () => {
+    const { stepper, epochs } = recordingStepper();
+    await trainModel({ model: tinyModel(1), stepper, train: numberedSplit(21), validation: toySplit(10), maxEpochs: 3, batchSize: 8, patience: 5, seed: 4, progress: silentProgress });
+    const random = mulberry32(4);
+    const expected = [1, 2, 3].map(() => Array.from(shuffledIndices(21, random)));
+    expect(epochs.slice(0, 3)).toEqual(expected);
+    expect(expected[0]).not.toEqual(expected[1]);
+    expect(expected[0]).not.toEqual(Array.from({ length: 21 }, (_, i) => i));
+  });
+
+  it('records image-weighted means of the batch results, and timings from the clock it is given', async () => {
+    const { stepper } = recordingStepper();
+    const reads: number[] = [];
+    const batches: number[][] = [];
+    const records: unknown[] = [];
+    const progress = { ...silentProgress, batch: (...args: number[]) => batches.push(args), epochEnd: (r: unknown) => records.push(r) };
+    const clock = () => {
+      reads.push(500 * (reads.length + 1)); // each read is half a second later
+      return reads[reads.length - 1];
+    };
+    const model = tinyModel(1);
+    const tensors = tf.memory().numTensors;
+    const history = await trainModel({ model, stepper, train: numberedSplit(20), validation: toySplit(10), maxEpochs: 1, batchSize: 8, patience: 5, seed: 4, progress, now: clock });
+    expect(tf.memory().numTensors).toBe(tensors); // the checkpoint copy is freed
+    // Batches of 8, 8 and 4 images report losses 8, 8, 4 and accuracies 1, 1, 0.
+    expect(batches.map(([done, of, seen, , loss, acc]) => [done, of, seen, loss, acc])).toEqual([[1, 3, 8, 8, 1], [2, 3, 16, 8, 1], [3, 3, 20, (8 * 16 + 4 * 4) / 20, 0.8]]);
+    const seconds = batches.map((b) => b[3]);
+    expect(seconds.every((t, i) => t > (seconds[i - 1] ?? 0))).toBe(true);
+    const [epoch] = history.epochs;
+    expect(epoch).toMatchObject({ epoch: 1, loss: 7.2, accuracy: 0.8 });
+    expect(epoch.imagesPerSecond).toBeCloseTo(20 / epoch.trainSeconds, 10);
+    expect(epoch.trainSeconds).toBeGreaterThanOrEqual(seconds[2]);
+    expect(epoch.seconds).toBeGreaterThan(epoch.trainSeconds);
+    expect(records).toEqual([epoch]);
+    expect(history).toMatchObject({ maxEpochs: 1, patience: 5, stoppedEarly: false, bestEpoch: 1 });
+    expect(history.seconds).toBe((reads[reads.length - 1] - reads[0]) / 1000); // first read to last, in seconds
+    expect(history.seconds).toBeGreaterThanOrEqual(epoch.seconds);
+  });
+
   it('learns a toy task and records one history entry per epoch', async () => {
     const model = tinyModel(1);
     const stepper = createLocalStepper(model, { learningRate: 0.05 });
@@ -51,6 +118,15 @@ describe('trainModel', () => {
     };
     const [a, b] = [await once(), await once()];
     expect(a.epochs.map((e) => e.loss)).toEqual(b.epochs.map((e) => e.loss));
+  });
+
+  it('gives another history for another seed (the seed drives the batch order)', async () => {
+    const once = async (seed: number) => {
+      const model = tinyModel(3);
+      return trainModel({ model, stepper: createLocalStepper(model, { learningRate: 0.05 }), train: toySplit(100), validation: toySplit(20), maxEpochs: 2, batchSize: 16, patience: 2, seed, progress: silentProgress });
+    };
+    const [a, b] = [await once(9), await once(10)];
+    expect(a.epochs[1].loss).not.toBe(b.epochs[1].loss);
   });
 
   it('stops early when validation loss stops improving and restores the best-accuracy weights', async () => {
@@ -70,8 +146,12 @@ describe('trainModel', () => {
         epoch++;
       },
     };
-    const history = await trainModel({ model, stepper, train: toySplit(10), validation: toySplit(20), maxEpochs: 10, batchSize: 10, patience: 2, seed: 1, progress: silentProgress });
+    const notes: string[] = [];
+    const progress = { ...silentProgress, epochEnd: (_r: unknown, note: string) => notes.push(note) };
+    const history = await trainModel({ model, stepper, train: toySplit(10), validation: toySplit(20), maxEpochs: 10, batchSize: 10, patience: 2, seed: 1, progress });
     expect(history.epochs.map((e) => e.valAccuracy)).toEqual([0.1, 1, 1, 1, 1]);
+    const [check, stop] = ['checkpoint: best val_accuracy', 'early stop: val_loss has not improved for 2 epochs'];
+    expect(notes).toEqual([check, check, '', '', stop]);
     expect(history.stoppedEarly).toBe(true);
     expect(history.bestEpoch).toBe(2);
     const restored = model.getWeights()[0].dataSync()[0];

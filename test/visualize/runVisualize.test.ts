@@ -1,5 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { ArtifactFile, VisualIndex } from '../../pipeline/artifacts/types';
 import { mulberry32 } from '../../pipeline/train/random';
 import { createModel } from '../../pipeline/model/createModel';
 import { layerGrid } from '../../shared/drawing/layerGrid';
+import { paintLayerGrid, toChannelMajor } from '../../shared/drawing/paintLayerGrid';
 import { runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
 import type { LayerDataFile, VisualizeContext } from '../../pipeline/visualize/types';
 import { decodePng } from './decodePng';
@@ -38,6 +40,7 @@ function syntheticContext(outDir: string, log: string[]): VisualizeContext {
 }
 
 let outDir: string;
+let ctx: VisualizeContext;
 let files: ArtifactFile[];
 let index: VisualIndex;
 const log: string[] = [];
@@ -45,7 +48,8 @@ const log: string[] = [];
 beforeAll(async () => {
   await tf.setBackend('cpu');
   outDir = await mkdtemp(path.join(os.tmpdir(), 'visualize-'));
-  files = await runVisualize(syntheticContext(outDir, log));
+  ctx = syntheticContext(outDir, log);
+  files = await runVisualize(ctx);
   index = JSON.parse(await readFile(path.join(outDir, VISUAL_INDEX_PATH), 'utf8'));
 });
 
@@ -92,6 +96,38 @@ describe('runVisualize', () => {
     const channel5 = values.subarray(5 * 121, 6 * 121);
     expect(Math.max(...channel5)).toBeCloseTo(data.stats[5].max, 5);
   });
+
+  // Independent of the stage's batching: one image at a time through a one-output model.
+  const activationOf = (layer: string, sample: number) => tf.tidy(() => {
+    const single = tfl.model({ inputs: ctx.model.inputs, outputs: ctx.model.getLayer(layer).output as tfl.SymbolicTensor });
+    const image = tf.tensor4d(ctx.test.images.slice(sample * 784, (sample + 1) * 784), [1, 28, 28, 1]);
+    return (single.predict(image) as tf.Tensor).dataSync() as Float32Array;
+  });
+
+  for (const [layer, sample] of [['conv2d', 51], ['conv2d', 13], ['max_pooling2d_2', 9]] as const) {
+    it(`stores ${layer}'s own feature maps of image ${sample}, in the data file and the grid`, async () => {
+      const grid = index.grids.find((g) => g.layer === layer && g.sample === sample)!;
+      const data: LayerDataFile = JSON.parse(await readFile(path.join(outDir, grid.data), 'utf8'));
+      const [h, w, c] = data.shape;
+      const expected = toChannelMajor(activationOf(layer, sample), h, w, c);
+      const raw = await readFile(path.join(outDir, data.values.path));
+      const values = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+      expect(values.length).toBe(expected.values.length);
+      const worst = values.reduce((m, v, i) => Math.max(m, Math.abs(v - expected.values[i])), 0);
+      expect(worst).toBeLessThan(1e-4);
+      const { rgba } = paintLayerGrid(expected, layerGrid(h, w, c));
+      const image = await decodePng(path.join(outDir, grid.path));
+      let differing = 0;
+      for (let y = 0; y < image.height; y++) {
+        for (let x = 0; x < image.width; x++) {
+          const at = (y * image.width + x) * 4;
+          const hex = '#' + Array.from(rgba.subarray(at, at + 3), (v) => v.toString(16).padStart(2, '0')).join('');
+          if (image.hexAt(x, y) !== hex) differing++;
+        }
+      }
+      expect(differing).toBe(0);
+    });
+  }
 
   it('indexes the filters, the 24-image gallery and every misclassified image', () => {
     expect(index.filters).toMatchObject({ grid: 'visuals/filters/conv2d.png', norms: 'visuals/filters/norms.json', width: 1038, height: 128 });

@@ -72,7 +72,7 @@ describe.skipIf(!loaded.ok)(`oneDNN kernels against the cpu backend${skipped}`, 
 
   for (const [i, p] of POOLS.entries()) {
     const x = random([...p.x], 300 + i).map((v) => (p.relu ? Math.max(0, v) : v));
-    const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size, p.strides, 1, p.pad);
+    const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size as number | [number, number], p.strides as number | [number, number], 1, p.pad);
     const attrs = { filterSize: p.size, strides: p.strides, pad: p.pad };
 
     it(`max-pools like the cpu backend: ${p.name}`, async () => {
