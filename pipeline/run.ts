@@ -19,6 +19,8 @@ import { seedMathRandom } from './train/random';
 import { trainModel, type TrainProgress } from './train/trainModel';
 import { runVisualize } from './visualize/runVisualize';
 import { checkTestIndex } from './visualize/selectSamples';
+import { runExplain } from './explain/runExplain';
+import { QUICK_MISCLASSIFIED } from './explain/settings';
 
 export const ARTICLE_SAMPLE = 51; // the tutorial's test digit, a 3
 
@@ -32,6 +34,8 @@ export interface RunOptions {
   progress: TrainProgress;
   /** The visualization stage; replaceable so tests can run without it or make it fail. */
   visualize?: typeof runVisualize;
+  /** The explain stage (drawing side: it reads the trained model and never trains); replaceable for tests. */
+  explain?: typeof runExplain;
 }
 
 export interface RunResult {
@@ -59,7 +63,7 @@ async function packageVersions(backendPackage: string): Promise<Record<string, s
  * The whole build-time pipeline: verify data → (fresh? stop) → train → evaluate → visualize →
  * write everything to a staging folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize = runVisualize }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize = runVisualize, explain = runExplain }: RunOptions): Promise<RunResult> {
   const timings: Record<string, number> = {};
   const clock = () => performance.now() / 1000;
   const t0 = clock();
@@ -137,19 +141,22 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     await put('model/weights.bin', saved.weights, 'model-weights');
 
     const tVis = clock();
-    files.push(
-      ...(await visualize({
-        model,
-        test: data.test,
-        predictions: { predicted, probabilities: probs },
-        extraSamples: config.samples,
-        articleSample: ARTICLE_SAMPLE,
-        seed: config.seed,
-        outDir: staging.dir,
-        log,
-      })),
-    );
+    const drawing = {
+      model,
+      test: data.test,
+      predictions: { predicted, probabilities: probs },
+      extraSamples: config.samples,
+      articleSample: ARTICLE_SAMPLE,
+      seed: config.seed,
+      outDir: staging.dir,
+      log,
+    };
+    files.push(...(await visualize(drawing)));
     timings.visualize = clock() - tVis;
+    const tExplain = clock();
+    const explained = await explain({ ...drawing, maxMisclassified: config.preset === 'quick' ? QUICK_MISCLASSIFIED : undefined });
+    files.push(...explained.files);
+    timings.explain = clock() - tExplain;
     timings.total = clock() - t0;
     model.dispose();
 
@@ -162,7 +169,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       backend: info,
       versions: await packageVersions(`${info.name} ${info.version}`),
       timings,
-      metrics: buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }),
+      metrics: { ...buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }), ...explained.metrics },
       data: data.info,
       files,
     };

@@ -43,6 +43,10 @@ export type ArtifactKind =
   | 'input-image' // PNG of an input digit, meta { sample }
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
+  | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/artifacts/explainIndex.ts), written by pipeline/explain
+  | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
+  | 'attribution-data' // raw attribution maps of one test image, float32
+  | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
   | 'other';
 
 export interface PipelineConfig {
