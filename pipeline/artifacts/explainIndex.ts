@@ -70,9 +70,11 @@ export interface SanityCheck {
   steps: string[];
   /** Mean Spearman rank correlation with the original map, per map and step ('original' is 1). */
   correlations: Record<MapId, number[]>;
+  /** The same for the magnitudes |map| (sign ignored). */
+  absCorrelations: Record<MapId, number[]>;
   /** Maps that came out constant (no ranking), counted as correlation 0, per map and step. */
   constantMaps: Record<MapId, number[]>;
-  /** A map whose mean correlation is still at least this with every layer randomised is flagged. */
+  /** A map whose mean |map| correlation is still at least this with every layer randomised is flagged. */
   threshold: number;
   flagged: MapId[];
   /** The figure: the maps of `figureSample` at each step, per map (PNG paths, `steps` order). */

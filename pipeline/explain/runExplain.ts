@@ -101,7 +101,7 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
     samples,
     misclassified: selection.misclassified,
     completeness: { max: Math.max(...errors), median: median(errors), maps: errors.length },
-    sanity: { samples: selection.picker, steps: sanity.steps, correlations: sanity.correlations, constantMaps: sanity.constantMaps, threshold: FLAG_THRESHOLD, flagged: sanity.flagged, figureSample, figure, seed: ctx.seed },
+    sanity: { samples: selection.picker, steps: sanity.steps, correlations: sanity.correlations, absCorrelations: sanity.absCorrelations, constantMaps: sanity.constantMaps, threshold: FLAG_THRESHOLD, flagged: sanity.flagged, figureSample, figure, seed: ctx.seed },
     seconds,
   };
   const indexFile = await write(EXPLAIN_INDEX_PATH, JSON.stringify(index), 'explain-index', { samples: samples.length, maps: imageJobs.length });

@@ -9,7 +9,10 @@ import type { AttributionMethod } from './methods/types';
 import { cascadeOrder, copyModel, randomiseLayer } from './randomise';
 import { rankCorrelation } from './spearman';
 
-/** A map still this correlated with everything randomised is flagged as not to be trusted. */
+/**
+ * A map whose magnitudes (|map|, the ranking Adebayo et al. report first) are still this correlated
+ * with everything randomised is flagged as not to be trusted.
+ */
 export const FLAG_THRESHOLD = 0.5;
 
 export interface SanityInput {
@@ -23,6 +26,7 @@ export interface SanityInput {
 export interface SanityResult {
   steps: string[];
   correlations: Record<MapId, number[]>;
+  absCorrelations: Record<MapId, number[]>;
   constantMaps: Record<MapId, number[]>;
   flagged: MapId[];
   /** The first image's map at every step, per map id. */
@@ -40,6 +44,7 @@ export async function runSanityCheck({ model, input, methods, seed, log }: Sanit
     const original = compute();
     const steps = ['original', ...cascadeOrder(copy)];
     const correlations = perMap<number[]>(() => [1]);
+    const absCorrelations = perMap<number[]>(() => [1]);
     const constantMaps = perMap<number[]>(() => [0]);
     const figure = perMap<Float32Array[]>(() => []);
     for (const id of MAP_IDS) figure[id].push(original[id].slice(0, PIXELS));
@@ -47,21 +52,23 @@ export async function runSanityCheck({ model, input, methods, seed, log }: Sanit
       randomiseLayer(copy, layer, seed + 1000 * (k + 1));
       const maps = compute();
       for (const id of MAP_IDS) {
-        let sum = 0;
-        let constant = 0;
+        let [sum, absSum, constant] = [0, 0, 0];
         for (let i = 0; i < n; i++) {
-          const r = rankCorrelation(original[id].subarray(i * PIXELS, (i + 1) * PIXELS), maps[id].subarray(i * PIXELS, (i + 1) * PIXELS));
+          const [a, b] = [original[id].subarray(i * PIXELS, (i + 1) * PIXELS), maps[id].subarray(i * PIXELS, (i + 1) * PIXELS)];
+          const r = rankCorrelation(a, b);
           sum += r.rho;
+          absSum += rankCorrelation(a.map(Math.abs), b.map(Math.abs)).rho;
           constant += r.constant ? 1 : 0;
         }
         correlations[id].push(sum / n);
+        absCorrelations[id].push(absSum / n);
         constantMaps[id].push(constant);
         figure[id].push(maps[id].slice(0, PIXELS));
       }
-      log(`explain: sanity check, ${layer} randomised: ${MAP_IDS.map((id) => `${id} ρ=${correlations[id].at(-1)?.toFixed(2)}`).join(', ')}`);
+      log(`explain: sanity check, ${layer} randomised: ${MAP_IDS.map((id) => `${id} ρ=${correlations[id].at(-1)?.toFixed(2)} |ρ|=${absCorrelations[id].at(-1)?.toFixed(2)}`).join(', ')}`);
     }
-    const flagged = MAP_IDS.filter((id) => (correlations[id].at(-1) ?? 0) >= FLAG_THRESHOLD);
-    return { steps, correlations, constantMaps, flagged, figure };
+    const flagged = MAP_IDS.filter((id) => (absCorrelations[id].at(-1) ?? 0) >= FLAG_THRESHOLD);
+    return { steps, correlations, absCorrelations, constantMaps, flagged, figure };
   } finally {
     copy.dispose();
   }
