@@ -1,5 +1,6 @@
 import { en, type UiKey } from '../i18n/en';
 import { zh } from '../i18n/zh';
+import { fillTemplate } from './template';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -17,9 +18,7 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'zh' : 'en';
 }
 
-export function fillTemplate(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
-}
+export { fillTemplate };
 
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 

@@ -31,8 +31,8 @@ describe('content pages', () => {
     expect(filesOf('zh')).toEqual(filesOf('en'));
   });
 
-  it('have all five pages', () => {
-    expect(filesOf('en')).toEqual(['about.md', 'errors.md', 'index.md', 'model.md', 'training.md']);
+  it('have all six pages', () => {
+    expect(filesOf('en')).toEqual(['about.md', 'errors.md', 'explanations.md', 'index.md', 'model.md', 'training.md']);
   });
 
   for (const name of filesOf('en')) {

@@ -13,12 +13,15 @@ describe('publishing artifacts into the built site', () => {
     expect(artifactReferences(html, '/sub/')).toEqual(['artifacts/a/b.png', 'artifacts/c.png']);
   });
 
-  it('copies every referenced image and writes one stats file per layer', async () => {
+  it('copies every referenced image (feature maps and attribution maps) and writes one stats file per layer', async () => {
     const fake = await makeFakeArtifacts();
     const out = await mkdtemp(path.join(os.tmpdir(), 'site-out-'));
     try {
       const result = await publishArtifacts(fake.dir, out);
-      expect(result).toEqual({ images: 127, statsFiles: 8 });
+      // 127 visuals; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images
+      expect(result).toEqual({ images: 127 + 41 * 6 + 36, statsFiles: 8 });
+      expect(existsSync(path.join(out, 'artifacts/explain/maps/t00007/8-grad-cam-conv2d_1.png'))).toBe(true);
+      expect(existsSync(path.join(out, 'artifacts/explain/sanity/occlusion/conv2d.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/visuals/layers/conv2d_2/sample-109.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/site-stats/max_pooling2d_2.json'))).toBe(true);
     } finally {

@@ -2,18 +2,19 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { layerStatsDocument } from '../artifacts/layerStatsDocument';
-import { loadArtifacts, referencedImages } from '../artifacts/load';
+import { explainImages, loadArtifacts, referencedImages } from '../artifacts/load';
 
 /** Where the built site serves artifact files from, relative to the output folder. */
 export const ARTIFACTS_URL_DIR = 'artifacts';
 
 /**
- * Puts what the pages load at run time into the built site: every image the visual index refers to,
- * and one channel-stats JSON per layer (fetched when a reader zooms into a channel).
+ * Puts what the pages load at run time into the built site: every image the visual and explain
+ * indexes refer to, and one channel-stats JSON per layer (fetched when a reader zooms into a channel).
  */
 export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; statsFiles: number }> {
   const artifacts = loadArtifacts(artifactsDir);
-  const images = [...new Set(referencedImages(artifacts.visuals))];
+  const hasExplain = artifacts.manifest.files.some((f) => f.kind === 'explain-index');
+  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : [])])];
   for (const rel of images) {
     const target = path.join(outDir, ARTIFACTS_URL_DIR, rel);
     await mkdir(path.dirname(target), { recursive: true });

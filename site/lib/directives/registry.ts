@@ -1,12 +1,15 @@
+import { attributionDirective } from './attribution';
 import { chartDirective } from './chart';
 import type { DirectiveSpec } from './context';
 import { digitsDirective } from './digits';
+import { explainSettingDirective } from './explainSetting';
 import { filtersDirective } from './filters';
 import { galleryDirective } from './gallery';
 import { inputDirective } from './input';
 import { metricDirective } from './metric';
 import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
+import { sanityCheckDirective } from './sanityCheck';
 import { summaryDirective } from './summary';
 
 /** The whole directive vocabulary the prose may use. */
@@ -20,6 +23,9 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   digits: digitsDirective,
   filters: filtersDirective,
   provenance: provenanceDirective,
+  attribution: attributionDirective,
+  'sanity-check': sanityCheckDirective,
+  'explain-setting': explainSettingDirective,
 };
 
 /** How each directive is written, for error messages. */
