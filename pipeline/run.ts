@@ -20,7 +20,7 @@ import { trainModel, type TrainProgress } from './train/trainModel';
 import { runVisualize } from './visualize/runVisualize';
 import { checkTestIndex } from './visualize/selectSamples';
 import { runExplain } from './explain/runExplain';
-import { QUICK_MISCLASSIFIED } from './explain/settings';
+import { FULL_LIMITS, QUICK_LIMITS } from './explain/settings';
 
 export const ARTICLE_SAMPLE = 51; // the tutorial's test digit, a 3
 
@@ -154,7 +154,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     files.push(...(await visualize(drawing)));
     timings.visualize = clock() - tVis;
     const tExplain = clock();
-    const explained = await explain({ ...drawing, maxMisclassified: config.preset === 'quick' ? QUICK_MISCLASSIFIED : undefined });
+    const explained = await explain({ ...drawing, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS });
     files.push(...explained.files);
     timings.explain = clock() - tExplain;
     timings.total = clock() - t0;

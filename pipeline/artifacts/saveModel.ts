@@ -24,3 +24,11 @@ export async function serializeModel(model: tfl.LayersModel, weightsName = 'weig
   if (!result) throw new Error('model.save produced no artifacts');
   return result;
 }
+
+/** The inverse of serializeModel: a model (with its own weights) from the two files' contents. */
+export async function deserializeModel(modelJson: string, weights: Uint8Array): Promise<tfl.LayersModel> {
+  const { loadLayersModel } = await import('@tensorflow/tfjs-layers');
+  const parsed = JSON.parse(modelJson) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
+  return loadLayersModel(tf.io.fromMemory({ modelTopology: parsed.modelTopology, weightSpecs: parsed.weightsManifest.flatMap((m) => m.weights), weightData }));
+}

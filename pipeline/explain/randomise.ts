@@ -3,16 +3,12 @@
 // (seeded). If a method's maps barely change, they do not depend on what the model learned.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { deserializeModel, serializeModel } from '../artifacts/saveModel';
 
-/** A copy with its own weights (saved to memory and loaded back), so the trained model is never touched. */
+/** A copy with its own weights (serialised and loaded back), so the trained model is never touched. */
 export async function copyModel(model: tfl.LayersModel): Promise<tfl.LayersModel> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  if (!saved) throw new Error('randomisation: could not copy the model');
-  return tfl.loadLayersModel(tf.io.fromMemory(saved));
+  const { modelJson, weights } = await serializeModel(model);
+  return deserializeModel(modelJson, weights);
 }
 
 /** Layers with weights, last first: the order of the cascade (dense_1, dense, conv2d_2, …). */

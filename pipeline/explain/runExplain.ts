@@ -13,13 +13,13 @@ import { scoresOf } from './methods/gradients';
 import { mapImagePath, mapRef, MAP_SCALE, sanityImagePath, writeMapImages, writeRawMaps, type MapImageJob } from './renderExplain';
 import { FLAG_THRESHOLD, runSanityCheck } from './sanityCheck';
 import { selectExplained } from './selectExplained';
-import { MAX_COMPLETENESS_ERROR, methodSettings, sanitySettings } from './settings';
+import { FULL_LIMITS, MAX_COMPLETENESS_ERROR, methodSettings, sanitySettings, type ExplainLimits } from './settings';
 
 export const EXPLAIN_INDEX_PATH = 'explain/explain.json';
 
 export interface ExplainContext extends VisualizeContext {
-  /** Misclassified images to explain, in index order; all of them by default. */
-  maxMisclassified?: number;
+  /** Misclassified images to explain (in index order) and picker samples in the sanity check; all by default. */
+  limits?: ExplainLimits;
 }
 
 export interface ExplainResult {
@@ -35,7 +35,9 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const t0 = now();
   checkVisualizeInputs(ctx);
   const { test, predictions, log } = ctx;
-  const selection = selectExplained({ ...ctx, labels: test.labels, predicted: predictions.predicted, maxMisclassified: ctx.maxMisclassified ?? Infinity });
+  const limits = ctx.limits ?? FULL_LIMITS;
+  const selection = selectExplained({ ...ctx, labels: test.labels, predicted: predictions.predicted, maxMisclassified: limits.misclassified });
+  const sanitySamples = selection.picker.slice(0, limits.sanitySamples);
   const { jobs } = selection;
   const images = new Float32Array(jobs.length * PIXELS);
   jobs.forEach((j, i) => images.set(slice(test.images, j.sample), i * PIXELS));
@@ -59,8 +61,8 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   checkCompleteness(completeness, steps, jobs);
 
   const sanityStart = now();
-  const pickerInput = { images: new Float32Array(selection.picker.length * PIXELS), targets: Int32Array.from(selection.picker, (i) => predictions.predicted[i]) };
-  selection.picker.forEach((s, i) => pickerInput.images.set(slice(test.images, s), i * PIXELS));
+  const pickerInput = { images: new Float32Array(sanitySamples.length * PIXELS), targets: Int32Array.from(sanitySamples, (i) => predictions.predicted[i]) };
+  sanitySamples.forEach((s, i) => pickerInput.images.set(slice(test.images, s), i * PIXELS));
   const sanity = await runSanityCheck({ model: ctx.model, input: pickerInput, methods: attributionMethods(sanitySettings(ctx.seed)), seed: ctx.seed, log });
   seconds.sanity = (now() - sanityStart) / 1000;
 
@@ -86,7 +88,7 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
     rawFiles.push(await writeRawMaps(index, rows, maps, write));
     samples.push({ index, label: test.labels[index], predicted: predictions.predicted[index], sets, data: rawFiles[rawFiles.length - 1].path, targets });
   }
-  const figureSample = selection.picker[0];
+  const figureSample = sanitySamples[0];
   const figure = Object.fromEntries(MAP_IDS.map((id) => [id, sanity.steps.map((step) => sanityImagePath(id, step))])) as Record<MapId, string[]>;
   for (const id of MAP_IDS) {
     sanity.steps.forEach((step, k) => imageJobs.push({ path: figure[id][k], map: sanity.figure[id][k], digit: slice(test.images, figureSample), kind: 'sanity-map', meta: { sample: figureSample, map: id, step } }));
@@ -101,7 +103,7 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
     samples,
     misclassified: selection.misclassified,
     completeness: { max: Math.max(...errors), median: median(errors), maps: errors.length },
-    sanity: { samples: selection.picker, steps: sanity.steps, correlations: sanity.correlations, absCorrelations: sanity.absCorrelations, constantMaps: sanity.constantMaps, threshold: FLAG_THRESHOLD, flagged: sanity.flagged, figureSample, figure, seed: ctx.seed },
+    sanity: { samples: sanitySamples, steps: sanity.steps, correlations: sanity.correlations, absCorrelations: sanity.absCorrelations, constantMaps: sanity.constantMaps, threshold: FLAG_THRESHOLD, flagged: sanity.flagged, figureSample, figure, seed: ctx.seed },
     seconds,
   };
   const indexFile = await write(EXPLAIN_INDEX_PATH, JSON.stringify(index), 'explain-index', { samples: samples.length, maps: imageJobs.length });

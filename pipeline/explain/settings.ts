@@ -7,8 +7,15 @@ import { SMOOTHGRAD_DEFAULTS } from './methods/smoothGrad';
 /** A published Integrated Gradients map may miss completeness by at most this much, or the stage fails. */
 export const MAX_COMPLETENESS_ERROR = 0.05;
 
-/** The quick preset explains this many misclassified images (the seed preset: all of them). */
-export const QUICK_MISCLASSIFIED = 12;
+/** How much the stage explains: every misclassified image and all picker samples in the sanity check by default. */
+export interface ExplainLimits {
+  misclassified: number;
+  sanitySamples: number;
+}
+
+export const FULL_LIMITS: ExplainLimits = { misclassified: Infinity, sanitySamples: Infinity };
+/** The quick preset is a preview that should take seconds: fewer misclassified images, a smaller sanity set. */
+export const QUICK_LIMITS: ExplainLimits = { misclassified: 8, sanitySamples: 6 };
 
 export function methodSettings(seed: number): MethodSettings {
   return {
