@@ -79,7 +79,8 @@ async function loadAllImages(page: Page): Promise<void> {
       window.scrollTo(0, y);
       await new Promise((r) => setTimeout(r, 30));
     }
-    await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => { img.onload = img.onerror = r; }))));
+    // A lazy image passed too quickly on a busy machine may not have started: load the stragglers now.
+    await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => { img.onload = img.onerror = r; img.loading = 'eager'; }))));
   });
 }
 
