@@ -74,7 +74,7 @@ export const en = {
   'zoom.alive': 'Active channel',
   'zoom.close': 'Close',
 
-  'picker.legend': 'Choose the test image shown in the feature maps',
+  'picker.legend': 'Choose the test image the figures below show',
   'picker.option': 'Test image {sample}, digit {label}',
   'picker.article': 'the article’s image',
 

@@ -75,7 +75,7 @@ export const zh: Record<UiKey, string> = {
   'zoom.alive': '活跃通道',
   'zoom.close': '关闭',
 
-  'picker.legend': '选择特征图所用的测试图像',
+  'picker.legend': '选择下方各图所用的测试图像',
   'picker.option': '测试图像 {sample}，数字 {label}',
   'picker.article': '文章所用图像',
 
