@@ -41,6 +41,9 @@ export const attributionDirective: DirectiveSpec = {
   render(attributes, ctx) {
     const set = (attributes.set === undefined ? 'samples' : requireOneOf(attributes.set, SETS, 'set')) as ExplainSet;
     const maps = selectMaps(attributes.method, attributes.layer);
+    // A model without mistakes (or a gallery-less test set) is not an authoring error.
+    const empty = !ctx.artifacts.explain().samples.some((s) => s.sets.includes(set));
+    if (empty && set !== 'samples' && attributes.sample === undefined) return `<p class="digits-empty">${escapeHtml(ctx.t('digits.none'))}</p>`;
     const data = attributionData(set, attributes.sample, maps, ctx);
     const shown = data.samples[data.initial];
     return [
