@@ -7,6 +7,7 @@ import { siteOptionsFromEnv } from './site/lib/build/siteOptions';
 import { remarkArtifactDirectives } from './site/lib/directives/index';
 import { artifactsIntegration } from './site/lib/build/integration';
 import { clientWithoutVegaLite } from './site/lib/build/clientVegaLite';
+import { securityHeadersIntegration } from './site/lib/build/securityHeaders';
 
 // Relative paths (ARTIFACTS_DIR) resolve against this folder, the project root, whatever the working directory.
 const options = siteOptionsFromEnv(process.env, fileURLToPath(new URL('.', import.meta.url)));
@@ -20,7 +21,9 @@ export default defineConfig({
   site: options.site,
   base: options.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Under the site's Content-Security-Policy (site/lib/security/policy.ts) no script or style may be inline:
+  // Astro would inline small stylesheets and small page scripts, so every one stays an external file.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: {
     remarkPlugins: typeCheckOnly
@@ -32,8 +35,9 @@ export default defineConfig({
   },
   // Pages read the same artifacts folder as the remark plugin, whatever the working directory.
   vite: {
+    build: { assetsInlineLimit: 0 },
     define: { 'import.meta.env.CNN_ARTIFACTS_DIR': JSON.stringify(options.artifactsDir) },
     plugins: [clientWithoutVegaLite()],
   },
-  integrations: [artifactsIntegration({ artifactsDir: options.artifactsDir, base: options.base })],
+  integrations: [artifactsIntegration({ artifactsDir: options.artifactsDir, base: options.base }), securityHeadersIntegration()],
 });

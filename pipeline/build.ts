@@ -1,14 +1,8 @@
 import path from 'node:path';
-import { FLAGS, helpText, parseFlags, resolveConfig, type FlagSpec } from './cli/options';
+import { BUILD_FLAGS, helpText, parseFlags, resolveConfig } from './cli/options';
 import { createProgress } from './cli/progress';
 import { runCli } from './cli/runCli';
 import { runPipeline } from './run';
-
-const BUILD_FLAGS: Record<string, FlagSpec> = {
-  ...FLAGS,
-  train: { type: 'boolean', default: true, help: 'never train: when the artifacts are missing or stale, stop with a message naming the command to run' },
-  dist: { type: 'string', default: 'dist', help: 'folder the site is built into' },
-};
 
 /** `npm run build`: the pipeline (quick when its artifacts are fresh), then `astro build` into dist/. */
 async function main(argv: string[]): Promise<number> {
@@ -27,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     config: flags.config,
     outDir: flags.out,
     force: flags.force,
-    train: values.train !== false,
+    train: flags.train,
     log,
     progress: createProgress({ isTTY: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) }),
   });

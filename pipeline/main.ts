@@ -5,7 +5,8 @@ import { runPipeline } from './run';
 
 export const PIPELINE_INTRO =
   "Trains the article's CNN on MNIST and writes metrics, predictions, the model and feature-map images to the artifacts folder.\n" +
-  'Re-running with the same config, data and pipeline code reuses the artifacts ("fresh").\n\n';
+  'Re-running with the same config, data and pipeline code reuses the artifacts ("fresh"); a change that only\n' +
+  'affects the drawings (--samples, drawing code) redraws them from the saved model without retraining.\n\n';
 
 /** CLI entry: the only place that reads argv and talks to the terminal. */
 async function main(argv: string[]): Promise<number> {

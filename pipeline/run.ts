@@ -1,45 +1,40 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ArtifactsNotReadyError, cacheKey, checkArtifacts, pipelineSourceHash } from './artifacts/cache';
-import { describeFile } from './artifacts/describeFile';
-import { serializeModel } from './artifacts/saveModel';
+import { ArtifactsNotReadyError, checkArtifacts, type Freshness } from './artifacts/cache';
+import { cacheKeys, DRAWING, pipelineSourceHash, pipelineSources, TRAINING } from './artifacts/cacheKeys';
 import { createStaging } from './artifacts/staging';
-import { SCHEMA_VERSION, type ArtifactFile, type ArtifactKind, type Manifest, type PipelineConfig } from './artifacts/types';
+import { SCHEMA_VERSION, type Manifest, type PipelineConfig } from './artifacts/types';
+import { backendVersion, installedVersions } from './artifacts/versions';
 import { selectBackend } from './backend/selectBackend';
 import { loadMnist } from './data/loadMnist';
-import { argmaxRows, evaluatePredictions } from './evaluate/metrics';
-import { predictProbabilities } from './evaluate/predict';
-import { buildMetrics, quantiseProbabilities } from './evaluate/report';
-import { createModel } from './model/createModel';
-import { summarizeModel } from './model/summary';
-import { createStepperFor } from './train/createStepperFor';
+import { buildMetrics } from './evaluate/report';
+import { ARTICLE_SAMPLE, drawingSeconds, runDrawing, type DrawingOptions } from './stages/drawing';
+import { reuseTraining } from './stages/reuseTraining';
+import { runTraining } from './stages/training';
 import { seedMathRandom } from './train/random';
-import { trainModel, type TrainProgress } from './train/trainModel';
-import { runVisualize } from './visualize/runVisualize';
+import type { TrainProgress } from './train/trainModel';
 import { checkTestIndex } from './visualize/selectSamples';
-import { runExplain } from './explain/runExplain';
-import { FULL_LIMITS, QUICK_LIMITS } from './explain/settings';
 
-export const ARTICLE_SAMPLE = 51; // the tutorial's test digit, a 3
+export { ARTICLE_SAMPLE };
 
 export interface RunOptions {
   config: PipelineConfig;
   outDir: string;
   force?: boolean;
-  /** false: never train; missing or stale artifacts are an error naming the command to run. */
+  /** false: never train; missing or stale training artifacts are an error naming the command to run. */
   train?: boolean;
   log: (line: string) => void;
   progress: TrainProgress;
   /** The visualization stage; replaceable so tests can run without it or make it fail. */
-  visualize?: typeof runVisualize;
+  visualize?: DrawingOptions['visualize'];
   /** The explain stage (drawing side: it reads the trained model and never trains); replaceable for tests. */
-  explain?: typeof runExplain;
+  explain?: DrawingOptions['explain'];
 }
 
 export interface RunResult {
-  status: 'fresh' | 'built';
+  /** fresh: reused as they were; redrawn: trained model reused, drawings made again; built: trained. */
+  status: 'fresh' | 'redrawn' | 'built';
   manifest: Manifest;
   reason?: string;
 }
@@ -51,132 +46,67 @@ async function pipelineVersion(): Promise<string> {
   return `${pkg.version}+${await pipelineSourceHash(pipelineRoot)}`;
 }
 
-async function packageVersions(backendPackage: string): Promise<Record<string, string>> {
-  const versions: Record<string, string> = { node: process.version, 'tfjs-core': tf.version_core };
-  const layers = await import('@tensorflow/tfjs-layers');
-  versions['tfjs-layers'] = layers.version_layers;
-  versions.backend = backendPackage;
-  return versions;
-}
-
 /**
- * The whole build-time pipeline: verify data → (fresh? stop) → train → evaluate → visualize →
- * write everything to a staging folder → manifest last → rename into place.
+ * The whole build-time pipeline: verify data → start the backend → (fresh? stop) → train and evaluate,
+ * or reuse the trained model when only drawing inputs changed → draw → write everything to a staging
+ * folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize = runVisualize, explain = runExplain }: RunOptions): Promise<RunResult> {
-  const timings: Record<string, number> = {};
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
-  timings.data = clock() - t0;
+  const dataSeconds = clock() - t0;
   // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
   checkTestIndex(ARTICLE_SAMPLE, data.test.count, 'article sample (--test-limit too small?)');
   for (const s of config.samples) checkTestIndex(s, data.test.count, '--samples');
-  const version = await pipelineVersion();
-  const key = cacheKey(config, data.info.files, version);
-  if (!force) {
-    const state = await checkArtifacts(outDir, key);
-    if (state.fresh) {
-      log(`artifacts: fresh (${path.resolve(outDir)}); use --force to retrain`);
-      return { status: 'fresh', manifest: state.manifest };
-    }
-    if (!train) {
-      throw new ArtifactsNotReadyError(`the artifacts in ${path.resolve(outDir)} are not usable: ${state.reason}. Run \`npm run pipeline\` with the same flags (or build without --no-train).`);
-    }
-    log(`artifacts: stale (${state.reason}); building`);
-  } else {
-    log('artifacts: --force given; building');
-  }
-
+  // The backend that runs is part of the training key, so it is started before the cache is checked.
   const backend = await selectBackend(config.backend, log);
+  const packages = installedVersions([...TRAINING.packages, ...DRAWING.packages]);
+  const keys = cacheKeys({ config, data: data.info.files, backend, versions: packages, sources: await pipelineSources(pipelineRoot) });
+  const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys);
+  if (state.state === 'fresh') {
+    log(`artifacts: fresh (${path.resolve(outDir)}); use --force to retrain`);
+    return { status: 'fresh', manifest: state.manifest };
+  }
+  if (state.state === 'stale' && !train) {
+    throw new ArtifactsNotReadyError(`the artifacts in ${path.resolve(outDir)} are not usable: ${state.reason}. Run \`npm run pipeline\` with the same flags (or build without --no-train).`);
+  }
+  log(state.state === 'redraw' ? `artifacts: redrawing (${state.reason}); the trained model is reused` : `artifacts: stale (${state.reason}); building`);
+
   const restoreRandom = seedMathRandom(config.seed);
   const staging = await createStaging(outDir);
   try {
-    const model = createModel({ seed: config.seed });
-    const summary = summarizeModel(model);
-    const { stepper, info } = await createStepperFor(model, backend, config, log);
-    if (info !== backend) log(`training: ${info.description}`);
-    log(`training on ${data.train.count} images, validating on ${data.test.count}, batch ${config.batchSize}, at most ${config.epochs} epochs`);
-    let history;
-    const tTrain = clock();
-    try {
-      history = await trainModel({
-        model,
-        stepper,
-        train: data.train,
-        validation: data.test,
-        maxEpochs: config.epochs,
-        batchSize: config.batchSize,
-        patience: config.patience,
-        seed: config.seed,
-        progress,
-      });
-    } finally {
-      await stepper.dispose();
+    const common = { schemaVersion: SCHEMA_VERSION, pipelineVersion: await pipelineVersion(), cacheKey: keys.drawing, trainingKey: keys.training, config, data: data.info };
+    let manifest: Manifest;
+    if (state.state === 'redraw') {
+      const reused = await reuseTraining(outDir, state.manifest, staging, data.test);
+      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain });
+      reused.model.dispose();
+      const old = state.manifest;
+      // Training figures are those of the run that trained; the drawing and the total are this run's.
+      const total = (old.timings.total ?? 0) - drawingSeconds(old.timings) + drawn.seconds;
+      const timings = { ...old.timings, ...drawn.timings, total };
+      manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, files: [...reused.files, ...drawn.files] };
+    } else {
+      const trained = await runTraining({ config, data, backend, staging, log, progress });
+      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain });
+      trained.model.dispose();
+      const timings = { data: dataSeconds, ...trained.timings, ...drawn.timings, total: clock() - t0 };
+      const { history, evaluation, summary, info } = trained;
+      manifest = {
+        ...common,
+        createdAt: new Date().toISOString(),
+        backend: info,
+        versions: { node: process.version, ...packages, backend: backendVersion(backend) },
+        timings,
+        metrics: { ...buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }), ...drawn.metrics },
+        files: [...trained.files, ...drawn.files],
+      };
     }
-    timings.train = clock() - tTrain;
-    log(`best epoch ${history.bestEpoch} of ${history.epochs.length} (weights of that epoch kept)`);
-
-    const tEval = clock();
-    const probs = await predictProbabilities(model, data.test.images, data.test.count);
-    const evaluation = evaluatePredictions(probs, data.test.labels, data.test.count);
-    timings.evaluate = clock() - tEval;
-    log(`test accuracy ${evaluation.testAccuracy.toFixed(4)}, test loss ${evaluation.testLoss.toFixed(4)}, ${evaluation.misclassified} misclassified`);
-
-    const files: ArtifactFile[] = [];
-    const put = async (rel: string, content: string | Uint8Array, kind: ArtifactKind, meta?: Record<string, unknown>) => {
-      await staging.write(rel, content);
-      files.push(await describeFile(staging.dir, rel, kind, meta));
-    };
-    const json = (x: unknown) => JSON.stringify(x, null, 1);
-    await put('history.json', json(history), 'history');
-    await put('summary.json', json(summary), 'summary');
-    await put('evaluation.json', json(evaluation), 'evaluation');
-    await put('data.json', json(data.info), 'data-info');
-    const predicted = argmaxRows(probs, data.test.count);
-    await put('probabilities.u8', quantiseProbabilities(probs), 'probabilities', { shape: [data.test.count, 10], encoding: 'uint8, p·255 rounded' });
-    await put('predictions.json', json({ count: data.test.count, labels: Array.from(data.test.labels), predicted: Array.from(predicted), probabilitiesPath: 'probabilities.u8' }), 'predictions');
-    const saved = await serializeModel(model);
-    await put('model/model.json', saved.modelJson, 'model');
-    await put('model/weights.bin', saved.weights, 'model-weights');
-
-    const tVis = clock();
-    const drawing = {
-      model,
-      test: data.test,
-      predictions: { predicted, probabilities: probs },
-      extraSamples: config.samples,
-      articleSample: ARTICLE_SAMPLE,
-      seed: config.seed,
-      outDir: staging.dir,
-      log,
-    };
-    files.push(...(await visualize(drawing)));
-    timings.visualize = clock() - tVis;
-    const tExplain = clock();
-    const explained = await explain({ ...drawing, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS });
-    files.push(...explained.files);
-    timings.explain = clock() - tExplain;
-    timings.total = clock() - t0;
-    model.dispose();
-
-    const manifest: Manifest = {
-      schemaVersion: SCHEMA_VERSION,
-      pipelineVersion: version,
-      createdAt: new Date().toISOString(),
-      cacheKey: key,
-      config,
-      backend: info,
-      versions: await packageVersions(`${info.name} ${info.version}`),
-      timings,
-      metrics: { ...buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }), ...explained.metrics },
-      data: data.info,
-      files,
-    };
-    await staging.write('manifest.json', json(manifest));
+    await staging.write('manifest.json', JSON.stringify(manifest, null, 1));
     await staging.commit();
-    log(`artifacts: wrote ${files.length} files and manifest.json to ${path.resolve(outDir)} in ${timings.total.toFixed(1)} s`);
-    return { status: 'built', manifest };
+    log(`artifacts: wrote ${manifest.files.length} files and manifest.json to ${path.resolve(outDir)} in ${(clock() - t0).toFixed(1)} s`);
+    return { status: state.state === 'redraw' ? 'redrawn' : 'built', manifest };
   } catch (e) {
     await staging.abort();
     throw e;

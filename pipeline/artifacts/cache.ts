@@ -1,30 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TRAINING_KINDS, type CacheKeys } from './cacheKeys';
 import { sha256 } from './describeFile';
-import { SCHEMA_VERSION, type IdxFileInfo, type Manifest, type PipelineConfig } from './types';
-
-/** Hash of every pipeline source file: a code change makes old artifacts stale. */
-export async function pipelineSourceHash(root: string): Promise<string> {
-  const files: string[] = [];
-  const walk = async (dir: string) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(p);
-      else if (/\.(ts|mjs|js)$/.test(entry.name)) files.push(p);
-    }
-  };
-  await walk(root);
-  files.sort();
-  const parts = await Promise.all(files.map(async (f) => `${path.relative(root, f)}\n${sha256(await readFile(f))}`));
-  return sha256(new TextEncoder().encode(parts.join('\n'))).slice(0, 16);
-}
-
-/** Equal keys mean equal inputs: same config, same data bytes, same pipeline code. */
-export function cacheKey(config: PipelineConfig, data: IdxFileInfo[], pipelineVersion: string): string {
-  const inputs = { schema: SCHEMA_VERSION, pipelineVersion, config, data: data.map((f) => [f.name, f.sha256]) };
-  return sha256(new TextEncoder().encode(JSON.stringify(inputs)));
-}
+import { SCHEMA_VERSION, type ArtifactFile, type Manifest } from './types';
 
 /** The artifacts cannot be used and training was not allowed: an expected stop, not a crash. */
 export class ArtifactsNotReadyError extends Error {
@@ -34,26 +13,45 @@ export class ArtifactsNotReadyError extends Error {
   }
 }
 
-export type Freshness = { fresh: true; manifest: Manifest } | { fresh: false; reason: string };
+/**
+ * fresh: usable as they are. redraw: the training files are usable, the drawn ones must be made again.
+ * stale: train again.
+ */
+export type Freshness =
+  | { state: 'fresh'; manifest: Manifest }
+  | { state: 'redraw'; manifest: Manifest; reason: string }
+  | { state: 'stale'; reason: string };
 
-/** Reads the manifest and checks it and every file it lists (size and SHA-256) against `key`. */
-export async function checkArtifacts(dir: string, key: string): Promise<Freshness> {
+/** The first listed file that is missing or differs from its entry (size and SHA-256), as a reason. */
+async function firstDamaged(dir: string, files: ArtifactFile[]): Promise<string | null> {
+  for (const f of files) {
+    const p = path.join(dir, f.path);
+    if (!existsSync(p)) return `${f.path} is missing`;
+    const bytes = await readFile(p);
+    if (bytes.length !== f.bytes || sha256(bytes) !== f.sha256) return `${f.path} does not match its manifest entry (damaged)`;
+  }
+  return null;
+}
+
+/** Reads the manifest and checks it, and every file it lists, against `keys`. */
+export async function checkArtifacts(dir: string, keys: CacheKeys): Promise<Freshness> {
   const file = path.join(dir, 'manifest.json');
-  if (!existsSync(file)) return { fresh: false, reason: 'no manifest.json yet' };
+  if (!existsSync(file)) return { state: 'stale', reason: 'no manifest.json yet' };
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
   } catch (e) {
-    return { fresh: false, reason: `manifest.json is damaged (${(e as Error).message})` };
+    return { state: 'stale', reason: `manifest.json is damaged (${(e as Error).message})` };
   }
-  if (manifest.schemaVersion !== SCHEMA_VERSION) return { fresh: false, reason: `manifest schema ${manifest.schemaVersion}, this pipeline writes ${SCHEMA_VERSION}` };
-  if (manifest.cacheKey !== key) return { fresh: false, reason: 'config, data or pipeline code changed' };
-  if (!Array.isArray(manifest.files) || manifest.files.length === 0) return { fresh: false, reason: 'manifest lists no files' };
-  for (const f of manifest.files) {
-    const p = path.join(dir, f.path);
-    if (!existsSync(p)) return { fresh: false, reason: `${f.path} is missing` };
-    const bytes = await readFile(p);
-    if (bytes.length !== f.bytes || sha256(bytes) !== f.sha256) return { fresh: false, reason: `${f.path} does not match its manifest entry (damaged)` };
-  }
-  return { fresh: true, manifest };
+  if (manifest.schemaVersion !== SCHEMA_VERSION) return { state: 'stale', reason: `manifest schema ${manifest.schemaVersion}, this pipeline writes ${SCHEMA_VERSION}` };
+  if (manifest.trainingKey !== keys.training) return { state: 'stale', reason: 'training inputs changed (config, data, backend, package versions or pipeline code)' };
+  if (!Array.isArray(manifest.files) || manifest.files.length === 0) return { state: 'stale', reason: 'manifest lists no files' };
+  const trained = manifest.files.filter((f) => TRAINING_KINDS.has(f.kind));
+  const drawn = manifest.files.filter((f) => !TRAINING_KINDS.has(f.kind));
+  const damagedTraining = await firstDamaged(dir, trained);
+  if (damagedTraining) return { state: 'stale', reason: damagedTraining };
+  if (manifest.cacheKey !== keys.drawing) return { state: 'redraw', manifest, reason: 'drawing inputs changed (--samples or drawing code)' };
+  const damagedDrawing = await firstDamaged(dir, drawn);
+  if (damagedDrawing) return { state: 'redraw', manifest, reason: damagedDrawing };
+  return { state: 'fresh', manifest };
 }

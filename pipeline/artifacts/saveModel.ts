@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /**
  * Serialises the model in the TF.js layers format (model.json + one weights file), the form
@@ -27,8 +29,14 @@ export async function serializeModel(model: tfl.LayersModel, weightsName = 'weig
 
 /** The inverse of serializeModel: a model (with its own weights) from the two files' contents. */
 export async function deserializeModel(modelJson: string, weights: Uint8Array): Promise<tfl.LayersModel> {
-  const { loadLayersModel } = await import('@tensorflow/tfjs-layers');
-  const parsed = JSON.parse(modelJson) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+  const json = JSON.parse(modelJson) as { modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
-  return loadLayersModel(tf.io.fromMemory({ modelTopology: parsed.modelTopology, weightSpecs: parsed.weightsManifest.flatMap((m) => m.weights), weightData }));
+  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((m) => m.weights), weightData }));
+}
+
+/** Loads what serializeModel wrote into `dir` (model.json and its weights file) back into a model. */
+export async function loadSavedModel(dir: string): Promise<tfl.LayersModel> {
+  const modelJson = await readFile(path.join(dir, 'model.json'), 'utf8');
+  const [manifest] = (JSON.parse(modelJson) as { weightsManifest: { paths: string[] }[] }).weightsManifest;
+  return deserializeModel(modelJson, await readFile(path.join(dir, manifest.paths[0])));
 }

@@ -43,7 +43,7 @@ export type ArtifactKind =
   | 'input-image' // PNG of an input digit, meta { sample }
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
-  | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/artifacts/explainIndex.ts), written by pipeline/explain
+  | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/explain/explainIndex.ts), written by pipeline/explain
   | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
   | 'attribution-data' // raw attribution maps of one test image, float32
   | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
@@ -68,11 +68,16 @@ export interface Manifest {
   schemaVersion: number;
   pipelineVersion: string;
   createdAt: string; // ISO time
-  /** SHA-256 over config, data checksums and pipeline version: equal keys mean the artifacts are fresh. */
+  /**
+   * The drawing key (pipeline/artifacts/cacheKeys.ts): covers the training key and the drawing stages'
+   * inputs. Equal keys mean the artifacts are fresh.
+   */
   cacheKey: string;
+  /** The training key: equal keys mean the trained model and evaluation can be reused. */
+  trainingKey: string;
   config: PipelineConfig;
   backend: BackendInfo;
-  versions: Record<string, string>; // node, tfjs-core, tfjs-layers, backend package…
+  versions: Record<string, string>; // node, the installed packages that compute results, and the backend that ran
   /** Seconds per stage: data, train, evaluate, visualize, total. */
   timings: Record<string, number>;
   /** Headline numbers, each produced by this run. Names are what `:metric{name=…}` accepts. */
@@ -82,9 +87,9 @@ export interface Manifest {
 }
 
 export interface IdxFileInfo {
-  name: string; // e.g. train-images-idx3-ubyte
-  bytes: number;
-  sha256: string;
+  name: string; // the file as found on disk, e.g. train-images-idx3-ubyte or train-images-idx3-ubyte.gz
+  bytes: number; // size on disk
+  sha256: string; // of the bytes on disk (what sha256sum prints), compressed or not
   /** true when the file's SHA-256 matched a known published checksum; false when none is known. */
   checksumKnown: boolean;
 }

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
 import { availableParallelism } from 'node:os';
 import type { BackendInfo, BackendName } from '../artifacts/types';
-import { loadTensorflowBinding } from './loadTensorflow';
+import { loadTensorflowBinding, type TensorflowBinding } from './loadTensorflow';
 import { registerWasmGradKernels } from './wasmGradKernels';
 import { wasmBinaryFolder } from './wasmBinaries';
 
@@ -17,12 +17,17 @@ export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 
  * of magnitude slower. A backend asked for by name that cannot start is an error, not a
  * silent fallback.
  */
-export async function selectBackend(choice: BackendChoice, log: (line: string) => void): Promise<BackendInfo> {
+export async function selectBackend(
+  choice: BackendChoice,
+  log: (line: string) => void,
+  /** How the native binding is loaded; replaceable so tests can take the path where it is missing. */
+  loadNative: () => Promise<TensorflowBinding> = loadTensorflowBinding,
+): Promise<BackendInfo> {
   if (!BACKEND_CHOICES.includes(choice)) {
     throw new Error(`Unknown backend "${String(choice)}": expected one of ${BACKEND_CHOICES.join(', ')}.`);
   }
   if (choice === 'tensorflow' || choice === 'auto') {
-    const native = await loadTensorflowBinding();
+    const native = await loadNative();
     if (native.ok) {
       await activate('tensorflow');
       const threads = availableParallelism();

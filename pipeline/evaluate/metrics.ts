@@ -1,26 +1,31 @@
 import type { ClassMetrics, Evaluation } from '../artifacts/types';
 import { NUM_CLASSES } from '../model/createModel';
 
-const EPSILON = 1e-7; // as Keras clips before the log
-
-export function argmaxRows(probs: Float32Array, count: number): Int32Array {
+/** Index of each row's highest score; logits and their softmax give the same answer. */
+export function argmaxRows(scores: Float32Array, count: number): Int32Array {
   const out = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     let best = 0;
-    for (let k = 1; k < NUM_CLASSES; k++) if (probs[i * NUM_CLASSES + k] > probs[i * NUM_CLASSES + best]) best = k;
+    for (let k = 1; k < NUM_CLASSES; k++) if (scores[i * NUM_CLASSES + k] > scores[i * NUM_CLASSES + best]) best = k;
     out[i] = best;
   }
   return out;
 }
 
-/** Mean sparse categorical cross-entropy and accuracy of softmax outputs. */
-export function lossAndAccuracy(probs: Float32Array, labels: Int32Array, count: number): { loss: number; accuracy: number } {
-  const predicted = argmaxRows(probs, count);
+/**
+ * Mean sparse categorical cross-entropy from logits (log-sum-exp minus the true digit's logit) and
+ * accuracy: what Keras reports for a softmax output, with no cap for confidently wrong images.
+ */
+export function lossAndAccuracy(logits: Float32Array, labels: Int32Array, count: number): { loss: number; accuracy: number } {
+  const predicted = argmaxRows(logits, count);
   let loss = 0;
   let correct = 0;
   for (let i = 0; i < count; i++) {
-    const p = Math.min(Math.max(probs[i * NUM_CLASSES + labels[i]], EPSILON), 1 - EPSILON);
-    loss -= Math.log(p);
+    const row = logits.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES);
+    const max = row[predicted[i]];
+    let sum = 0;
+    for (const z of row) sum += Math.exp(z - max);
+    loss += max + Math.log(sum) - row[labels[i]];
     if (predicted[i] === labels[i]) correct++;
   }
   return { loss: loss / count, accuracy: correct / count };
@@ -47,9 +52,9 @@ export function perClassMetrics(confusion: number[][]): ClassMetrics[] {
   });
 }
 
-export function evaluatePredictions(probs: Float32Array, labels: Int32Array, count: number): Evaluation {
-  const { loss, accuracy } = lossAndAccuracy(probs, labels, count);
-  const predicted = argmaxRows(probs, count);
+export function evaluatePredictions(logits: Float32Array, labels: Int32Array, count: number): Evaluation {
+  const { loss, accuracy } = lossAndAccuracy(logits, labels, count);
+  const predicted = argmaxRows(logits, count);
   const confusion = confusionMatrix(labels.subarray(0, count), predicted);
   return {
     testLoss: loss,

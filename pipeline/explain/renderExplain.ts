@@ -1,7 +1,7 @@
 // PNGs and raw data of the explain stage: every map over its digit, one raw file per image, and the
 // sanity check's cascade figure.
 import type { ArtifactFile } from '../artifacts/types';
-import { MAP_IDS, type AttributionMapRef, type MapId } from '../artifacts/explainIndex';
+import { MAP_IDS, type AttributionMapRef, type MapId } from './explainIndex';
 import { float32LittleEndian } from '../visualize/renderSamples';
 import { encodePng } from '../visualize/png';
 import { mapLimit, round7, sampleStem, type WriteArtifact } from '../visualize/writeArtifact';

@@ -1,7 +1,7 @@
 // The explain stage: attribution maps (one module per method) for every digit the site shows, the
 // completeness check of Integrated Gradients, and the model randomisation sanity check.
 import { median } from 'simple-statistics';
-import { GRAD_CAM_LAYERS, MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from '../artifacts/explainIndex';
+import { GRAD_CAM_LAYERS, MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from './explainIndex';
 import type { ArtifactFile } from '../artifacts/types';
 import { checkVisualizeInputs } from '../visualize/runVisualize';
 import type { VisualizeContext } from '../visualize/types';

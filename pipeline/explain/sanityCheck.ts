@@ -1,7 +1,7 @@
 // Runs every method on a randomised copy of the model, one more layer re-initialised at each step,
 // and compares the maps with the trained model's maps by Spearman rank correlation.
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { MAP_IDS, type MapId } from '../artifacts/explainIndex';
+import { MAP_IDS, type MapId } from './explainIndex';
 import type { AttributionInput } from './batches';
 import { PIXELS } from './batches';
 import { createLogitNet } from './logitNet';

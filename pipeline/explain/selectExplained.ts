@@ -1,7 +1,7 @@
 // Which test images get attribution maps, and for which classes: the article's samples, the
 // gallery and the misclassified images; each image once, with the network's answer and, when it
 // is wrong, the true class as well.
-import type { ExplainSet } from '../artifacts/explainIndex';
+import type { ExplainSet } from './explainIndex';
 import { galleryIndices, misclassifiedIndices } from '../visualize/predictionsView';
 import { selectSamples } from '../visualize/selectSamples';
 

@@ -20,7 +20,9 @@ export type ToWorker =
   /** Apply the pending averaged update (if any), then compute gradients on this shard. */
   | { type: 'gradients'; applyPending: boolean; xs: Float32Array; labels: Int32Array; size: number }
   /** Apply the pending update (if any) and send back all weights. */
-  | { type: 'weights'; applyPending: boolean };
+  | { type: 'weights'; applyPending: boolean }
+  /** Apply the pending update only: this worker has no shard of the current batch. */
+  | { type: 'apply'; applyPending: true };
 
 export type FromWorker =
   | { type: 'ready'; parameterCount: number; backendDescription: string }
@@ -35,4 +37,5 @@ export type FromWorker =
       tensors: number;
     }
   | { type: 'weights'; weights: Float32Array[] }
+  | { type: 'applied' }
   | { type: 'error'; message: string; stack?: string };

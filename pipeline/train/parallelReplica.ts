@@ -7,7 +7,7 @@ type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 export interface Replica {
   ready(timeoutMs: number): Promise<void>;
-  request<T extends 'gradients' | 'weights'>(message: ToWorker, expect: T): Promise<Reply<T>>;
+  request<T extends 'gradients' | 'weights' | 'applied'>(message: ToWorker, expect: T): Promise<Reply<T>>;
   terminate(): Promise<void>;
 }
 

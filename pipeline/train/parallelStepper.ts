@@ -75,13 +75,13 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
   return {
     async step(batch: Batch): Promise<StepResult> {
       alive();
+      if (batch.size < 1) throw new Error('The parallel stepper was given an empty batch.');
+      // A worker without a shard only applies the pending update, so every replica stays in step.
       const shards = splitBatch(batch, count);
-      const replies = await Promise.all(
-        shards.map((shard, i) =>
-          replicas[i].request({ type: 'gradients', applyPending: pending, ...shard }, 'gradients'),
-        ),
-      );
-      pending = false;
+      const [replies] = await Promise.all([
+        Promise.all(shards.map((shard, i) => replicas[i].request({ type: 'gradients', applyPending: pending, ...shard }, 'gradients'))),
+        pending ? Promise.all(replicas.slice(shards.length).map((r) => r.request({ type: 'apply', applyPending: true }, 'applied'))) : null,
+      ]);
       stats = { computeMs: replies.map((r) => r.computeMs), tensors: replies.map((r) => r.tensors) };
       // Weighted mean of the shard means = mean over the whole batch.
       averaged.fill(0);
@@ -90,7 +90,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
         const g = own[i];
         for (let j = 0; j < g.length; j++) averaged[j] += weight * g[j];
       });
-      pending = replies.some((r) => r.size > 0);
+      pending = true;
       const lossSum = replies.reduce((s, r) => s + r.lossSum, 0);
       const correct = replies.reduce((s, r) => s + r.correct, 0);
       return { loss: lossSum / batch.size, accuracy: correct / batch.size };
@@ -106,7 +106,10 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
       if (values.length !== target.length) {
         throw new Error(`syncTo: the model has ${target.length} weight tensors, the replicas ${values.length}; pass the model the stepper was created from.`);
       }
-      model.setWeights(values.map((v, i) => tf.tensor(v, target[i].shape)));
+      // setWeights copies the values into the model's variables; the tensors passed in stay ours to free.
+      const fresh = values.map((v, i) => tf.tensor(v, target[i].shape));
+      model.setWeights(fresh);
+      tf.dispose(fresh);
     },
 
     lastStepStats: () => stats,
@@ -118,8 +121,12 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
   };
 }
 
-/** Splits a batch into `parts` contiguous shards, sizes differing by at most one; empty shards allowed. */
-export function splitBatch(batch: Batch, parts: number): Batch[] {
+/**
+ * Splits a batch into at most `parts` contiguous shards, sizes differing by at most one. Never an empty
+ * shard: a worker would run its kernels on a [0, 28, 28, 1] tensor and return unwritten memory.
+ */
+export function splitBatch(batch: Batch, maxParts: number): Batch[] {
+  const parts = Math.min(maxParts, batch.size);
   const pixels = batch.xs.length / Math.max(batch.size, 1);
   const shards: Batch[] = [];
   let start = 0;

@@ -5,7 +5,8 @@ import { selectBackend } from '../backend/selectBackend';
 import { adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
-import { batchAccuracy, sparseCategoricalCrossentropy } from './stepper';
+import { applyLogits } from '../model/logits';
+import { batchAccuracy, sparseCategoricalCrossentropyFromLogits } from './stepper';
 
 /**
  * One data-parallel training replica: its own TF.js engine and wasm instance, its own copy of
@@ -49,9 +50,9 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
       const { value, grads } = tf.variableGrads(() => {
         const x = tf.tensor4d(xs, [size, 28, 28, 1]);
         const y = tf.tensor1d(labels, 'int32');
-        const probs = model.apply(x, { training: true }) as tf.Tensor2D;
-        correct = tf.keep(tf.mul(batchAccuracy(y, probs), size) as tf.Scalar);
-        return sparseCategoricalCrossentropy(y, probs);
+        const logits = applyLogits(model, x, true);
+        correct = tf.keep(tf.mul(batchAccuracy(y, logits), size) as tf.Scalar);
+        return sparseCategoricalCrossentropyFromLogits(y, logits);
       }, vars);
       let offset = 0;
       vars.forEach((v, i) => {
@@ -71,9 +72,11 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
         if (message.type === 'gradients') {
           const result = gradients(message.xs, message.labels, message.size);
           send({ type: 'gradients', ...result, computeMs: performance.now() - start, tensors: tf.memory().numTensors });
-        } else {
+        } else if (message.type === 'weights') {
           const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
           send({ type: 'weights', weights });
+        } else {
+          send({ type: 'applied' });
         }
       } catch (error) {
         send(errorMessage(error));

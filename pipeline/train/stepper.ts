@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { NUM_CLASSES } from '../model/createModel';
+import { applyLogits } from '../model/logits';
 
 /** One mini-batch, as plain arrays so it can cross a worker boundary. */
 export interface Batch {
@@ -29,19 +30,17 @@ export interface TrainStepper {
   dispose(): Promise<void>;
 }
 
-const EPSILON = 1e-7; // Keras clips probabilities to [ε, 1 − ε] before the log.
-
-/** Mean sparse categorical cross-entropy of softmax outputs, as Keras computes it. */
-export function sparseCategoricalCrossentropy(labels: tf.Tensor1D, probs: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => {
-    const oneHot = tf.cast(tf.oneHot(labels, NUM_CLASSES), 'float32');
-    const clipped = tf.clipByValue(probs, EPSILON, 1 - EPSILON);
-    return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(clipped)), -1))) as tf.Scalar;
-  });
+/**
+ * Mean sparse categorical cross-entropy from logits (log-softmax, no clipping), as Keras computes it
+ * for a softmax output layer: the value and gradient stay exact for confidently wrong images.
+ */
+export function sparseCategoricalCrossentropyFromLogits(labels: tf.Tensor1D, logits: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => tf.losses.softmaxCrossEntropy(tf.oneHot(tf.cast(labels, 'int32'), NUM_CLASSES), logits) as tf.Scalar);
 }
 
-export function batchAccuracy(labels: tf.Tensor1D, probs: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(probs, -1), tf.cast(labels, 'int32')), 'float32')) as tf.Scalar);
+/** Share of rows whose highest score (logit or probability) is the label. */
+export function batchAccuracy(labels: tf.Tensor1D, scores: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(scores, -1), tf.cast(labels, 'int32')), 'float32')) as tf.Scalar);
 }
 
 export interface LocalStepperOptions {
@@ -60,10 +59,10 @@ export function createLocalStepper(model: tfl.LayersModel, { learningRate }: Loc
         const y = tf.tensor1d(labels, 'int32');
         return optimizer.minimize(
           () => {
-            const probs = model.apply(x, { training: true }) as tf.Tensor2D;
-            // Computed inside the taped function, where `probs` is alive; kept past minimize().
-            kept.acc = tf.keep(batchAccuracy(y, probs));
-            return sparseCategoricalCrossentropy(y, probs);
+            const logits = applyLogits(model, x, true);
+            // Computed inside the taped function, where `logits` is alive; kept past minimize().
+            kept.acc = tf.keep(batchAccuracy(y, logits));
+            return sparseCategoricalCrossentropyFromLogits(y, logits);
           },
           true,
           vars,

@@ -3,7 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { EpochRecord, TrainingHistory } from '../artifacts/types';
 import type { Split } from '../data/loadMnist';
 import { lossAndAccuracy } from '../evaluate/metrics';
-import { predictProbabilities } from '../evaluate/predict';
+import { predictOutputs } from '../evaluate/predict';
 import { TrainingCallbacks } from './callbacks';
 import { mulberry32, shuffledIndices } from './random';
 import type { Batch, TrainStepper } from './stepper';
@@ -73,8 +73,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
       }
       const trainSeconds = (now() - t0) / 1000;
       await stepper.syncTo(model);
-      const probs = await predictProbabilities(model, validation.images, validation.count);
-      const val = lossAndAccuracy(probs, validation.labels, validation.count);
+      const { logits } = await predictOutputs(model, validation.images, validation.count);
+      const val = lossAndAccuracy(logits, validation.labels, validation.count);
       const record: EpochRecord = {
         epoch,
         loss: lossSum / train.count,
@@ -94,7 +94,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
       const notes = [decision.checkpoint ? 'checkpoint: best val_accuracy' : '', decision.stop ? `early stop: val_loss has not improved for ${patience} epochs` : ''];
       progress.epochEnd(record, notes.filter(Boolean).join('; '));
       if (decision.stop) {
-        stoppedEarly = epoch < maxEpochs;
+        // Keras reports the callback firing, even on the last allowed epoch.
+        stoppedEarly = true;
         break;
       }
     }

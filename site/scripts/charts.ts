@@ -1,8 +1,12 @@
-// Makes the build-time SVG charts interactive (tooltips). vega-embed is imported only when a chart
-// comes near the viewport, so pages stay light and charts still read with JavaScript off.
+// Makes the build-time SVG charts interactive (tooltips, an actions menu to save the chart). vega-embed is
+// imported only when a chart comes near the viewport, so pages stay light and charts still read with JavaScript off.
 // Specs arrive compiled to Vega, and the client build swaps vega-lite for a stub (site/lib/build/vegaLiteStub.ts).
 // A chart that carries per-sample data (mean activation) is redrawn when the sample picker changes.
-import type { ChartSamples } from '../lib/directives/chart';
+// The site runs under a strict Content-Security-Policy (site/lib/security/policy.ts), hence the embed options:
+// `ast: true` evaluates Vega expressions with vega-interpreter instead of `new Function`, and vega-embed and
+// vega-tooltip inject no <style> element: their rules live in site/styles/charts.css.
+import type { EmbedOptions, Result } from 'vega-embed';
+import type { ChartActionLabels, ChartSamples } from '../lib/directives/chart';
 
 /** Fired on document by site/scripts/gallery.ts; detail is the test-set index as a string. */
 export const SAMPLE_EVENT = 'cnn:sample';
@@ -26,16 +30,42 @@ function specForSample(spec: VegaSpec, samples: ChartSamples, sample: string): V
   };
 }
 
+function embedOptions(figure: HTMLElement): EmbedOptions {
+  const labels = readJson<ChartActionLabels>(figure, 'script[data-chart-actions]');
+  return {
+    mode: 'vega',
+    renderer: 'svg',
+    ast: true,
+    defaultStyle: false,
+    tooltip: { disableDefaultStyle: true },
+    // Without defaultStyle, vega-embed only builds its <details> menu when asked to.
+    forceActionsMenu: true,
+    actions: { export: { svg: true, png: true }, source: false, compiled: false, editor: false },
+    downloadFileName: figure.dataset.chart ?? 'chart',
+    ...(labels ? { i18n: labels } : {}),
+  };
+}
+
+/** The live view of each figure, finalized when the figure is redrawn (it holds listeners on the document). */
+const embedded = new WeakMap<HTMLElement, Result>();
+
 async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
   const view = figure.querySelector<HTMLElement>('.chart-view');
   if (!view) return;
   const { default: embed } = await import('vega-embed');
   const target = document.createElement('div');
-  await embed(target, spec as never, { mode: 'vega', actions: false, renderer: 'svg' });
+  const options = embedOptions(figure);
+  const result = await embed(target, spec as never, options);
+  // The menu button holds only an icon: give it the menu's name.
+  target.querySelector('summary')?.setAttribute('aria-label', options.i18n?.CLICK_TO_VIEW_ACTIONS ?? '');
   // Swap only once vega has rendered, so a failure leaves the previous chart in place.
-  view.replaceChildren(...target.childNodes);
+  view.replaceChildren(target);
+  embedded.get(figure)?.finalize();
+  embedded.set(figure, result);
   const title = typeof spec.title === 'object' ? spec.title.text : spec.title;
   if (typeof title === 'string') view.setAttribute('aria-label', title);
+  // The static chart was one image; the live one holds a menu button, which an image role may not contain.
+  view.setAttribute('role', 'group');
   figure.dataset.enhanced = 'true';
 }
 

@@ -53,6 +53,8 @@ function setUpGallery(doc: Document, cache: StatsCache, figure: HTMLElement): (s
   if (!data || !img || !frame) return () => {};
   let current = data.initial;
   // One transparent button per channel tile, positioned in percent so it follows the responsive image.
+  // The geometry comes from the data, so no class can hold it; CSSOM writes (element.style) are allowed by the
+  // site's Content-Security-Policy, unlike a style attribute in markup.
   const first = data.samples[current] ?? Object.values(data.samples)[0];
   if (!first) return () => {};
   const step = data.tile + data.gap;

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FLAGS, helpText, parseFlags, resolveConfig } from '../../pipeline/cli/options';
+import { BUILD_FLAGS, FLAGS, helpText, parseFlags, resolveConfig } from '../../pipeline/cli/options';
 
 describe('CLI options', () => {
   it('uses the seed preset with the article settings by default', () => {
@@ -25,5 +26,18 @@ describe('CLI options', () => {
     const text = helpText('pipeline');
     for (const name of Object.keys(FLAGS)) expect(text).toContain(`--${name}`);
     expect(text).toContain('(default: 128)');
+  });
+
+  it('rejects --force together with --no-train instead of letting one win', () => {
+    expect(() => resolveConfig(parseFlags(['--no-train', '--force'], BUILD_FLAGS))).toThrow(/--force and --no-train contradict each other[\s\S]*--help/);
+    expect(resolveConfig(parseFlags(['--no-train'], BUILD_FLAGS))).toMatchObject({ train: false, force: false });
+    expect(resolveConfig(parseFlags(['--force'], BUILD_FLAGS))).toMatchObject({ train: true, force: true });
+  });
+
+  it('resolves --data-dir against the working directory, so ./d and d are the same folder', () => {
+    const a = resolveConfig(parseFlags(['--data-dir', './d'])).config.dataDir;
+    expect(a).toBe(path.resolve('d'));
+    expect(resolveConfig(parseFlags(['--data-dir', 'd'])).config.dataDir).toBe(a);
+    expect(resolveConfig(parseFlags([])).config.dataDir).toBeNull();
   });
 });

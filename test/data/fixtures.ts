@@ -2,13 +2,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { encodeIdxImages, encodeIdxLabels } from '../../pipeline/data/idx';
 
 /**
  * Writes a tiny MNIST-format folder: each image is a bright square whose position depends on its
- * label, so a CNN can learn it in a few steps. Optionally with a SHA256SUMS file.
+ * label, so a CNN can learn it in a few steps. Optionally gzipped (name.gz), and optionally with a SHA256SUMS
+ * file listing the files as written, as `sha256sum * > SHA256SUMS` would.
  */
-export async function writeTinyIdxFolder(opts: { train: number; test: number; withSums?: boolean; seed?: number }): Promise<string> {
+export async function writeTinyIdxFolder(opts: { train: number; test: number; withSums?: boolean; gzip?: boolean; seed?: number }): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'idx-'));
   let s = opts.seed ?? 1;
   const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
@@ -31,7 +33,8 @@ export async function writeTinyIdxFolder(opts: { train: number; test: number; wi
     't10k-labels-idx1-ubyte': test.labels,
   };
   const sums: string[] = [];
-  for (const [name, bytes] of Object.entries(files)) {
+  for (const [plainName, plain] of Object.entries(files)) {
+    const [name, bytes] = opts.gzip ? [`${plainName}.gz`, gzipSync(plain)] : [plainName, plain];
     await writeFile(path.join(dir, name), bytes);
     sums.push(`${createHash('sha256').update(bytes).digest('hex')}  ${name}`);
   }

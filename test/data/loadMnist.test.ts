@@ -1,4 +1,5 @@
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +43,28 @@ describe('loadMnist', () => {
   it('says which file is missing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'empty-'));
     await expect(loadMnist({ dataDir: dir, trainLimit: 1, testLimit: 1 })).rejects.toThrow(/train-images-idx3-ubyte: not found/);
+  });
+
+  it('accepts gzipped files listed in a SHA256SUMS made by `sha256sum *.gz`, checking the bytes on disk', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20, gzip: true, withSums: true });
+    const data = await loadMnist({ dataDir: dir, trainLimit: 1000, testLimit: 1000 });
+    expect(data.train.count).toBe(30);
+    expect(data.info.files.map((f) => f.checksumKnown)).toEqual([true, true, true, true]);
+    const gz = await readFile(path.join(dir, 't10k-labels-idx1-ubyte.gz'));
+    expect(data.info.files[3]).toMatchObject({ name: 't10k-labels-idx1-ubyte.gz', bytes: gz.length, sha256: createHash('sha256').update(gz).digest('hex') });
+  });
+
+  it('rejects a gzipped file whose bytes differ from its SHA256SUMS line', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20, gzip: true, withSums: true });
+    const sums = await readFile(path.join(dir, 'SHA256SUMS'), 'utf8');
+    await writeFile(path.join(dir, 'SHA256SUMS'), sums.replace(/^[0-9a-f]{64}(?=  train-labels)/m, '0'.repeat(64)));
+    await expect(loadMnist({ dataDir: dir, trainLimit: 10, testLimit: 10 })).rejects.toThrow(/train-labels-idx1-ubyte\.gz: SHA-256 is [0-9a-f]{64}, expected 0{64}/);
+  });
+
+  it('explains a SHA256SUMS that lists the unzipped name of a gzipped file', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20, gzip: true, withSums: true });
+    const sums = await readFile(path.join(dir, 'SHA256SUMS'), 'utf8');
+    await writeFile(path.join(dir, 'SHA256SUMS'), sums.replaceAll('.gz', ''));
+    await expect(loadMnist({ dataDir: dir, trainLimit: 10, testLimit: 10 })).rejects.toThrow(/SHA256SUMS lists train-images-idx3-ubyte, but the folder holds train-images-idx3-ubyte\.gz.*as they are on disk/);
   });
 });

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveStatic } from './staticServer';
 
-async function htmlFiles(dir: string): Promise<string[]> {
+/** Every .html file under `dir`. */
+export async function htmlFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);

@@ -6,9 +6,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_KINDS, pageUrl } from '../../site/lib/content/pages';
+import { LANGS as SITE_LANGS, translator } from '../../site/lib/i18n';
+import { SECURITY_HEADERS } from '../../site/lib/security/policy';
 import { launchChromium } from './browser';
+import { headersForAllPaths } from './headersFile';
 import { brokenInternalLinks } from './links';
 import { serveStatic } from './staticServer';
+import { auditPages, sitePagePaths } from './strictPolicy';
+import { scrollThrough as loadAllImages, visit as visitWith, type Visit } from './visit';
 
 const BASE = '/cnn-report/';
 const LANGS = [
@@ -39,7 +45,8 @@ beforeAll(async () => {
     ['--import', 'tsx', 'pipeline/build.ts', '--preset', 'quick', '--out', path.join(work, 'artifacts'), '--dist', path.join(work, 'dist')],
     { env: { ...userEnv(), BASE_PATH: BASE, SITE_URL: 'https://example.org' }, maxBuffer: 64 * 1024 * 1024 },
   );
-  site = await serveStatic(path.join(work, 'dist'), BASE);
+  // Served with the headers the build wrote into dist/_headers, as Netlify or Cloudflare Pages would.
+  site = await serveStatic(path.join(work, 'dist'), BASE, await headersForAllPaths(path.join(work, 'dist', '_headers')));
   browser = await launchChromium();
 }, 900_000);
 
@@ -48,45 +55,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-interface Visit {
-  page: Page;
-  problems: string[];
-  /** Bytes received so far (HTML, CSS, JS, images, data), updated as the page loads more. */
-  bytes: () => number;
-}
-
-/** Opens a page and records console errors, page errors and failed requests while it is used. */
-async function visit(url: string): Promise<Visit> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  let bytes = 0;
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    else r.body().then((b) => (bytes += b.length), () => {});
-  });
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response?.status(), url).toBe(200);
-  return { page, problems, bytes: () => bytes };
-}
-
-/** Scrolls through the page so lazy images load, then waits for every image to settle. */
-async function loadAllImages(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 600) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    // A lazy image passed too quickly on a busy machine may not have started: load the stragglers now.
-    await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => { img.onload = img.onerror = r; img.loading = 'eager'; }))));
-  });
-}
+/** Opens a page in the test's browser; every visit records CSP violations, console errors and other-origin requests. */
+const visit = (url: string): Promise<Visit> => visitWith(browser, url);
 
 async function axeViolations(page: Page): Promise<string[]> {
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
+  // Evaluated by the test harness, not added as an inline <script>, which the page's policy would refuse.
+  await page.evaluate(await readFile(axePath, 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
@@ -111,6 +86,18 @@ describe('the built report in a browser', () => {
     }
   }
 
+  it('holds every page of the site, in both languages, to the strict CSP: no violation, no console error, nothing from another origin, every chart redrawn by script', async () => {
+    const dist = path.join(work, 'dist');
+    expect(await headersForAllPaths(path.join(dist, '_headers'))).toEqual(SECURITY_HEADERS);
+    // Every page in dist is audited; the site's own page list must be among them, so none can slip out.
+    const paths = await sitePagePaths(dist, BASE);
+    const listed = SITE_LANGS.flatMap((lang) => PAGE_KINDS.map((kind) => pageUrl(BASE, lang, kind)));
+    expect(paths).toEqual(expect.arrayContaining([BASE, ...listed]));
+    const report = await auditPages(browser, new URL(site.url).origin, paths);
+    console.log(`strict CSP: ${paths.length} pages audited, ${report.length} problems`);
+    expect(report).toEqual([]);
+  }, 300_000);
+
   it('shows every chart and all eight layer galleries where the article promises them', async () => {
     const expected: Record<string, string[]> = {
       '': ['loss', 'accuracy', 'top3', 'mean-activation'],
@@ -128,6 +115,36 @@ describe('the built report in a browser', () => {
         if (p === '') expect(await page.locator('figure[data-gallery]').count()).toBe(8);
         await page.close();
       }
+    }
+  }, 60_000);
+
+  it('keeps chart tooltips and the actions menu working under the policy, in both languages', async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    for (const { code } of LANGS) {
+      const t = translator(code);
+      const { page, problems } = await visit(`${site.url}${code}/errors/`);
+      const figure = page.locator('figure[data-chart="confusion"]');
+      await figure.scrollIntoViewIfNeeded();
+      await expect.poll(() => figure.getAttribute('data-enhanced')).toBe('true');
+      await figure.locator('.chart-wrapper svg .mark-rect path').first().hover({ position: { x: 3, y: 3 } });
+      const tooltip = page.locator('#vg-tooltip-element.visible');
+      await expect.poll(() => tooltip.count()).toBe(1);
+      expect(await tooltip.textContent()).toContain(t('chart.trueLabel'));
+      // Styled by our stylesheet (vega-tooltip's own <style> is off): fixed, so it follows the pointer.
+      expect(await tooltip.evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+      await page.mouse.move(0, 0);
+      const menu = figure.locator('summary');
+      expect(await menu.getAttribute('aria-label')).toBe(t('chart.actions'));
+      await menu.click();
+      const links = figure.locator('.vega-actions a');
+      await expect.poll(() => links.first().isVisible()).toBe(true);
+      expect(await links.allTextContents()).toEqual([t('chart.saveSvg'), t('chart.savePng')]);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `chart-actions-${code}.png`), clip: (await figure.boundingBox()) ?? undefined });
+      // vega-embed fills in the download link on mousedown: an SVG file made in the page, not fetched.
+      await links.first().dispatchEvent('mousedown');
+      await expect.poll(() => links.first().getAttribute('href')).toMatch(/^(blob|data):/);
+      expect(problems).toEqual([]);
+      await page.close();
     }
   }, 60_000);
 

@@ -31,15 +31,22 @@ export function resolveStatic(root: string, base: string, urlPath: string): stri
   return existsSync(file) ? file : null;
 }
 
-/** Serves `root` at `base` on 127.0.0.1 and a free port, as a static host would. */
-export async function serveStatic(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+/**
+ * Serves `root` at `base` on 127.0.0.1 and a free port, as a static host would, sending `headers`
+ * (e.g. the security headers from dist/_headers) with every response.
+ */
+export async function serveStatic(
+  root: string,
+  base = '/',
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer((req, res) => {
     const file = resolveStatic(root, base, req.url ?? '/');
     if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

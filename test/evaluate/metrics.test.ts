@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { confusionMatrix, evaluatePredictions, lossAndAccuracy, perClassMetrics } from '../../pipeline/evaluate/metrics';
 
+/** Logits whose softmax is `probs` (each row sums to 1). */
+const logitsOf = (probs: Float32Array) => probs.map(Math.log);
+
 const onehotish = (rows: number[]) => {
   const p = new Float32Array(rows.length * 10).fill(0.01);
   rows.forEach((k, i) => (p[i * 10 + k] = 0.91));
@@ -8,10 +11,22 @@ const onehotish = (rows: number[]) => {
 };
 
 describe('evaluation metrics', () => {
-  it('computes cross-entropy and accuracy like Keras', () => {
-    const { loss, accuracy } = lossAndAccuracy(onehotish([1, 2, 3, 4]), Int32Array.of(1, 2, 3, 5), 4);
+  it('computes cross-entropy from logits and accuracy like Keras', () => {
+    const { loss, accuracy } = lossAndAccuracy(logitsOf(onehotish([1, 2, 3, 4])), Int32Array.of(1, 2, 3, 5), 4);
     expect(accuracy).toBe(0.75);
     expect(loss).toBeCloseTo((3 * -Math.log(0.91) - Math.log(0.01)) / 4, 5);
+  });
+
+  it('does not cap the loss of a confidently wrong image', () => {
+    const logits = new Float32Array(10);
+    logits[7] = 50; // p(true digit 0) ≈ e^-50: a clipped loss would stop at -log(1e-7) ≈ 16.1
+    expect(lossAndAccuracy(logits, Int32Array.of(0), 1).loss).toBeCloseTo(50, 4);
+  });
+
+  it('stays finite for logits far beyond exp\'s range', () => {
+    const logits = Float32Array.of(1000, -1000, 0, 0, 0, 0, 0, 0, 0, 0);
+    expect(lossAndAccuracy(logits, Int32Array.of(1), 1).loss).toBeCloseTo(2000, 6);
+    expect(lossAndAccuracy(logits, Int32Array.of(0), 1).loss).toBe(0);
   });
 
   it('counts the confusion matrix as [true][predicted]', () => {
@@ -30,7 +45,7 @@ describe('evaluation metrics', () => {
   });
 
   it('reports misclassified images in the evaluation', () => {
-    const e = evaluatePredictions(onehotish([1, 2, 3]), Int32Array.of(1, 2, 4), 3);
+    const e = evaluatePredictions(logitsOf(onehotish([1, 2, 3])), Int32Array.of(1, 2, 4), 3);
     expect(e.misclassified).toBe(1);
     expect(e.testAccuracy).toBeCloseTo(2 / 3);
   });

@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAP_IDS, type ExplainIndex } from '../../pipeline/artifacts/explainIndex';
+import { MAP_IDS, type ExplainIndex } from '../../pipeline/explain/explainIndex';
 import { sha256 } from '../../pipeline/artifacts/describeFile';
 import { activateWasm } from '../../pipeline/backend/selectBackend';
 import { checkCompleteness, EXPLAIN_INDEX_PATH, runExplain, type ExplainResult } from '../../pipeline/explain/runExplain';

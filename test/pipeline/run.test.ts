@@ -18,9 +18,13 @@ const config = (): PipelineConfig => ({
   dataDir, backend: 'wasm', workers: 1, samples: [],
 });
 
-/** Visualization is tested on its own; here a stand-in writes one file so the run stays fast. */
-const fakeVisualize: NonNullable<RunOptions['visualize']> = async ({ outDir }) => {
-  await writeFile(path.join(outDir, 'visuals.json'), '{}');
+/**
+ * Visualization is tested on its own; here a stand-in writes one file so the run stays fast. The file
+ * records what the stage was given, so a redraw can be compared with a full build.
+ */
+const fakeVisualize: NonNullable<RunOptions['visualize']> = async ({ outDir, extraSamples, predictions }) => {
+  const given = { extraSamples, predicted: Array.from(predictions.predicted), probabilities: Array.from(predictions.probabilities) };
+  await writeFile(path.join(outDir, 'visuals.json'), JSON.stringify(given));
   const { describeFile } = await import('../../pipeline/artifacts/describeFile');
   return [await describeFile(outDir, 'visuals.json', 'visual-index')];
 };
@@ -34,9 +38,13 @@ const fakeExplain: NonNullable<RunOptions['explain']> = async ({ outDir }) => {
 
 async function run(outDir: string, extra: Partial<RunOptions> = {}) {
   const lines: string[] = [];
-  const result = await runPipeline({ config: config(), outDir, log: (l) => lines.push(l), progress: silentProgress, visualize: fakeVisualize, explain: fakeExplain, ...extra });
-  return { result, lines };
+  let epochs = 0;
+  const progress = { ...silentProgress, epochStart: () => void epochs++ };
+  const result = await runPipeline({ config: config(), outDir, log: (l) => lines.push(l), progress, visualize: fakeVisualize, explain: fakeExplain, ...extra });
+  return { result, lines, epochs };
 }
+
+const fileHashes = (m: { files: { path: string; sha256: string }[] }) => Object.fromEntries(m.files.map((f) => [f.path, f.sha256]));
 
 describe('runPipeline', () => {
   it('builds, then says fresh on a re-run, then rebuilds with force or after damage', async () => {
@@ -52,6 +60,7 @@ describe('runPipeline', () => {
     expect(manifest.timings.explain).toBeGreaterThanOrEqual(0);
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain('explain.json');
     expect(manifest.backend.name).toBe('wasm');
+    expect(manifest.versions).toMatchObject({ '@tensorflow/tfjs-core': '4.22.0', '@tensorflow/tfjs-layers': '4.22.0', backend: 'wasm 4.22.0' });
 
     const second = await run(out);
     expect(second.lines.join('\n')).not.toMatch(/stale/);
@@ -104,5 +113,56 @@ describe('runPipeline', () => {
     await expect(runPipeline({ config: { ...config(), samples: [64] }, outDir: out, log: () => {}, progress: silentProgress })).rejects.toThrow(
       /--samples: test index 64 does not exist; the test set has 64 images \(0–63\)/,
     );
+  });
+
+  it('redraws without retraining when only --samples changes, giving the files a full build gives', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'run-'));
+    const out = path.join(root, 'artifacts');
+    const first = await run(out);
+    const redrawn = await run(out, { config: { ...config(), samples: [7] } });
+    expect(redrawn.result.status).toBe('redrawn');
+    expect(redrawn.epochs).toBe(0);
+    expect(redrawn.lines.join('\n')).toMatch(/redrawing \(drawing inputs changed/);
+    expect(redrawn.result.manifest.trainingKey).toBe(first.result.manifest.trainingKey);
+    expect(JSON.parse(await readFile(path.join(out, 'visuals.json'), 'utf8')).extraSamples).toEqual([7]);
+    expect((await run(out, { config: { ...config(), samples: [7] } })).result.status).toBe('fresh');
+
+    const full = await run(path.join(root, 'full'), { config: { ...config(), samples: [7] } });
+    expect(full.epochs).toBe(1);
+    // Every file is the same, history.json apart from its timings.
+    const { 'history.json': _, ...rest } = fileHashes(full.result.manifest);
+    expect(fileHashes(redrawn.result.manifest)).toMatchObject(rest);
+    const losses = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'history.json'), 'utf8')).epochs.map((e: { loss: number; valLoss: number }) => [e.loss, e.valLoss]);
+    expect(await losses(out)).toEqual(await losses(path.join(root, 'full')));
+    expect(await readdir(root)).toEqual(['artifacts', 'full']);
+  });
+
+  it('keeps the artifacts fresh for another spelling of --data-dir and for --workers on a backend without workers', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    // The cpu kernels train at about a second per image: eight images, one step.
+    const cpu = { ...config(), backend: 'cpu' as const, workers: 1, trainLimit: 8, batchSize: 8 };
+    expect((await run(out, { config: cpu })).result.status).toBe('built');
+    const again = await run(out, { config: { ...cpu, dataDir: path.relative(process.cwd(), dataDir), workers: 3 } });
+    expect(again.lines.join('\n')).not.toMatch(/stale/);
+    expect(again.result.status).toBe('fresh');
+  });
+
+  it('stops a second run on the same folder with a clear message while the first is still writing, and lets the first finish', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    let drawing!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (drawing = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowVisualize: RunOptions['visualize'] = async (ctx) => {
+      drawing();
+      await held;
+      return fakeVisualize(ctx);
+    };
+    const first = run(out, { visualize: slowVisualize });
+    await started;
+    await expect(run(out)).rejects.toThrow(/another run \(pid \d+, started .*\) is writing .*artifacts/);
+    release();
+    expect((await first).result.status).toBe('built');
+    expect((await run(out)).result.status).toBe('fresh');
   });
 });

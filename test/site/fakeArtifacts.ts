@@ -125,7 +125,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   await putFakeExplain(put, { picker: sampleIndices, gallery: gallery.map((g) => g.index), misclassified: [7, 19, 33], labels, predicted, png });
 
   const manifest: Manifest = {
-    schemaVersion: SCHEMA_VERSION, pipelineVersion: '0.0.0-fake', createdAt: '2026-11-27T22:00:00.000Z', cacheKey: 'fake',
+    schemaVersion: SCHEMA_VERSION, pipelineVersion: '0.0.0-fake', createdAt: '2026-11-27T22:00:00.000Z', cacheKey: 'fake', trainingKey: 'fake-training',
     config: { preset: 'quick', seed: 42, epochs: 5, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 2000, testLimit: count, dataDir: null, backend: 'cpu', workers: 1, samples: [] },
     backend: { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu (plain JavaScript), 1 thread' },
     versions: { node: process.version, 'tfjs-core': '4.22.0' },

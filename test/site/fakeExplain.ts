@@ -1,5 +1,5 @@
 // The explain stage's part of the fake artifacts: explain/explain.json and the images it lists.
-import { MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from '../../pipeline/artifacts/explainIndex';
+import { MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from '../../pipeline/explain/explainIndex';
 import type { ArtifactFile } from '../../pipeline/artifacts/types';
 
 type Put = (rel: string, kind: ArtifactFile['kind'], data: string | Buffer, meta?: Record<string, unknown>) => Promise<void>;

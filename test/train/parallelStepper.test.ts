@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../../pipeline/backend/selectBackend';
@@ -41,6 +41,11 @@ describe('splitBatch', () => {
     expect(shards.map((s) => s.size)).toEqual([5, 4]);
     expect(Array.from(shards[1].labels)).toEqual(Array.from(batch.labels.slice(5)));
     expect(shards[1].xs[0]).toBe(batch.xs[5 * 784]);
+  });
+
+  it('never makes an empty shard: a batch smaller than the worker count gets one shard per image', () => {
+    expect(splitBatch(batchOf(1, 1), 2).map((s) => s.size)).toEqual([1]);
+    expect(splitBatch(batchOf(2, 1), 3).map((s) => s.size)).toEqual([1, 1]);
   });
 });
 
@@ -106,13 +111,65 @@ describe('createParallelStepper', () => {
   );
 
   it(
+    'gives finite weights equal to the local stepper\'s, and no XNNPACK errors, for batches smaller than the worker count',
+    async () => {
+      // Batches of 1 (--batch-size 1) and 128 + 1 (--train-limit 129): one worker has nothing to do.
+      const reference = modelWithoutDropout(11);
+      const replicated = modelWithoutDropout(11);
+      const local = createLocalStepper(reference, { learningRate: 0.001 });
+      const stepper = await createParallelStepper({ model: replicated, learningRate: 0.001, workers: 2, seed: 1 });
+      const written: string[] = [];
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+      try {
+        for (const [step, size] of [1, 128, 1, 1].entries()) {
+          const batch = batchOf(size, 200 + step);
+          const a = await local.step(batch);
+          const b = await stepper.step(batch);
+          expect(b.loss).toBeCloseTo(a.loss, 4);
+        }
+        await stepper.syncTo(replicated);
+        await new Promise((resolve) => setTimeout(resolve, 100)); // worker output reaches this thread asynchronously
+      } finally {
+        stderr.mockRestore();
+        await stepper.dispose();
+        await local.dispose();
+      }
+      expect(written.join('')).not.toMatch(/XNN/);
+      expect(replicated.getWeights().every((w) => w.dataSync().every(Number.isFinite))).toBe(true);
+      expect(maxWeightDiff(reference, replicated)).toBeLessThan(1e-4);
+    },
+    SLOW,
+  );
+
+  it(
+    'keeps the main thread\'s tensor count and memory constant across epochs when copying weights back',
+    async () => {
+      const model = createModel({ seed: 2 });
+      const stepper = await createParallelStepper({ model, learningRate: 0.001, workers: 1 });
+      const perEpoch: { numTensors: number; numBytes: number }[] = [];
+      try {
+        for (let epoch = 0; epoch < 3; epoch++) {
+          await stepper.step(batchOf(4, epoch));
+          await stepper.syncTo(model);
+          const { numTensors, numBytes } = tf.memory();
+          perEpoch.push({ numTensors, numBytes });
+        }
+      } finally {
+        await stepper.dispose();
+      }
+      expect(perEpoch[2]).toEqual(perEpoch[0]);
+    },
+    SLOW,
+  );
+
+  it(
     'reports a worker that fails to start as a clear error instead of hanging',
     async () => {
       const model = createModel({ seed: 1 });
-      // @tensorflow/tfjs-node is not installed here, so the workers cannot start that backend.
+      // A backend no worker can start, whatever optional packages are installed.
       await expect(
-        createParallelStepper({ model, learningRate: 0.001, workers: 1, backend: 'tensorflow' }),
-      ).rejects.toThrow(/Training worker 0 failed: .*tfjs-node/);
+        createParallelStepper({ model, learningRate: 0.001, workers: 1, backend: 'no-such-backend' as never }),
+      ).rejects.toThrow(/Training worker 0 failed: Unknown backend "no-such-backend"/);
     },
     SLOW,
   );

@@ -77,4 +77,32 @@ describe('trainModel', () => {
     const restored = model.getWeights()[0].dataSync()[0];
     expect(restored).toBeCloseTo(3, 5); // epoch 2's scripted weights (10 × 0.3)
   });
+
+  it('reports early stopping that fires exactly at the last allowed epoch', async () => {
+    const model = tinyModel(2);
+    // Epoch 1 has the lowest loss; with patience 2, early stopping fires at epoch 3, the limit.
+    const goodKernel = tf.concat([tf.mul(tf.eye(10), 10), tf.zeros([774, 10])]);
+    const scripts = [1, 0.5, 0.2].map((s) => [tf.mul(goodKernel, s), tf.zeros([10])]);
+    let epoch = 0;
+    const stepper: TrainStepper = {
+      ...noopStepper(),
+      async step() {
+        model.setWeights(scripts[epoch]);
+        return { loss: 1, accuracy: 0.5 };
+      },
+      async syncTo() {
+        epoch++;
+      },
+    };
+    const history = await trainModel({ model, stepper, train: toySplit(10), validation: toySplit(20), maxEpochs: 3, batchSize: 10, patience: 2, seed: 1, progress: silentProgress });
+    expect(history.epochs).toHaveLength(3);
+    expect(history.stoppedEarly).toBe(true);
+  });
+
+  it('does not report early stopping when the epoch limit ends the run first', async () => {
+    const model = tinyModel(1);
+    const history = await trainModel({ model, stepper: noopStepper(), train: toySplit(10), validation: toySplit(20), maxEpochs: 2, batchSize: 10, patience: 2, seed: 1, progress: silentProgress });
+    expect(history.epochs).toHaveLength(2);
+    expect(history.stoppedEarly).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 // The maps the stage computes, in MAP_IDS order. A new method is one module in this folder plus
 // one line here (and its id in pipeline/artifacts/explainIndex.ts).
-import type { MapId } from '../../artifacts/explainIndex';
+import type { MapId } from '../explainIndex';
 import { gradCam } from './gradCam';
 import { gradient } from './gradient';
 import { integratedGradients, type IntegratedGradientsOptions } from './integratedGradients';

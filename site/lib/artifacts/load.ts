@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { ExplainIndex } from '../../../pipeline/artifacts/explainIndex';
+import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
 import type {
   ArtifactFile, ChannelStats, Evaluation, Manifest, ModelSummary, PredictionsIndex, TrainingHistory, VisualIndex,
 } from '../../../pipeline/artifacts/types';

@@ -70,7 +70,7 @@ export const layerDataSchema = z.object({ stats: z.array(channelStatsSchema) }).
 
 const mapRef = z.object({ id: str, image: str, min: num, max: num, sum: num, completeness: num.optional(), steps: num.optional() });
 
-/** explain/explain.json (pipeline/artifacts/explainIndex.ts): what the attribution directives read. */
+/** explain/explain.json (pipeline/explain/explainIndex.ts): what the attribution directives read. */
 export const explainIndexSchema = z.object({
   format: z.literal('cnn-hidden-truth/explain@1'),
   maps: z.array(str),

@@ -1,4 +1,4 @@
-import type { ExplainSet } from '../../../pipeline/artifacts/explainIndex';
+import type { ExplainSet } from '../../../pipeline/explain/explainIndex';
 import { fillTemplate } from '../template';
 import { escapeHtml, jsonForScript } from '../html';
 import { attributionData, selectMaps, type AttributionData, type AttributionSampleView } from './attributionData';

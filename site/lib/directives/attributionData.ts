@@ -1,7 +1,7 @@
 // What an attribution figure shows, per test image: the maps for each explained class with the
 // strings the page needs, built once here and read both by the directive (the first image, as
 // HTML) and by site/scripts/attribution.ts (switching images in the browser).
-import { GRAD_CAM_LAYERS, MAP_IDS, METHOD_NAMES, methodOf, type ExplainSet, type ExplainedSample, type MapId } from '../../../pipeline/artifacts/explainIndex';
+import { GRAD_CAM_LAYERS, MAP_IDS, METHOD_NAMES, methodOf, type ExplainSet, type ExplainedSample, type MapId } from '../../../pipeline/explain/explainIndex';
 import { formatPercent } from '../format/number';
 import type { UiKey } from '../../i18n/en';
 import { artifactUrl, DirectiveUsageError, requireOneOf, type DirectiveContext } from './context';

@@ -1,7 +1,8 @@
 import { buildChart, CHART_NAMES, type ChartName } from '../charts/index';
 import { MEAN_ACTIVATION_DATA } from '../charts/meanActivation';
-import { renderChart } from '../charts/render';
+import { renderChart, type RenderedChart } from '../charts/render';
 import { escapeHtml, jsonForScript } from '../html';
+import type { Translate } from '../i18n';
 import { DirectiveUsageError, requireOneOf, type DirectiveContext, type DirectiveSpec } from './context';
 
 /** What site/scripts/charts.ts needs to redraw the mean-activation chart for another sample. */
@@ -11,6 +12,13 @@ export interface ChartSamples {
   dead: string;
   /** Per sample: the chart title and, per channel, [mean, min, max, dead 0/1]. */
   samples: Record<string, { title: string; channels: [number, number, number, 0 | 1][] }>;
+}
+
+/** vega-embed's names for the actions menu's labels (its `i18n` option), in the page's language. */
+export interface ChartActionLabels {
+  CLICK_TO_VIEW_ACTIONS: string;
+  SVG_ACTION: string;
+  PNG_ACTION: string;
 }
 
 function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext): ChartSamples {
@@ -26,8 +34,24 @@ function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext
 }
 
 /**
+ * One chart's markup: the SVG drawn at build time (readable with JS off) and, as JSON, what
+ * site/scripts/charts.ts needs to redraw it live: the Vega spec, the actions menu's labels, per-sample data.
+ */
+export function chartFigure(name: string, title: string, { svg, vega }: RenderedChart, t: Translate, samples?: ChartSamples): string {
+  const actions: ChartActionLabels = { CLICK_TO_VIEW_ACTIONS: t('chart.actions'), SVG_ACTION: t('chart.saveSvg'), PNG_ACTION: t('chart.savePng') };
+  return [
+    `<figure class="chart" data-chart="${escapeHtml(name)}">`,
+    `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}</div>`,
+    `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
+    `<script type="application/json" data-chart-actions>${jsonForScript(actions)}</script>`,
+    samples ? `<script type="application/json" data-chart-samples>${jsonForScript(samples)}</script>` : '',
+    `</figure>`,
+  ].join('');
+}
+
+/**
  * `::chart{name="loss"}` — the chart as inline SVG (readable with JS off) plus its compiled Vega spec,
- * which site/scripts/charts.ts hands to vega-embed (mode "vega") for tooltips.
+ * which site/scripts/charts.ts hands to vega-embed (mode "vega") for tooltips and a menu to save the chart.
  */
 export const chartDirective: DirectiveSpec = {
   kind: 'leaf',
@@ -40,16 +64,9 @@ export const chartDirective: DirectiveSpec = {
       options.layer = requireOneOf(attributes.layer, ctx.artifacts.visuals.layers.map((l) => l.name), 'layer');
     }
     const spec = buildChart(name, ctx.artifacts, { t: ctx.t }, options);
-    const { svg, vega } = await renderChart(spec);
     const title = typeof spec.title === 'string' ? spec.title : name;
     // The mean-activation chart follows the sample picker: every sample's values ride along, compactly.
     const samples = name === 'mean-activation' ? meanActivationSamples(options.layer ?? 'conv2d', ctx) : undefined;
-    return [
-      `<figure class="chart" data-chart="${escapeHtml(name)}">`,
-      `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}</div>`,
-      `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
-      samples ? `<script type="application/json" data-chart-samples>${jsonForScript(samples)}</script>` : '',
-      `</figure>`,
-    ].join('');
+    return chartFigure(name, title, await renderChart(spec), ctx.t, samples);
   },
 };

@@ -1,4 +1,4 @@
-import type { ExplainIndex } from '../../../pipeline/artifacts/explainIndex';
+import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
 import { formatInt, formatPercent, formatFixed } from '../format/number';
 import { escapeHtml } from '../html';
 import { requireOneOf, type DirectiveSpec } from './context';

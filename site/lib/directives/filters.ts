@@ -1,6 +1,7 @@
 import { filterNormsChart } from '../charts/filterNorms';
 import { renderChart } from '../charts/render';
-import { escapeHtml, jsonForScript } from '../html';
+import { escapeHtml } from '../html';
+import { chartFigure } from './chart';
 import { artifactUrl, type DirectiveSpec } from './context';
 
 /** `::filters` — the first convolution layer's kernels as one image, then the deeper layers' filter norms as a chart. */
@@ -11,16 +12,12 @@ export const filtersDirective: DirectiveSpec = {
     const { filters, layers } = artifacts.visuals;
     const count = layers[0]?.shape[2] ?? 0;
     const spec = filterNormsChart(artifacts.filterNorms(), { t });
-    const { svg, vega } = await renderChart(spec);
     return [
       `<figure class="filters">`,
       `<img src="${escapeHtml(artifactUrl(base, filters.grid))}" width="${filters.width}" height="${filters.height}" alt="${escapeHtml(t('filters.alt', { count }))}" loading="lazy" decoding="async">`,
       `<figcaption>${escapeHtml(t('filters.caption', { count }))}</figcaption>`,
       `</figure>`,
-      `<figure class="chart" data-chart="filter-norms">`,
-      `<div class="chart-view" role="img" aria-label="${escapeHtml(t('chart.filterNorms.title'))}">${svg}</div>`,
-      `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
-      `</figure>`,
+      chartFigure('filter-norms', t('chart.filterNorms.title'), await renderChart(spec), t),
     ].join('');
   },
 };

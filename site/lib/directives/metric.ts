@@ -1,4 +1,4 @@
-import { EXPLAIN_METRIC_NAMES } from '../../../pipeline/artifacts/explainIndex';
+import { EXPLAIN_METRIC_NAMES } from '../../../pipeline/explain/explainIndex';
 import { METRIC_NAMES } from '../../../pipeline/artifacts/types';
 import { formatMetric, METRIC_FORMATS, type MetricFormat } from '../format/number';
 import { escapeHtml } from '../html';

@@ -1,4 +1,4 @@
-import { MAP_IDS, type MapId } from '../../../pipeline/artifacts/explainIndex';
+import { MAP_IDS, type MapId } from '../../../pipeline/explain/explainIndex';
 import type { UiKey } from '../../i18n/en';
 import { formatFixed } from '../format/number';
 import { escapeHtml } from '../html';

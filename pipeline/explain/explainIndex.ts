@@ -1,4 +1,5 @@
-// The explain stage's part of the artifact contract: explain/explain.json (kind 'explain-index'),
+// The explain stage's part of the artifact contract (kept in the stage's folder, a drawing source):
+// explain/explain.json (kind 'explain-index'),
 // written by pipeline/explain, read by the site. Paths are relative to the artifacts folder.
 
 /** One attribution map per method, and per layer for Grad-CAM, in this order everywhere. */

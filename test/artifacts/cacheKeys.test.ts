@@ -1,0 +1,84 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheKeys, pipelineSources, type KeyInputs } from '../../pipeline/artifacts/cacheKeys';
+import type { PipelineConfig } from '../../pipeline/artifacts/types';
+
+const config: PipelineConfig = {
+  preset: 'quick', seed: 1, epochs: 1, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 10, testLimit: 10,
+  dataDir: '/data/mnist', backend: 'auto', workers: 2, samples: [],
+};
+const inputs: KeyInputs = {
+  config,
+  data: [{ name: 'a', bytes: 1, sha256: 'aa', checksumKnown: true }],
+  backend: { name: 'wasm', version: '4.22.0' },
+  versions: { '@tensorflow/tfjs-core': '4.22.0', '@tensorflow/tfjs-layers': '4.22.0', '@tensorflow/tfjs-backend-cpu': '4.22.0', '@tensorflow/tfjs-backend-wasm': '4.22.0', '@napi-rs/canvas': '1.1.1' },
+  sources: { training: 'T', drawing: 'D' },
+};
+const keys = cacheKeys(inputs);
+const withConfig = (c: Partial<PipelineConfig>, rest: Partial<KeyInputs> = {}) => cacheKeys({ ...inputs, ...rest, config: { ...config, ...c } });
+
+describe('cacheKeys', () => {
+  it('changes both keys with the training config, the data, the backend that ran and the compute packages', () => {
+    for (const changed of [
+      withConfig({ seed: 2 }),
+      withConfig({ trainLimit: 11 }),
+      cacheKeys({ ...inputs, data: [{ ...inputs.data[0], sha256: 'bb' }] }),
+      cacheKeys({ ...inputs, backend: { name: 'tensorflow', version: '4.22.0' } }),
+      cacheKeys({ ...inputs, backend: { name: 'wasm', version: '4.23.0' } }),
+      cacheKeys({ ...inputs, versions: { ...inputs.versions, '@tensorflow/tfjs-layers': '4.22.1' } }),
+      cacheKeys({ ...inputs, sources: { ...inputs.sources, training: 'T2' } }),
+    ]) {
+      expect(changed.training).not.toBe(keys.training);
+      expect(changed.drawing).not.toBe(keys.drawing);
+    }
+  });
+
+  it('keeps the training key when only drawing inputs change', () => {
+    for (const changed of [
+      withConfig({ samples: [7, 42] }),
+      cacheKeys({ ...inputs, sources: { ...inputs.sources, drawing: 'D2' } }),
+      cacheKeys({ ...inputs, versions: { ...inputs.versions, '@napi-rs/canvas': '1.2.0' } }),
+    ]) {
+      expect(changed.training).toBe(keys.training);
+      expect(changed.drawing).not.toBe(keys.drawing);
+    }
+  });
+
+  it('ignores what cannot change the results: worker count off wasm, the --backend spelling, the data folder', () => {
+    const native = { backend: { name: 'tensorflow' as const, version: '4.22.0' } };
+    expect(withConfig({ workers: 4 }, native)).toEqual(withConfig({ workers: 1 }, native));
+    expect(withConfig({ workers: 4 })).not.toEqual(keys); // on wasm the batch is split across workers
+    expect(withConfig({ backend: 'wasm' })).toEqual(keys); // auto resolved to wasm
+    expect(withConfig({ dataDir: null })).toEqual(keys); // same checksums, another folder
+  });
+});
+
+describe('pipelineSources', () => {
+  it('hashes the drawing stages apart from the rest', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'src-'));
+    await mkdir(path.join(root, 'visualize'));
+    await mkdir(path.join(root, 'train'));
+    await writeFile(path.join(root, 'visualize', 'grid.ts'), 'export const a = 1;');
+    await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 1;');
+    const before = await pipelineSources(root);
+    await writeFile(path.join(root, 'visualize', 'grid.ts'), 'export const a = 2;');
+    const drawingEdited = await pipelineSources(root);
+    expect(drawingEdited.training).toBe(before.training);
+    expect(drawingEdited.drawing).not.toBe(before.drawing);
+    await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 2;');
+    expect((await pipelineSources(root)).training).not.toBe(before.training);
+  });
+
+  it('counts the explain stage as drawing: editing it never retrains', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'src-'));
+    await mkdir(path.join(root, 'explain', 'methods'), { recursive: true });
+    await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 1;');
+    const before = await pipelineSources(root);
+    await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 2;');
+    const after = await pipelineSources(root);
+    expect(after.training).toBe(before.training);
+    expect(after.drawing).not.toBe(before.drawing);
+  });
+});
