@@ -9,7 +9,7 @@ import { backendVersion, installedVersions } from './artifacts/versions';
 import { selectBackend } from './backend/selectBackend';
 import { loadMnist } from './data/loadMnist';
 import { buildMetrics } from './evaluate/report';
-import { ARTICLE_SAMPLE, runDrawing, type DrawingOptions } from './stages/drawing';
+import { ARTICLE_SAMPLE, drawingSeconds, runDrawing, type DrawingOptions } from './stages/drawing';
 import { reuseTraining } from './stages/reuseTraining';
 import { runTraining } from './stages/training';
 import { seedMathRandom } from './train/random';
@@ -28,6 +28,8 @@ export interface RunOptions {
   progress: TrainProgress;
   /** The visualization stage; replaceable so tests can run without it or make it fail. */
   visualize?: DrawingOptions['visualize'];
+  /** The explain stage (drawing side: it reads the trained model and never trains); replaceable for tests. */
+  explain?: DrawingOptions['explain'];
 }
 
 export interface RunResult {
@@ -49,7 +51,7 @@ async function pipelineVersion(): Promise<string> {
  * or reuse the trained model when only drawing inputs changed → draw → write everything to a staging
  * folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
@@ -78,18 +80,18 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     let manifest: Manifest;
     if (state.state === 'redraw') {
       const reused = await reuseTraining(outDir, state.manifest, staging, data.test);
-      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize });
+      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain });
       reused.model.dispose();
       const old = state.manifest;
       // Training figures are those of the run that trained; the drawing and the total are this run's.
-      const total = (old.timings.total ?? 0) - (old.timings.visualize ?? 0) + drawn.seconds;
-      const timings = { ...old.timings, visualize: drawn.seconds, total };
-      manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, total_seconds: total }, files: [...reused.files, ...drawn.files] };
+      const total = (old.timings.total ?? 0) - drawingSeconds(old.timings) + drawn.seconds;
+      const timings = { ...old.timings, ...drawn.timings, total };
+      manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, files: [...reused.files, ...drawn.files] };
     } else {
       const trained = await runTraining({ config, data, backend, staging, log, progress });
-      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize });
+      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain });
       trained.model.dispose();
-      const timings = { data: dataSeconds, ...trained.timings, visualize: drawn.seconds, total: clock() - t0 };
+      const timings = { data: dataSeconds, ...trained.timings, ...drawn.timings, total: clock() - t0 };
       const { history, evaluation, summary, info } = trained;
       manifest = {
         ...common,
@@ -97,7 +99,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
         backend: info,
         versions: { node: process.version, ...packages, backend: backendVersion(backend), ...(backend.onednn ? { onednn: backend.onednn.version } : {}) },
         timings,
-        metrics: buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }),
+        metrics: { ...buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }), ...drawn.metrics },
         files: [...trained.files, ...drawn.files],
       };
     }

@@ -13,7 +13,7 @@ import { SCHEMA_VERSION, type ArtifactKind, type BackendInfo, type IdxFileInfo, 
  * versions of the packages that compute, and every pipeline source file outside the drawing stages.
  * The drawing key covers the training key plus what the drawing stages read besides the trained model.
  *
- * A stage that draws from the trained model (visualize; later e.g. explain) adds its config fields to
+ * A stage that draws from the trained model (visualize, explain) adds its config fields to
  * DRAWING.config, its source folder or file (relative to pipeline/) to DRAWING.sources, the packages it
  * computes with to DRAWING.packages, and its artifact kinds stay out of TRAINING_KINDS, so a redraw
  * reruns it and keeps the training files.
@@ -26,8 +26,8 @@ export const TRAINING = {
 export const DRAWING = {
   config: ['samples'],
   // '../shared/drawing': the drawing rules the browser shares, outside pipeline/.
-  sources: ['stages/drawing.ts', 'visualize', '../shared/drawing'],
-  packages: ['@napi-rs/canvas'],
+  sources: ['stages/drawing.ts', 'visualize', 'explain', '../shared/drawing'],
+  packages: ['@napi-rs/canvas', 'd3-color', 'd3-scale-chromatic', 'simple-statistics'],
 } as const satisfies { config: readonly (keyof PipelineConfig)[]; sources: readonly string[]; packages: readonly string[] };
 
 /** Files the training stage writes (and a redraw carries over); every other kind is drawn. */

@@ -27,11 +27,16 @@ export async function serializeModel(model: tfl.LayersModel, weightsName = 'weig
   return result;
 }
 
+/** The inverse of serializeModel: a model (with its own weights) from the two files' contents. */
+export async function deserializeModel(modelJson: string, weights: Uint8Array): Promise<tfl.LayersModel> {
+  const json = JSON.parse(modelJson) as { modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
+  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
+  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((m) => m.weights), weightData }));
+}
+
 /** Loads what serializeModel wrote into `dir` (model.json and its weights file) back into a model. */
 export async function loadSavedModel(dir: string): Promise<tfl.LayersModel> {
-  const json = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8'));
-  const [manifest] = json.weightsManifest as { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-  const weights = await readFile(path.join(dir, manifest.paths[0]));
-  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
-  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: manifest.weights, weightData }));
+  const modelJson = await readFile(path.join(dir, 'model.json'), 'utf8');
+  const [manifest] = (JSON.parse(modelJson) as { weightsManifest: { paths: string[] }[] }).weightsManifest;
+  return deserializeModel(modelJson, await readFile(path.join(dir, manifest.paths[0])));
 }

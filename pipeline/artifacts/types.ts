@@ -64,6 +64,10 @@ export type ArtifactKind =
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
   | 'test-images' // visuals/test-images/sNNNNN.u8: label + 784 pixel bytes per image, meta { first, count }
+  | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/explain/explainIndex.ts), written by pipeline/explain
+  | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
+  | 'attribution-data' // raw attribution maps of one test image, float32
+  | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
   | 'other';
 
 export interface PipelineConfig {

@@ -1,6 +1,8 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile, PipelineConfig } from '../artifacts/types';
 import type { Split } from '../data/loadMnist';
+import { runExplain } from '../explain/runExplain';
+import { FULL_LIMITS, QUICK_LIMITS } from '../explain/settings';
 import { runVisualize } from '../visualize/runVisualize';
 
 export const ARTICLE_SAMPLE = 51; // the tutorial's test digit, a 3
@@ -21,14 +23,35 @@ export interface DrawingOptions {
   log: (line: string) => void;
   /** The visualization stage; replaceable so tests can run without it or make it fail. */
   visualize?: typeof runVisualize;
+  /** The explain stage (attribution maps, sanity check); replaceable likewise. */
+  explain?: typeof runExplain;
+}
+
+/** What the drawing stages add to the manifest: their files, seconds per stage and headline numbers. */
+export interface Drawn {
+  files: ArtifactFile[];
+  seconds: number;
+  timings: { visualize: number; explain: number };
+  metrics: Record<string, number>;
+}
+
+/** Seconds the drawing stages took in a run (what a redraw replaces). */
+export function drawingSeconds(timings: Record<string, number>): number {
+  return (timings.visualize ?? 0) + (timings.explain ?? 0);
 }
 
 /**
  * The stages that draw from the trained model without changing it. They are cached under the drawing
  * key (cacheKeys.ts: DRAWING lists what they read), so a redraw runs them again on the saved model.
  */
-export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize }: DrawingOptions): Promise<{ files: ArtifactFile[]; seconds: number }> {
-  const t0 = performance.now();
-  const files = await visualize({ model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log });
-  return { files, seconds: (performance.now() - t0) / 1000 };
+export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain }: DrawingOptions): Promise<Drawn> {
+  const clock = () => performance.now() / 1000;
+  const t0 = clock();
+  const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
+  const files = await visualize(context);
+  const t1 = clock();
+  // The quick preset is a preview: it explains fewer misclassified images and checks fewer samples.
+  const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS });
+  const t2 = clock();
+  return { files: [...files, ...explained.files], seconds: t2 - t0, timings: { visualize: t1 - t0, explain: t2 - t1 }, metrics: explained.metrics };
 }

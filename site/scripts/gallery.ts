@@ -2,14 +2,10 @@
 // as JSON by the directives (site/lib/directives/gallery.ts, input.ts); channel stats are fetched on first zoom.
 import { fillTemplate as fill } from '../lib/fillTemplate';
 import type { GalleryData } from '../lib/directives/gallery';
+import { fillZoomList, readJson, setImage, zoomDialog } from './dom';
 
 type CompactStats = [number, number, number, 0 | 1];
 type InputData = { samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string }> };
-
-function readJson<T>(el: Element, selector: string): T | undefined {
-  const text = el.querySelector(selector)?.textContent;
-  return text ? (JSON.parse(text) as T) : undefined;
-}
 
 type StatsCache = Map<string, Promise<Record<string, CompactStats[]>>>;
 
@@ -21,26 +17,6 @@ function loadStats(statsCache: StatsCache, url: string): Promise<Record<string, 
     statsCache.set(url, pending);
   }
   return pending;
-}
-
-
-function setImage(img: HTMLImageElement, s: { src: string; width: number; height: number; alt: string }): void {
-  img.src = s.src;
-  img.width = s.width;
-  img.height = s.height;
-  img.alt = s.alt;
-}
-
-function zoomDialog(doc: Document): HTMLDialogElement {
-  let dialog = doc.querySelector<HTMLDialogElement>('dialog.zoom');
-  if (dialog) return dialog;
-  dialog = doc.createElement('dialog');
-  dialog.className = 'zoom';
-  dialog.setAttribute('aria-labelledby', 'zoom-title');
-  dialog.innerHTML = '<form method="dialog"><h2 id="zoom-title"></h2><canvas width="224" height="224" role="img"></canvas><dl></dl><p class="zoom-state"></p><button value="close"></button></form>';
-  dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog?.close(); });
-  doc.body.append(dialog);
-  return dialog;
 }
 
 async function openZoom(doc: Document, cache: StatsCache, data: GalleryData, img: HTMLImageElement, sample: string, channel: number): Promise<void> {
@@ -66,13 +42,7 @@ async function openZoom(doc: Document, cache: StatsCache, data: GalleryData, img
   const stats = (await loadStats(cache, data.stats))[sample]?.[channel];
   if (!stats) return;
   const [mean, min, max, dead] = stats;
-  for (const [term, value] of [[l.min, min], [l.max, max], [l.mean, mean]] as const) {
-    const dt = doc.createElement('dt');
-    dt.textContent = term;
-    const dd = doc.createElement('dd');
-    dd.textContent = String(value);
-    list.append(dt, dd);
-  }
+  fillZoomList(doc, list, [[l.min, min], [l.max, max], [l.mean, mean]]);
   state.textContent = dead ? l.dead : l.alive;
 }
 

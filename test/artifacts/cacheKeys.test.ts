@@ -84,4 +84,15 @@ describe('pipelineSources', () => {
     expect(after.training).toBe(before.training);
     expect(after.drawing).not.toBe(before.drawing);
   });
+
+  it('counts the explain stage as drawing: editing it never retrains', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'src-'));
+    await mkdir(path.join(root, 'explain', 'methods'), { recursive: true });
+    await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 1;');
+    const before = await pipelineSources(root);
+    await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 2;');
+    const after = await pipelineSources(root);
+    expect(after.training).toBe(before.training);
+    expect(after.drawing).not.toBe(before.drawing);
+  });
 });

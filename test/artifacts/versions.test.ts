@@ -11,6 +11,10 @@ describe('installedVersions', () => {
     });
   });
 
+  it('reads packages whose exports map hides their package.json', () => {
+    expect(installedVersions(['d3-color'])['d3-color']).toMatch(/^3\./);
+  });
+
   it('fails on a package that is not installed', () => {
     expect(() => installedVersions(['@tensorflow/no-such-package'])).toThrow(/no-such-package/);
   });

@@ -22,7 +22,7 @@ const LANGS = [
   { code: 'en', lang: /^en/ },
   { code: 'zh', lang: /^zh/ },
 ] as const;
-const PAGES = ['', 'explore/', 'model/', 'training/', 'errors/', 'about/'];
+const PAGES = ['', 'explore/', 'model/', 'training/', 'errors/', 'explanations/', 'about/'];
 export const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
 
 let work: string;
@@ -163,8 +163,59 @@ describe('the built report in a browser', () => {
     await page.close();
   });
 
+  it('switches the attribution maps with the sample picker, the gallery chooser and the misclassified chooser', async () => {
+    for (const { code } of LANGS) {
+      const { page, problems } = await visit(`${site.url}${code}/explanations/`);
+      const first = page.locator('figure[data-attribution] .attribution-maps img').first();
+      const before = await first.getAttribute('src');
+      const sample = await page.locator('[data-sample-picker] button[data-sample][aria-pressed="false"]').first().getAttribute('data-sample');
+      await page.locator(`[data-sample-picker] button[data-sample="${sample}"]`).click();
+      await expect.poll(() => first.getAttribute('src')).toContain(`t${String(sample).padStart(5, '0')}/`);
+      expect(await first.getAttribute('src')).not.toBe(before);
+      const gallery = page.locator('figure[data-attribution]:has(select)').first();
+      const option = await gallery.locator('select option').nth(1).getAttribute('value');
+      await gallery.locator('select').selectOption(String(option));
+      await expect.poll(() => gallery.locator('.attribution-maps img').first().getAttribute('src')).toContain(`t${String(option).padStart(5, '0')}/`);
+      await loadAllImages(page);
+      expect(await page.$$eval('figure[data-attribution] img', (imgs) => (imgs as HTMLImageElement[]).filter((i) => i.naturalWidth === 0).map((i) => i.src))).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+
+      const errors = await visit(`${site.url}${code}/errors/`);
+      const chooser = errors.page.locator('figure[data-attribution] select');
+      await chooser.selectOption({ index: 1 });
+      const value = await chooser.inputValue();
+      // A misclassified image: maps for the predicted and for the true class.
+      await expect.poll(() => errors.page.locator('figure[data-attribution] [data-target]').count()).toBe(2);
+      const srcs = await errors.page.$$eval('figure[data-attribution] .attribution-maps img', (imgs) => imgs.map((i) => i.getAttribute('src')));
+      expect(srcs).toHaveLength(12);
+      for (const src of srcs) expect(src).toContain(`t${value.padStart(5, '0')}/`);
+      expect(errors.problems).toEqual([]);
+      await errors.page.close();
+    }
+  }, 60_000);
+
+  it('enlarges an attribution map with its range, and its completeness error for Integrated Gradients', async () => {
+    const { page, problems } = await visit(`${site.url}en/explanations/`);
+    await page.locator('figure[data-attribution] button.map-zoom').nth(2).click();
+    const dialog = page.locator('dialog.zoom[open]');
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.locator('dd').count()).toBe(3);
+    expect(await dialog.locator('h2').textContent()).toContain('Integrated Gradients');
+    expect(await dialog.locator('.zoom-state').textContent()).toMatch(/completeness error \d/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('publishes only Integrated Gradients maps that meet completeness within 5%', async () => {
+    const explain = JSON.parse(await readFile(path.join(work, 'artifacts', 'explain', 'explain.json'), 'utf8'));
+    console.log(`IG completeness error (quick preset): max ${(explain.completeness.max * 100).toFixed(2)}%, median ${(explain.completeness.median * 100).toFixed(2)}% over ${explain.completeness.maps} maps`);
+    expect(explain.completeness.maps).toBeGreaterThan(30);
+    expect(explain.completeness.max).toBeLessThan(0.05);
+  });
+
   it('lands on the counterpart page when switching language', async () => {
-    for (const [from, to] of [['en/training/', 'zh/training/'], ['zh/', 'en/'], ['zh/errors/', 'en/errors/']]) {
+    for (const [from, to] of [['en/training/', 'zh/training/'], ['zh/', 'en/'], ['zh/errors/', 'en/errors/'], ['en/explanations/', 'zh/explanations/']]) {
       const { page } = await visit(`${site.url}${from}`);
       await Promise.all([page.waitForURL(`${site.url}${to}`), page.locator('[data-lang-switch]').first().click()]);
       expect(page.url()).toBe(`${site.url}${to}`);
@@ -183,18 +234,22 @@ describe('the built report in a browser', () => {
     expect(await brokenInternalLinks(path.join(work, 'dist'), BASE)).toEqual([]);
   });
 
-  it('keeps the article page, fully loaded with its charts, under 1.5 MB', async () => {
+  it('keeps the article, errors and explanations pages, fully loaded with charts and maps, under 1.5 MB', async () => {
     for (const { code } of LANGS) {
-      const { page, bytes } = await visit(`${site.url}${code}/`);
-      await loadAllImages(page);
-      await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-enhanced="true"]').length > 0, null, { timeout: 20_000 });
-      await page.waitForLoadState('networkidle');
-      console.log(`page weight /${code}/: ${(bytes() / 1e6).toFixed(2)} MB`);
-      expect(bytes()).toBeGreaterThan(100_000);
-      expect(bytes()).toBeLessThan(1.5e6);
-      await page.close();
+      for (const p of ['', 'errors/', 'explanations/']) {
+        const { page, bytes } = await visit(`${site.url}${code}/${p}`);
+        await loadAllImages(page);
+        if (await page.locator('[data-chart]').count()) {
+          await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-enhanced="true"]').length > 0, null, { timeout: 20_000 });
+        }
+        await page.waitForLoadState('networkidle');
+        console.log(`page weight /${code}/${p}: ${(bytes() / 1e6).toFixed(2)} MB`);
+        expect(bytes()).toBeGreaterThan(100_000);
+        expect(bytes()).toBeLessThan(1.5e6);
+        await page.close();
+      }
     }
-  }, 60_000);
+  }, 120_000);
 
   it('writes screenshots of the article in both languages', async () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });

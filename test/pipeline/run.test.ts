@@ -29,11 +29,18 @@ const fakeVisualize: NonNullable<RunOptions['visualize']> = async ({ outDir, ext
   return [await describeFile(outDir, 'visuals.json', 'visual-index')];
 };
 
+/** Likewise for the explain stage (tested in test/explain). */
+const fakeExplain: NonNullable<RunOptions['explain']> = async ({ outDir }) => {
+  await writeFile(path.join(outDir, 'explain.json'), '{}');
+  const { describeFile } = await import('../../pipeline/artifacts/describeFile');
+  return { files: [await describeFile(outDir, 'explain.json', 'explain-index')], metrics: { ig_completeness_max: 0.01 } };
+};
+
 async function run(outDir: string, extra: Partial<RunOptions> = {}) {
   const lines: string[] = [];
   let epochs = 0;
   const progress = { ...silentProgress, epochStart: () => void epochs++ };
-  const result = await runPipeline({ config: config(), outDir, log: (l) => lines.push(l), progress, visualize: fakeVisualize, ...extra });
+  const result = await runPipeline({ config: config(), outDir, log: (l) => lines.push(l), progress, visualize: fakeVisualize, explain: fakeExplain, ...extra });
   return { result, lines, epochs };
 }
 
@@ -49,6 +56,9 @@ describe('runPipeline', () => {
       expect.arrayContaining(['history.json', 'summary.json', 'evaluation.json', 'predictions.json', 'probabilities.u8', 'model/model.json', 'model/weights.bin', 'visuals.json']),
     );
     expect(manifest.metrics.total_params).toBe(110474);
+    expect(manifest.metrics.ig_completeness_max).toBe(0.01);
+    expect(manifest.timings.explain).toBeGreaterThanOrEqual(0);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toContain('explain.json');
     expect(manifest.backend.name).toBe('wasm');
     expect(manifest.versions).toMatchObject({ '@tensorflow/tfjs-core': '4.22.0', '@tensorflow/tfjs-layers': '4.22.0', backend: 'wasm 4.22.0' });
 
@@ -81,6 +91,12 @@ describe('runPipeline', () => {
       throw new Error('renderer crashed');
     };
     await expect(run(out, { force: true, visualize: failing })).rejects.toThrow('renderer crashed');
+    expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+    expect(await readdir(root)).toEqual(['artifacts']);
+    const incomplete: RunOptions['explain'] = async () => {
+      throw new Error('explain: Integrated Gradients misses completeness');
+    };
+    await expect(run(out, { force: true, explain: incomplete })).rejects.toThrow('misses completeness');
     expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
     expect(await readdir(root)).toEqual(['artifacts']);
   });

@@ -32,7 +32,7 @@ describe('content pages', () => {
   });
 
   it('have all six pages', () => {
-    expect(filesOf('en')).toEqual(['about.md', 'errors.md', 'explore.md', 'index.md', 'model.md', 'training.md']);
+    expect(filesOf('en')).toEqual(['about.md', 'errors.md', 'explanations.md', 'explore.md', 'index.md', 'model.md', 'training.md']);
   });
 
   for (const name of filesOf('en')) {

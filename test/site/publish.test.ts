@@ -14,12 +14,15 @@ describe('publishing artifacts into the built site', () => {
     expect(artifactReferences(html, '/sub/')).toEqual(['artifacts/a/b.png', 'artifacts/c.png']);
   });
 
-  it('copies every referenced image, the model and the test-image shards, and writes one stats file per layer', async () => {
+  it('copies every referenced image (feature maps and attribution maps), the model and the test-image shards, and writes one stats file per layer', async () => {
     const fake = await makeFakeArtifacts();
     const out = await mkdtemp(path.join(os.tmpdir(), 'site-out-'));
     try {
       const result = await publishArtifacts(fake.dir, out);
-      expect(result).toEqual({ images: 127, explorerFiles: 22, statsFiles: 8 });
+      // 127 visuals; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images
+      expect(result).toEqual({ images: 127 + 41 * 6 + 36, explorerFiles: 22, statsFiles: 8 });
+      expect(existsSync(path.join(out, 'artifacts/explain/maps/t00007/8-grad-cam-conv2d_1.png'))).toBe(true);
+      expect(existsSync(path.join(out, 'artifacts/explain/sanity/occlusion/conv2d.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/model/weights.bin'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/visuals/test-images/s00950.u8'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/visuals/layers/conv2d_2/sample-109.png'))).toBe(true);

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
 import type {
   ArtifactFile, ChannelStats, Evaluation, Manifest, ModelSummary, PredictionsIndex, TrainingHistory, VisualIndex,
 } from '../../../pipeline/artifacts/types';
 import { SCHEMA_VERSION } from '../../../pipeline/artifacts/types';
 import { pngSize } from './pngSize';
 import {
-  evaluationSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
+  evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
 } from './schema';
 
 export class ArtifactsError extends Error {
@@ -31,6 +32,8 @@ export interface SiteArtifacts {
   filterNorms(): { layers: { layer: string; norms: number[] }[] };
   /** Pixel size of a listed PNG. */
   imageSize(relPath: string): { width: number; height: number };
+  /** The explain stage's index (attribution maps and the sanity check), read on first use. */
+  explain(): ExplainIndex;
 }
 
 export const RUN_PIPELINE_HINT = 'Run `npm run pipeline` (for a fast run: `npm run pipeline -- --preset quick`) to create it, or set ARTIFACTS_DIR to a folder that has one.';
@@ -89,6 +92,14 @@ function readJson<T>(dir: string, rel: string, schema: z.ZodType<T>): T {
   return parseWith(schema, raw, file);
 }
 
+/** Every image the explain index refers to: the maps of every target and the sanity-check figure. */
+export function explainImages(explain: ExplainIndex): string[] {
+  return [
+    ...explain.samples.flatMap((s) => s.targets.flatMap((t) => t.maps.map((m) => m.image))),
+    ...Object.values(explain.sanity.figure).flat(),
+  ];
+}
+
 /** Every image path the visual index refers to, so callers can check and copy them. */
 export function referencedImages(visuals: VisualIndex): string[] {
   return [
@@ -112,6 +123,7 @@ export function loadArtifacts(dir: string): SiteArtifacts {
   const statsCache = new Map<string, ChannelStats[]>();
   const sizeCache = new Map<string, { width: number; height: number }>();
   let probabilityBytes: Uint8Array | undefined;
+  let explain: ExplainIndex | undefined;
   return {
     dir, manifest, history, summary, evaluation, predictions, visuals,
     layerStats(layer, sample) {
@@ -141,6 +153,13 @@ export function loadArtifacts(dir: string): SiteArtifacts {
       const size = pngSize(readFileSync(file), file);
       sizeCache.set(relPath, size);
       return size;
+    },
+    explain() {
+      if (explain) return explain;
+      const index = readJson(dir, fileOfKind(manifest, dir, 'explain-index'), explainIndexSchema) as unknown as ExplainIndex;
+      for (const image of explainImages(index)) listedFile(manifest, dir, image);
+      explain = index;
+      return explain;
     },
   };
 }

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { layerStatsDocument } from '../artifacts/layerStatsDocument';
 import type { ArtifactKind } from '../../../pipeline/artifacts/types';
-import { listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
+import { explainImages, listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
 
 /** Where the built site serves artifact files from, relative to the output folder. */
 export const ARTIFACTS_URL_DIR = 'artifacts';
@@ -12,13 +12,14 @@ export const ARTIFACTS_URL_DIR = 'artifacts';
 export const EXPLORER_KINDS: readonly ArtifactKind[] = ['model', 'model-weights', 'test-images'];
 
 /**
- * Puts what the pages load at run time into the built site: every image the visual index refers to,
- * the files of EXPLORER_KINDS (as the manifest lists them), and one channel-stats JSON per layer
- * (fetched when a reader zooms into a channel).
+ * Puts what the pages load at run time into the built site: every image the visual and explain
+ * indexes refer to, the files of EXPLORER_KINDS (as the manifest lists them), and one channel-stats
+ * JSON per layer (fetched when a reader zooms into a channel).
  */
 export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; explorerFiles: number; statsFiles: number }> {
   const artifacts = loadArtifacts(artifactsDir);
-  const images = [...new Set(referencedImages(artifacts.visuals))];
+  const hasExplain = artifacts.manifest.files.some((f) => f.kind === 'explain-index');
+  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : [])])];
   const explorer = artifacts.manifest.files.filter((f) => EXPLORER_KINDS.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
   for (const rel of [...images, ...explorer]) {
     const target = path.join(outDir, ARTIFACTS_URL_DIR, rel);

@@ -1,13 +1,16 @@
+import { attributionDirective } from './attribution';
 import { chartDirective } from './chart';
 import type { DirectiveSpec } from './context';
 import { digitsDirective } from './digits';
 import { explorerDirective } from './explorer';
+import { explainSettingDirective } from './explainSetting';
 import { filtersDirective } from './filters';
 import { galleryDirective } from './gallery';
 import { inputDirective } from './input';
 import { metricDirective } from './metric';
 import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
+import { sanityCheckDirective } from './sanityCheck';
 import { summaryDirective } from './summary';
 
 /** The whole directive vocabulary the prose may use. */
@@ -22,6 +25,9 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   filters: filtersDirective,
   provenance: provenanceDirective,
   explorer: explorerDirective,
+  attribution: attributionDirective,
+  'sanity-check': sanityCheckDirective,
+  'explain-setting': explainSettingDirective,
 };
 
 /** How each directive is written, for error messages. */

@@ -1,0 +1,104 @@
+// The explain stage's part of the artifact contract (kept in the stage's folder, a drawing source):
+// explain/explain.json (kind 'explain-index'),
+// written by pipeline/explain, read by the site. Paths are relative to the artifacts folder.
+
+/** One attribution map per method, and per layer for Grad-CAM, in this order everywhere. */
+export const MAP_IDS = ['gradient', 'smoothgrad', 'integrated-gradients', 'grad-cam:conv2d_2', 'grad-cam:conv2d_1', 'occlusion'] as const;
+export type MapId = (typeof MAP_IDS)[number];
+
+export const METHOD_NAMES = ['gradient', 'smoothgrad', 'integrated-gradients', 'grad-cam', 'occlusion'] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export const GRAD_CAM_LAYERS = ['conv2d_2', 'conv2d_1'] as const;
+
+/** Where each map comes from: its method and, for Grad-CAM, the layer. */
+export function methodOf(id: MapId): { method: MethodName; layer?: string } {
+  const [method, layer] = id.split(':') as [MethodName, string | undefined];
+  return layer ? { method, layer } : { method };
+}
+
+/** Names the explain stage adds to `Manifest.metrics` (what `:metric{name=…}` accepts besides METRIC_NAMES). */
+export const EXPLAIN_METRIC_NAMES = [
+  'ig_completeness_max', // largest relative completeness error of a published Integrated Gradients map, 0–1
+  'ig_completeness_median',
+  'explained_images',
+  'explained_maps',
+  'explained_misclassified',
+  'sanity_flagged', // maps flagged by the randomisation test
+  'explain_seconds',
+] as const;
+
+export type ExplainSet = 'samples' | 'gallery' | 'misclassified';
+
+export interface AttributionMapRef {
+  id: MapId;
+  image: string; // PNG: the map over the digit, RdBu, scaled to ±maxAbs
+  min: number;
+  max: number;
+  /** The sum of the map (for IG: close to score(x) − score(black)). */
+  sum: number;
+  /** Integrated Gradients only: relative completeness error and integration steps. */
+  completeness?: number;
+  steps?: number;
+}
+
+export interface ExplainedTarget {
+  digit: number;
+  /** Why this class: the network's answer, or the true label of a misclassified image. */
+  role: 'predicted' | 'true';
+  score: number; // logit (before the softmax)
+  probability: number;
+  maps: AttributionMapRef[];
+}
+
+export interface ExplainedSample {
+  index: number; // test-set index
+  label: number;
+  predicted: number;
+  sets: ExplainSet[];
+  /**
+   * Raw maps, float32 little-endian: targets × maps (MAP_IDS order) × 28 × 28, row-major; target t,
+   * map m, pixel (y, x) at ((t · maps + m) · 28 + y) · 28 + x.
+   */
+  data: string;
+  targets: ExplainedTarget[];
+}
+
+export interface SanityCheck {
+  /** Test images whose maps are compared (the mean is over these). */
+  samples: number[];
+  /** Column names: 'original', then the layer randomised at each step (cumulative, from the top). */
+  steps: string[];
+  /** Mean Spearman rank correlation with the original map, per map and step ('original' is 1). */
+  correlations: Record<MapId, number[]>;
+  /** The same for the magnitudes |map| (sign ignored). */
+  absCorrelations: Record<MapId, number[]>;
+  /** Maps that came out constant (no ranking), counted as correlation 0, per map and step. */
+  constantMaps: Record<MapId, number[]>;
+  /** A map whose mean |map| correlation is still at least this with every layer randomised is flagged. */
+  threshold: number;
+  flagged: MapId[];
+  /** The figure: the maps of `figureSample` at each step, per map (PNG paths, `steps` order). */
+  figureSample: number;
+  figure: Record<MapId, string[]>;
+  seed: number;
+}
+
+export interface ExplainIndex {
+  format: 'cnn-hidden-truth/explain@1';
+  maps: MapId[];
+  settings: {
+    smoothGrad: { samples: number; noise: number };
+    integratedGradients: { steps: number; maxSteps: number; refineAbove: number; maxError: number; baseline: 'black' };
+    occlusion: { patch: number; stride: number };
+    gradCamLayers: string[];
+    imageScale: number;
+  };
+  samples: ExplainedSample[];
+  /** Misclassified test images in the test set, and how many of them are explained here. */
+  misclassified: { total: number; explained: number };
+  completeness: { max: number; median: number; maps: number };
+  sanity: SanityCheck;
+  /** Seconds per method over all explained images, and for the sanity check. */
+  seconds: Record<string, number>;
+}

@@ -1,0 +1,98 @@
+// Integrated Gradients (Sundararajan et al., 2017): the gradient averaged along the straight path
+// from a baseline (a black image) to the input, times the input's difference from the baseline.
+// Its "completeness" axiom says the map sums to score(input) − score(baseline); how far a computed
+// map misses that sum measures the error of the numerical integration, so it is recorded per map.
+import { checkInput, mapRows, PIXELS, sliceInput, type AttributionInput } from '../batches';
+import type { LogitNet } from '../logitNet';
+import { inputGradients, scoresOf } from './gradients';
+import type { Attribution, AttributionMethod } from './types';
+
+export interface IntegratedGradientsOptions {
+  steps: number; // intervals of the trapezoid rule (steps + 1 gradient evaluations)
+  /** Images whose completeness error exceeds this are integrated again with twice the steps… */
+  refineAbove: number;
+  /** …up to this many steps. */
+  maxSteps: number;
+}
+
+export const IG_DEFAULTS: IntegratedGradientsOptions = { steps: 64, refineAbove: 0.01, maxSteps: 512 };
+
+/** Trapezoid weights over α = 0, 1/m, …, 1: ends count half. */
+export function trapezoidWeights(steps: number): Float64Array {
+  return Float64Array.from({ length: steps + 1 }, (_, k) => (k === 0 || k === steps ? 0.5 : 1) / steps);
+}
+
+/** |Σ map − (score(x) − score(baseline))| / |score(x) − score(baseline)| (absolute when the difference is 0). */
+export function completenessError(mapSum: number, scoreDifference: number): number {
+  const gap = Math.abs(mapSum - scoreDifference);
+  return Math.abs(scoreDifference) > 1e-6 ? gap / Math.abs(scoreDifference) : gap;
+}
+
+/** IG with a fixed number of steps and a black (all-zero) baseline. */
+export function integrateFixed(net: LogitNet, input: AttributionInput, steps: number): Attribution {
+  const n = checkInput('integrated-gradients', input);
+  const weights = trapezoidWeights(steps);
+  const points = steps + 1;
+  const rowsPerChunk = Math.max(1, Math.floor(256 / points));
+  const maps = mapRows(n, rowsPerChunk, PIXELS, (start, end) => {
+    const rows = end - start;
+    const path = new Float32Array(rows * points * PIXELS);
+    const targets = new Int32Array(rows * points);
+    for (let r = 0; r < rows; r++) {
+      const image = input.images.subarray((start + r) * PIXELS, (start + r + 1) * PIXELS);
+      for (let k = 0; k < points; k++) {
+        const alpha = k / steps;
+        const o = (r * points + k) * PIXELS;
+        for (let p = 0; p < PIXELS; p++) path[o + p] = alpha * image[p];
+        targets[r * points + k] = input.targets[start + r];
+      }
+    }
+    const grads = inputGradients(net, path, targets);
+    const out = new Float32Array(rows * PIXELS);
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < points; k++) {
+        const o = (r * points + k) * PIXELS;
+        for (let p = 0; p < PIXELS; p++) out[r * PIXELS + p] += weights[k] * grads[o + p];
+      }
+      for (let p = 0; p < PIXELS; p++) out[r * PIXELS + p] *= input.images[(start + r) * PIXELS + p];
+    }
+    return out;
+  });
+  // score(x) − score(black) for each image's target, to check completeness.
+  const scores = scoresOf(net, input.images, n);
+  const black = scoresOf(net, new Float32Array(PIXELS), 1);
+  const completeness = new Float32Array(n);
+  const classes = scores.length / n;
+  for (let i = 0; i < n; i++) {
+    const t = input.targets[i];
+    let sum = 0;
+    for (let p = 0; p < PIXELS; p++) sum += maps[i * PIXELS + p];
+    completeness[i] = completenessError(sum, scores[i * classes + t] - black[t]);
+  }
+  return { maps, completeness, steps: new Int32Array(n).fill(steps) };
+}
+
+/**
+ * IG starting at `steps`; images still above `refineAbove` are integrated again with twice the
+ * steps until they pass or reach `maxSteps`. The errors stay recorded either way.
+ */
+export function integratedGradients(options: Partial<IntegratedGradientsOptions> = {}): AttributionMethod {
+  const { steps, refineAbove, maxSteps } = { ...IG_DEFAULTS, ...options };
+  if (!(steps >= 1 && maxSteps >= steps)) throw new Error(`integrated-gradients: need 1 ≤ steps ≤ maxSteps, got ${steps} and ${maxSteps}`);
+  return (net, input) => {
+    const result = integrateFixed(net, input, steps);
+    for (let m = steps * 2; m <= maxSteps; m *= 2) {
+      const redo = Array.from(result.completeness as Float32Array, (e, i) => (e > refineAbove ? i : -1)).filter((i) => i >= 0);
+      if (redo.length === 0) break;
+      const images = new Float32Array(redo.length * PIXELS);
+      redo.forEach((i, j) => images.set(sliceInput(input, i, i + 1).images, j * PIXELS));
+      const again = integrateFixed(net, { images, targets: Int32Array.from(redo, (i) => input.targets[i]) }, m);
+      redo.forEach((i, j) => {
+        result.maps.set(again.maps.subarray(j * PIXELS, (j + 1) * PIXELS), i * PIXELS);
+        (result.completeness as Float32Array)[i] = (again.completeness as Float32Array)[j];
+        (result.steps as Int32Array)[i] = m;
+      });
+    }
+    return result;
+  };
+}

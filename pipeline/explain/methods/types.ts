@@ -1,0 +1,15 @@
+// The shape every attribution method shares (Captum's layout): a method takes the network, the
+// images and one target class per image, and returns one map per image with the input's shape
+// (n × 28 × 28, row-major). Methods with a built-in check return it per image beside the maps.
+import type { AttributionInput } from '../batches';
+import type { LogitNet } from '../logitNet';
+
+export interface Attribution {
+  maps: Float32Array; // n × 784
+  /** Integrated Gradients: relative completeness error per image. */
+  completeness?: Float32Array;
+  /** Integrated Gradients: integration steps used per image. */
+  steps?: Int32Array;
+}
+
+export type AttributionMethod = (net: LogitNet, input: AttributionInput) => Attribution;

@@ -1,0 +1,54 @@
+// PNGs and raw data of the explain stage: every map over its digit, one raw file per image, and the
+// sanity check's cascade figure.
+import type { ArtifactFile } from '../artifacts/types';
+import { MAP_IDS, type AttributionMapRef, type MapId } from './explainIndex';
+import { float32LittleEndian } from '../visualize/renderSamples';
+import { encodePng } from '../visualize/png';
+import { mapLimit, round7, sampleStem, type WriteArtifact } from '../visualize/writeArtifact';
+import { PIXELS } from './batches';
+import { mapRange, paintAttribution, rdbuPalette } from './paintAttribution';
+
+export const MAP_SCALE = 3; // 84 px, like the gallery thumbnails
+const PARALLEL_ENCODES = 4;
+
+/** File-name form of a map id: grad-cam:conv2d_2 → grad-cam-conv2d_2. */
+export const mapFileName = (id: MapId) => id.replace(':', '-');
+
+export interface MapImageJob {
+  path: string;
+  map: Float32Array; // 784
+  digit: Float32Array; // 784
+  kind: 'attribution-map' | 'sanity-map';
+  meta: Record<string, unknown>;
+}
+
+/** Paints and writes each job's PNG; returns the manifest entries in job order. */
+export async function writeMapImages(jobs: MapImageJob[], write: WriteArtifact): Promise<ArtifactFile[]> {
+  const palette = rdbuPalette();
+  const width = 28 * MAP_SCALE;
+  return mapLimit(jobs, PARALLEL_ENCODES, async (job) => {
+    const png = await encodePng(paintAttribution(job.map, job.digit, 28, MAP_SCALE, palette), width, width);
+    return write(job.path, png, job.kind, { ...job.meta, width, height: width });
+  });
+}
+
+/** A map's reference in explain.json: its image and the numbers shown beside it. */
+export function mapRef(id: MapId, image: string, map: Float32Array, extra: { completeness?: number; steps?: number } = {}): AttributionMapRef {
+  const { min, max, sum } = mapRange(map);
+  const ref: AttributionMapRef = { id, image, min: round7(min), max: round7(max), sum: round7(sum) };
+  if (extra.completeness !== undefined) ref.completeness = round7(extra.completeness);
+  if (extra.steps !== undefined) ref.steps = extra.steps;
+  return ref;
+}
+
+export const mapImagePath = (sample: number, digit: number, id: MapId) => `explain/maps/${sampleStem(sample)}/${digit}-${mapFileName(id)}.png`;
+export const sanityImagePath = (id: MapId, step: string) => `explain/sanity/${mapFileName(id)}/${step}.png`;
+
+/** Raw maps of one image: its rows of `maps` (per map id, rows × 784) one after another, float32 LE. */
+export async function writeRawMaps(sample: number, rows: number[], maps: Record<MapId, Float32Array>, write: WriteArtifact): Promise<ArtifactFile> {
+  const values = new Float32Array(rows.length * MAP_IDS.length * PIXELS);
+  rows.forEach((row, t) => MAP_IDS.forEach((id, m) => values.set(maps[id].subarray(row * PIXELS, (row + 1) * PIXELS), (t * MAP_IDS.length + m) * PIXELS)));
+  return write(`explain/data/${sampleStem(sample)}.f32`, float32LittleEndian(values), 'attribution-data', {
+    sample, shape: [rows.length, MAP_IDS.length, 28, 28], maps: MAP_IDS, format: 'float32',
+  });
+}

@@ -1,0 +1,148 @@
+// The explain stage: attribution maps (one module per method) for every digit the site shows, the
+// completeness check of Integrated Gradients, and the model randomisation sanity check.
+import { median } from 'simple-statistics';
+import { GRAD_CAM_LAYERS, MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from './explainIndex';
+import type { ArtifactFile } from '../artifacts/types';
+import { checkVisualizeInputs } from '../visualize/runVisualize';
+import type { VisualizeContext } from '../visualize/types';
+import { artifactWriter } from '../visualize/writeArtifact';
+import { PIXELS } from './batches';
+import { createLogitNet } from './logitNet';
+import { attributionMethods } from './methods/index';
+import { scoresOf } from './methods/gradients';
+import { mapImagePath, mapRef, MAP_SCALE, sanityImagePath, writeMapImages, writeRawMaps, type MapImageJob } from './renderExplain';
+import { FLAG_THRESHOLD, runSanityCheck } from './sanityCheck';
+import { selectExplained } from './selectExplained';
+import { FULL_LIMITS, MAX_COMPLETENESS_ERROR, methodSettings, sanitySettings, type ExplainLimits } from './settings';
+
+export const EXPLAIN_INDEX_PATH = 'explain/explain.json';
+
+export interface ExplainContext extends VisualizeContext {
+  /** Misclassified images to explain (in index order) and picker samples in the sanity check; all by default. */
+  limits?: ExplainLimits;
+}
+
+export interface ExplainResult {
+  files: ArtifactFile[];
+  /** Headline numbers for the manifest (names in EXPLAIN_METRIC_NAMES). */
+  metrics: Record<string, number>;
+}
+
+const slice = (values: Float32Array, row: number) => values.subarray(row * PIXELS, (row + 1) * PIXELS);
+
+export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
+  const now = ctx.now ?? (() => performance.now());
+  const t0 = now();
+  checkVisualizeInputs(ctx);
+  const { test, predictions, log } = ctx;
+  const limits = ctx.limits ?? FULL_LIMITS;
+  const selection = selectExplained({ ...ctx, labels: test.labels, predicted: predictions.predicted, maxMisclassified: limits.misclassified });
+  const sanitySamples = selection.picker.slice(0, limits.sanitySamples);
+  const { jobs } = selection;
+  const images = new Float32Array(jobs.length * PIXELS);
+  jobs.forEach((j, i) => images.set(slice(test.images, j.sample), i * PIXELS));
+  const input = { images, targets: Int32Array.from(jobs, (j) => j.digit) };
+  log(`explain: ${selection.samples.length} images, ${jobs.length} maps per method (${selection.misclassified.explained} of ${selection.misclassified.total} misclassified images, both classes)`);
+
+  const net = createLogitNet(ctx.model);
+  const methods = attributionMethods(methodSettings(ctx.seed));
+  const maps = {} as Record<MapId, Float32Array>;
+  const seconds: Record<string, number> = {};
+  let completeness: Float32Array = new Float32Array(0);
+  let steps: Int32Array = new Int32Array(0);
+  for (const id of MAP_IDS) {
+    const start = now();
+    const result = methods[id](net, input);
+    maps[id] = result.maps;
+    if (result.completeness) [completeness, steps] = [result.completeness, result.steps as Int32Array];
+    seconds[id] = (now() - start) / 1000;
+    log(`explain: ${id} for ${jobs.length} maps in ${seconds[id].toFixed(1)} s`);
+  }
+  checkCompleteness(completeness, steps, jobs);
+
+  const sanityStart = now();
+  const pickerInput = { images: new Float32Array(sanitySamples.length * PIXELS), targets: Int32Array.from(sanitySamples, (i) => predictions.predicted[i]) };
+  sanitySamples.forEach((s, i) => pickerInput.images.set(slice(test.images, s), i * PIXELS));
+  const sanity = await runSanityCheck({ model: ctx.model, input: pickerInput, methods: attributionMethods(sanitySettings(ctx.seed)), seed: ctx.seed, log });
+  seconds.sanity = (now() - sanityStart) / 1000;
+
+  const write = artifactWriter(ctx.outDir);
+  const scores = scoresOf(net, images, jobs.length);
+  const imageJobs: MapImageJob[] = [];
+  const samples: ExplainedSample[] = [];
+  const rawFiles: ArtifactFile[] = [];
+  for (const { index, sets } of selection.samples) {
+    const rows = jobs.flatMap((j, row) => (j.sample === index ? [row] : []));
+    const digit = slice(test.images, index);
+    const targets = rows.map((row) => {
+      const { digit: target, role } = jobs[row];
+      const logits = scores.subarray(row * 10, row * 10 + 10);
+      const expSum = logits.reduce((s, z) => s + Math.exp(z - Math.max(...logits)), 0);
+      const refs = MAP_IDS.map((id) => {
+        const path = mapImagePath(index, target, id);
+        imageJobs.push({ path, map: slice(maps[id], row), digit, kind: 'attribution-map', meta: { sample: index, target, map: id } });
+        return mapRef(id, path, slice(maps[id], row), id === 'integrated-gradients' ? { completeness: completeness[row], steps: steps[row] } : {});
+      });
+      return { digit: target, role, score: logits[target], probability: Math.exp(logits[target] - Math.max(...logits)) / expSum, maps: refs };
+    });
+    rawFiles.push(await writeRawMaps(index, rows, maps, write));
+    samples.push({ index, label: test.labels[index], predicted: predictions.predicted[index], sets, data: rawFiles[rawFiles.length - 1].path, targets });
+  }
+  const figureSample = sanitySamples[0];
+  const figure = Object.fromEntries(MAP_IDS.map((id) => [id, sanity.steps.map((step) => sanityImagePath(id, step))])) as Record<MapId, string[]>;
+  for (const id of MAP_IDS) {
+    sanity.steps.forEach((step, k) => imageJobs.push({ path: figure[id][k], map: sanity.figure[id][k], digit: slice(test.images, figureSample), kind: 'sanity-map', meta: { sample: figureSample, map: id, step } }));
+  }
+  const imageFiles = await writeMapImages(imageJobs, write);
+
+  const errors = Array.from(completeness);
+  const index: ExplainIndex = {
+    format: 'cnn-hidden-truth/explain@1',
+    maps: [...MAP_IDS],
+    settings: settingsOf(ctx.seed),
+    samples,
+    misclassified: selection.misclassified,
+    completeness: { max: Math.max(...errors), median: median(errors), maps: errors.length },
+    sanity: { samples: sanitySamples, steps: sanity.steps, correlations: sanity.correlations, absCorrelations: sanity.absCorrelations, constantMaps: sanity.constantMaps, threshold: FLAG_THRESHOLD, flagged: sanity.flagged, figureSample, figure, seed: ctx.seed },
+    seconds,
+  };
+  const indexFile = await write(EXPLAIN_INDEX_PATH, JSON.stringify(index), 'explain-index', { samples: samples.length, maps: imageJobs.length });
+  const total = (now() - t0) / 1000;
+  log(`explain: ${imageFiles.length} map images, IG completeness error max ${(index.completeness.max * 100).toFixed(2)}% (median ${(index.completeness.median * 100).toFixed(2)}%), ${total.toFixed(1)} s`);
+  return {
+    files: [...imageFiles, ...rawFiles, indexFile],
+    metrics: {
+      ig_completeness_max: index.completeness.max,
+      ig_completeness_median: index.completeness.median,
+      explained_images: samples.length,
+      explained_maps: jobs.length * MAP_IDS.length,
+      explained_misclassified: selection.misclassified.explained,
+      sanity_flagged: sanity.flagged.length,
+      explain_seconds: total,
+    },
+  };
+}
+
+function settingsOf(seed: number): ExplainIndex['settings'] {
+  const s = methodSettings(seed);
+  const { steps, maxSteps, refineAbove } = s.integratedGradients;
+  return {
+    smoothGrad: { samples: s.smoothGrad.samples, noise: s.smoothGrad.noise },
+    integratedGradients: { steps, maxSteps, refineAbove, maxError: MAX_COMPLETENESS_ERROR, baseline: 'black' },
+    occlusion: s.occlusion,
+    gradCamLayers: [...GRAD_CAM_LAYERS],
+    imageScale: MAP_SCALE,
+  };
+}
+
+/** Fails the stage, naming the worst maps, when a published IG map misses completeness by more than 5%. */
+export function checkCompleteness(errors: Float32Array, steps: Int32Array, jobs: { sample: number; digit: number }[]): void {
+  const bad = jobs.map((j, i) => ({ ...j, error: errors[i], steps: steps[i] })).filter((j) => !(j.error <= MAX_COMPLETENESS_ERROR));
+  if (bad.length === 0) return;
+  bad.sort((a, b) => b.error - a.error);
+  const worst = bad.slice(0, 5).map((j) => `test image ${j.sample}, class ${j.digit}: ${(j.error * 100).toFixed(2)}% after ${j.steps} steps`).join('; ');
+  throw new Error(
+    `explain: Integrated Gradients misses completeness by more than ${MAX_COMPLETENESS_ERROR * 100}% on ${bad.length} map(s) (${worst}). ` +
+      'The integration needs more steps (raise maxSteps in pipeline/explain/methods/integratedGradients.ts) or the model gives non-finite scores.',
+  );
+}

@@ -1,0 +1,81 @@
+// What an attribution figure shows, per test image: the maps for each explained class with the
+// strings the page needs, built once here and read both by the directive (the first image, as
+// HTML) and by site/scripts/attribution.ts (switching images in the browser).
+import { GRAD_CAM_LAYERS, MAP_IDS, METHOD_NAMES, methodOf, type ExplainSet, type ExplainedSample, type MapId } from '../../../pipeline/explain/explainIndex';
+import { formatPercent } from '../format/number';
+import type { UiKey } from '../../i18n/en';
+import { artifactUrl, DirectiveUsageError, requireOneOf, type DirectiveContext } from './context';
+
+export interface AttributionMapView {
+  src: string;
+  /** min, max and sum of the raw map, for the zoom. */
+  range: [number, number, number];
+  /** Integrated Gradients: "completeness error 0.21%". */
+  note?: string;
+}
+
+export interface AttributionSampleView {
+  caption: string;
+  targets: { digit: number; heading: string; maps: AttributionMapView[] }[];
+}
+
+export interface AttributionData {
+  initial: string;
+  /** true: the figure follows the page's sample picker (event `cnn:sample`). */
+  follow: boolean;
+  size: number; // PNG width = height
+  methods: string[]; // label of each shown map, in order
+  labels: { alt: string; hint: string; min: string; max: string; sum: string; close: string };
+  samples: Record<string, AttributionSampleView>;
+}
+
+const methodKey = (id: MapId) => `method.${id}` as UiKey;
+
+/** The map ids that `method` (and `layer`, for Grad-CAM) select; all of them without a method. */
+export function selectMaps(method: string | undefined, layer: string | undefined): MapId[] {
+  if (method === undefined) {
+    if (layer !== undefined) throw new DirectiveUsageError(`"layer" needs method="grad-cam". Valid methods: ${METHOD_NAMES.join(', ')}`);
+    return [...MAP_IDS];
+  }
+  requireOneOf(method, METHOD_NAMES, 'method');
+  if (layer !== undefined) {
+    if (method !== 'grad-cam') throw new DirectiveUsageError(`"layer" applies only to method="grad-cam", not "${method}"`);
+    requireOneOf(layer, GRAD_CAM_LAYERS, 'Grad-CAM layer');
+  }
+  return MAP_IDS.filter((id) => methodOf(id).method === method && (layer === undefined || methodOf(id).layer === layer));
+}
+
+export function sampleView(s: ExplainedSample, maps: MapId[], { t, lang, base }: DirectiveContext): AttributionSampleView {
+  return {
+    caption: t('attr.caption', { sample: s.index, label: s.label, predicted: s.predicted }),
+    targets: s.targets.map((target) => ({
+      digit: target.digit,
+      heading: t(target.role === 'true' ? 'attr.heading.true' : 'attr.heading.predicted', { digit: target.digit, probability: formatPercent(target.probability, lang, 1) }),
+      maps: maps.map((id) => {
+        const ref = target.maps.find((m) => m.id === id);
+        if (!ref) throw new DirectiveUsageError(`explain.json has no ${id} map for test image ${s.index}, class ${target.digit}`);
+        const view: AttributionMapView = { src: artifactUrl(base, ref.image), range: [ref.min, ref.max, ref.sum] };
+        if (ref.completeness !== undefined) view.note = t('attr.completeness', { error: formatPercent(ref.completeness, lang, 2) });
+        return view;
+      }),
+    })),
+  };
+}
+
+/** Which images a figure offers and which it shows first; `sample` must be one of them. */
+export function attributionData(set: ExplainSet, sample: string | undefined, maps: MapId[], ctx: DirectiveContext): AttributionData {
+  const explain = ctx.artifacts.explain();
+  const members = explain.samples.filter((s) => s.sets.includes(set));
+  if (members.length === 0) throw new DirectiveUsageError(`explain.json has no test images in the set "${set}"`);
+  const initial = sample ?? String(set === 'samples' ? ctx.artifacts.visuals.articleSample : members[0].index);
+  requireOneOf(initial, members.map((s) => String(s.index)), set === 'samples' ? 'sample' : `sample of set="${set}"`);
+  const { t } = ctx;
+  return {
+    initial,
+    follow: set === 'samples',
+    size: 28 * explain.settings.imageScale,
+    methods: maps.map((id) => t(methodKey(id))),
+    labels: { alt: t('attr.alt'), hint: t('attr.hint'), min: t('zoom.min'), max: t('zoom.max'), sum: t('attr.sum'), close: t('zoom.close') },
+    samples: Object.fromEntries(members.map((s) => [String(s.index), sampleView(s, maps, ctx)])),
+  };
+}

@@ -1,0 +1,39 @@
+// Small DOM helpers shared by the page scripts (galleries, attribution maps): the JSON a directive
+// embeds, image swaps and the one zoom dialog of a page.
+
+export function readJson<T>(el: Element, selector: string): T | undefined {
+  const text = el.querySelector(selector)?.textContent;
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+export function setImage(img: HTMLImageElement, s: { src: string; width: number; height: number; alt: string }): void {
+  img.src = s.src;
+  img.width = s.width;
+  img.height = s.height;
+  img.alt = s.alt;
+}
+
+/** The page's zoom dialog (created on first use): a title, a canvas, a list of values and a note. */
+export function zoomDialog(doc: Document): HTMLDialogElement {
+  let dialog = doc.querySelector<HTMLDialogElement>('dialog.zoom');
+  if (dialog) return dialog;
+  dialog = doc.createElement('dialog');
+  dialog.className = 'zoom';
+  dialog.setAttribute('aria-labelledby', 'zoom-title');
+  dialog.innerHTML = '<form method="dialog"><h2 id="zoom-title"></h2><canvas width="224" height="224" role="img"></canvas><dl></dl><p class="zoom-state"></p><button value="close"></button></form>';
+  dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog?.close(); });
+  doc.body.append(dialog);
+  return dialog;
+}
+
+/** Fills the dialog's list with term/value pairs. */
+export function fillZoomList(doc: Document, list: HTMLElement, rows: readonly (readonly [string, string | number])[]): void {
+  list.textContent = '';
+  for (const [term, value] of rows) {
+    const dt = doc.createElement('dt');
+    dt.textContent = term;
+    const dd = doc.createElement('dd');
+    dd.textContent = String(value);
+    list.append(dt, dd);
+  }
+}

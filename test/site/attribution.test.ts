@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArtifacts } from '../../site/lib/artifacts/load';
+import { attributionDirective } from '../../site/lib/directives/attribution';
+import type { DirectiveContext } from '../../site/lib/directives/context';
+import { translator } from '../../site/lib/i18n';
+import { makeFakeArtifacts } from './helpers';
+
+let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let ctx: DirectiveContext;
+beforeAll(async () => {
+  fake = await makeFakeArtifacts();
+  ctx = { artifacts: loadArtifacts(fake.dir), lang: 'en', t: translator('en'), base: '/' };
+});
+afterAll(() => fake.cleanup());
+
+describe('::attribution', () => {
+  it('shows a misclassified image with maps for the predicted and the true class, and a chooser over all of them', async () => {
+    const html = await attributionDirective.render({ set: 'misclassified' }, ctx);
+    expect(html.match(/data-target/g)).toHaveLength(2);
+    expect(html).toContain('Why 8? The network’s answer');
+    expect(html).toContain('Why not 7? The true class');
+    expect(html.match(/<option /g)).toHaveLength(3);
+    expect(html).toContain('The first 3 of 5 misclassified test images have maps in this build.');
+  });
+
+  it('narrows to one Grad-CAM layer', async () => {
+    const html = await attributionDirective.render({ sample: '51', method: 'grad-cam', layer: 'conv2d_1' }, ctx);
+    expect(html.match(/<img /g)).toHaveLength(1);
+    expect(html).toContain('3-grad-cam-conv2d_1.png');
+  });
+
+  it('says there is nothing to show when a set is empty rather than failing the build', async () => {
+    const explain = ctx.artifacts.explain();
+    const noMistakes = { ...ctx, artifacts: { ...ctx.artifacts, explain: () => ({ ...explain, samples: explain.samples.filter((s) => !s.sets.includes('misclassified')) }) } };
+    expect(await attributionDirective.render({ set: 'misclassified' }, noMistakes)).toBe('<p class="digits-empty">No images in this set.</p>');
+  });
+});
