@@ -2,6 +2,7 @@ import path from 'node:path';
 import { BUILD_FLAGS, helpText, parseFlags, resolveConfig } from './cli/options';
 import { createProgress } from './cli/progress';
 import { runCli } from './cli/runCli';
+import { kernelSetOf } from './backend/selectBackend';
 import { runPipeline } from './run';
 
 /** `npm run build`: the pipeline (quick when its artifacts are fresh), then `astro build` into dist/. */
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     progress: createProgress({ isTTY: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) }),
   });
   const m = result.manifest.metrics;
-  log(`pipeline ${result.status}: test accuracy ${(m.test_accuracy * 100).toFixed(2)}% after ${m.epochs_run} epochs on ${result.manifest.backend.name}`);
+  log(`pipeline ${result.status}: test accuracy ${(m.test_accuracy * 100).toFixed(2)}% after ${m.epochs_run} epochs on ${kernelSetOf(result.manifest.backend)}`);
   process.env.ARTIFACTS_DIR = path.resolve(flags.out);
   log('site: astro build');
   const { build } = await import('astro');
