@@ -126,6 +126,25 @@ export function explorerTests(env: () => ExplorerEnv): void {
       await page.focus('button[data-next]');
       await afterUpdate(page, () => page.keyboard.press('Enter'));
       expect(await page.inputValue('input[data-index]')).toBe('13');
+      // Drawing from the keyboard: pen down, arrows draw a stroke; the preview and the prediction follow; undo removes it.
+      await afterUpdate(page, () => page.click('button[data-clear]'));
+      const before = await page.evaluate(() => (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL());
+      await page.focus('canvas[data-pad]');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await afterUpdate(page, () => page.keyboard.press('Space'));
+      for (let i = 0; i < 8; i++) await afterUpdate(page, () => page.keyboard.press('ArrowDown'));
+      await page.keyboard.press('Enter');
+      const after = await page.evaluate(() => ({
+        preview: (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL(),
+        bars: [...document.querySelectorAll('meter')].map((m) => (m as HTMLMeterElement).value),
+        cursor: (() => { const c = document.querySelector('canvas[data-pad-cursor]') as HTMLCanvasElement; return c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data.some((v) => v > 0); })(),
+      }));
+      expect(after.preview).not.toBe(before);
+      expect(after.bars.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+      expect(after.cursor).toBe(true);
+      await afterUpdate(page, () => page.click('button[data-undo]'));
+      expect(await page.evaluate(() => (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL())).toBe(before);
       expect(problems).toEqual([]);
       await page.close();
     }, 60_000);
@@ -135,8 +154,9 @@ export function explorerTests(env: () => ExplorerEnv): void {
     const { page, problems, bytes } = await openExplorer(env(), 'en');
     await page.waitForLoadState('networkidle');
     const weight = bytes();
-    const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
+    // The pad's box after the click: clicking Clear may scroll the page.
     await afterUpdate(page, () => page.click('button[data-clear]'));
+    const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
     const latencies: number[] = [];
     await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.3);
     await page.mouse.down();

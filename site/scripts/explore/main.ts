@@ -62,7 +62,12 @@ function setUp(section: HTMLElement): void {
   const changed = () => {
     if (!pending) { changedAt = performance.now(); pending = requestAnimationFrame(update); }
   };
-  const pad = drawingPad(q<HTMLCanvasElement>(section, 'canvas[data-pad]'), () => { if (pad.strokes() > 0 && !pad.base()) source = null; changed(); });
+  const pad = drawingPad(
+    q<HTMLCanvasElement>(section, 'canvas[data-pad]'),
+    () => { if (pad.strokes() > 0 && !pad.base()) source = null; changed(); },
+    q<HTMLCanvasElement>(section, 'canvas[data-pad-cursor]'),
+    (down) => say(down ? data.labels.penDown : data.labels.penUp),
+  );
 
   const show = async (index: number) => {
     const i = Math.min(data.count - 1, Math.max(0, Math.trunc(index)));
