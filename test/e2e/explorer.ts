@@ -90,6 +90,18 @@ export function explorerTests(env: () => ExplorerEnv): void {
       await afterUpdate(page, () => page.click('button[data-undo]'));
       expect((await snapshot()).bars.every((v) => v === 0)).toBe(true);
       await showTestImage(page, 7);
+      // The Grad-CAM and gradient overlays, loaded on first use, are drawn for the top class: coloured (red ≠ blue) somewhere.
+      await afterUpdate(page, () => page.click('button[data-maps-toggle]'));
+      expect(await page.getAttribute('button[data-maps-toggle]', 'aria-expanded')).toBe('true');
+      const overlays = await page.$$eval('canvas[data-map]', (els) => els.map((el) => {
+        const c = el as HTMLCanvasElement;
+        const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let coloured = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.abs(d[i] - d[i + 2]) > 20) coloured++;
+        return { map: c.dataset.map, coloured };
+      }));
+      expect(overlays.map((o) => o.map).sort()).toEqual(['grad-cam', 'gradient']);
+      for (const o of overlays) expect(o.coloured, o.map).toBeGreaterThan(0);
       await afterUpdate(page, () => page.click('button[data-next]'));
       expect(await page.inputValue('input[data-index]')).toBe('8');
       await afterUpdate(page, () => page.click('button[data-prev]'));

@@ -52,6 +52,8 @@ function outputs(t: Translate, layers: ExplorerData['layers']): string {
   }).join('');
   return [
     `<figure class="explorer-input"><canvas width="112" height="112" data-preview role="img" aria-label="${escapeHtml(t('explore.input'))}"></canvas><figcaption>${escapeHtml(t('explore.input'))}</figcaption></figure>`,
+    `<button type="button" class="explorer-maps-toggle" data-maps-toggle aria-expanded="false" aria-controls="explorer-maps">${escapeHtml(t('explore.showMaps'))}</button>`,
+    `<div class="explorer-maps" id="explorer-maps" data-maps hidden>${(['grad-cam', 'gradient'] as const).map((m) => `<figure class="explorer-map"><canvas width="112" height="112" data-map="${m}" role="img" aria-label="${escapeHtml(t(m === 'grad-cam' ? 'explore.gradCamAlt' : 'explore.gradientAlt'))}"></canvas><figcaption>${escapeHtml(t(m === 'grad-cam' ? 'explore.gradCam' : 'explore.gradient'))}</figcaption></figure>`).join('')}</div>`,
     `<p class="explorer-status" role="status" aria-live="polite" data-status>${escapeHtml(t('explore.loading'))}</p>`,
     `<figure class="explorer-bars"><figcaption>${escapeHtml(t('explore.probabilities'))}</figcaption><ol>${bars}</ol></figure>`,
     `<h2>${escapeHtml(t('explore.layers'))}</h2><div class="explorer-layers">${grids}</div>`,
