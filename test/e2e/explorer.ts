@@ -90,6 +90,18 @@ export function explorerTests(env: () => ExplorerEnv): void {
       await afterUpdate(page, () => page.click('button[data-undo]'));
       expect((await snapshot()).bars.every((v) => v === 0)).toBe(true);
       await showTestImage(page, 7);
+      // The Grad-CAM and gradient overlays, loaded on first use, are drawn for the top class: coloured (red ≠ blue) somewhere.
+      await afterUpdate(page, () => page.click('button[data-maps-toggle]'));
+      expect(await page.getAttribute('button[data-maps-toggle]', 'aria-expanded')).toBe('true');
+      const overlays = await page.$$eval('canvas[data-map]', (els) => els.map((el) => {
+        const c = el as HTMLCanvasElement;
+        const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let coloured = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.abs(d[i] - d[i + 2]) > 20) coloured++;
+        return { map: c.dataset.map, coloured };
+      }));
+      expect(overlays.map((o) => o.map).sort()).toEqual(['grad-cam', 'gradient']);
+      for (const o of overlays) expect(o.coloured, o.map).toBeGreaterThan(0);
       await afterUpdate(page, () => page.click('button[data-next]'));
       expect(await page.inputValue('input[data-index]')).toBe('8');
       await afterUpdate(page, () => page.click('button[data-prev]'));
@@ -126,6 +138,25 @@ export function explorerTests(env: () => ExplorerEnv): void {
       await page.focus('button[data-next]');
       await afterUpdate(page, () => page.keyboard.press('Enter'));
       expect(await page.inputValue('input[data-index]')).toBe('13');
+      // Drawing from the keyboard: pen down, arrows draw a stroke; the preview and the prediction follow; undo removes it.
+      await afterUpdate(page, () => page.click('button[data-clear]'));
+      const before = await page.evaluate(() => (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL());
+      await page.focus('canvas[data-pad]');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await afterUpdate(page, () => page.keyboard.press('Space'));
+      for (let i = 0; i < 8; i++) await afterUpdate(page, () => page.keyboard.press('ArrowDown'));
+      await page.keyboard.press('Enter');
+      const after = await page.evaluate(() => ({
+        preview: (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL(),
+        bars: [...document.querySelectorAll('meter')].map((m) => (m as HTMLMeterElement).value),
+        cursor: (() => { const c = document.querySelector('canvas[data-pad-cursor]') as HTMLCanvasElement; return c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data.some((v) => v > 0); })(),
+      }));
+      expect(after.preview).not.toBe(before);
+      expect(after.bars.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+      expect(after.cursor).toBe(true);
+      await afterUpdate(page, () => page.click('button[data-undo]'));
+      expect(await page.evaluate(() => (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL())).toBe(before);
       expect(problems).toEqual([]);
       await page.close();
     }, 60_000);
@@ -135,8 +166,9 @@ export function explorerTests(env: () => ExplorerEnv): void {
     const { page, problems, bytes } = await openExplorer(env(), 'en');
     await page.waitForLoadState('networkidle');
     const weight = bytes();
-    const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
+    // The pad's box after the click: clicking Clear may scroll the page.
     await afterUpdate(page, () => page.click('button[data-clear]'));
+    const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
     const latencies: number[] = [];
     await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.3);
     await page.mouse.down();

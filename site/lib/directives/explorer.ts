@@ -13,7 +13,7 @@ export interface ExplorerData {
   misclassified: number[];
   initial: number;
   layers: { name: string; type: string; shape: [number, number, number]; width: number; height: number }[];
-  labels: Record<'empty' | 'prediction' | 'fromTest' | 'drawn' | 'failed' | 'loading' | 'digit', string>;
+  labels: Record<'empty' | 'prediction' | 'fromTest' | 'drawn' | 'failed' | 'loading' | 'digit' | 'penDown' | 'penUp', string>;
 }
 
 const PAD_SIZE = 280;
@@ -23,13 +23,16 @@ function explorerLabels(t: Translate): ExplorerData['labels'] {
   return {
     empty: t('explore.empty'), prediction: t('explore.prediction'), fromTest: t('explore.fromTest'),
     drawn: t('explore.drawn'), failed: t('explore.failed'), loading: t('explore.loading'), digit: t('explore.digit'),
+    penDown: t('explore.penDown'), penUp: t('explore.penUp'),
   };
 }
 
 function controls(t: Translate, max: number): string {
   return [
     `<fieldset class="explorer-draw"><legend>${escapeHtml(t('explore.draw'))}</legend>`,
-    `<canvas class="explorer-pad" width="${PAD_SIZE}" height="${PAD_SIZE}" data-pad role="img" aria-label="${escapeHtml(t('explore.pad'))}"></canvas>`,
+    `<div class="explorer-pad-frame"><canvas class="explorer-pad" width="${PAD_SIZE}" height="${PAD_SIZE}" data-pad tabindex="0" role="application" aria-label="${escapeHtml(t('explore.pad'))}" aria-describedby="explorer-pad-keys"></canvas>`,
+    `<canvas class="explorer-pad-cursor" width="${PAD_SIZE}" height="${PAD_SIZE}" data-pad-cursor aria-hidden="true"></canvas></div>`,
+    `<p class="explorer-pad-keys" id="explorer-pad-keys">${escapeHtml(t('explore.padKeys'))}</p>`,
     `<div class="explorer-row"><label>${escapeHtml(t('explore.brush'))} <input type="range" min="8" max="40" step="2" value="20" data-brush></label>`,
     `<button type="button" data-undo disabled>${escapeHtml(t('explore.undo'))}</button><button type="button" data-clear>${escapeHtml(t('explore.clear'))}</button></div></fieldset>`,
     `<fieldset class="explorer-test"><legend>${escapeHtml(t('explore.testLegend'))}</legend><div class="explorer-row">`,
@@ -49,6 +52,8 @@ function outputs(t: Translate, layers: ExplorerData['layers']): string {
   }).join('');
   return [
     `<figure class="explorer-input"><canvas width="112" height="112" data-preview role="img" aria-label="${escapeHtml(t('explore.input'))}"></canvas><figcaption>${escapeHtml(t('explore.input'))}</figcaption></figure>`,
+    `<button type="button" class="explorer-maps-toggle" data-maps-toggle aria-expanded="false" aria-controls="explorer-maps">${escapeHtml(t('explore.showMaps'))}</button>`,
+    `<div class="explorer-maps" id="explorer-maps" data-maps hidden>${(['grad-cam', 'gradient'] as const).map((m) => `<figure class="explorer-map"><canvas width="112" height="112" data-map="${m}" role="img" aria-label="${escapeHtml(t(m === 'grad-cam' ? 'explore.gradCamAlt' : 'explore.gradientAlt'))}"></canvas><figcaption>${escapeHtml(t(m === 'grad-cam' ? 'explore.gradCam' : 'explore.gradient'))}</figcaption></figure>`).join('')}</div>`,
     `<p class="explorer-status" role="status" aria-live="polite" data-status>${escapeHtml(t('explore.loading'))}</p>`,
     `<figure class="explorer-bars"><figcaption>${escapeHtml(t('explore.probabilities'))}</figcaption><ol>${bars}</ol></figure>`,
     `<h2>${escapeHtml(t('explore.layers'))}</h2><div class="explorer-layers">${grids}</div>`,

@@ -24,6 +24,10 @@ function setUp(section: HTMLElement): void {
   const indexInput = q<HTMLInputElement>(section, 'input[data-index]');
   const undo = q<HTMLButtonElement>(section, 'button[data-undo]');
   const preview = q<HTMLCanvasElement>(section, 'canvas[data-preview]');
+  const maps = { gradCam: q<HTMLCanvasElement>(section, 'canvas[data-map="grad-cam"]'), gradient: q<HTMLCanvasElement>(section, 'canvas[data-map="gradient"]') };
+  const mapsToggle = q<HTMLButtonElement>(section, 'button[data-maps-toggle]');
+  const mapsView = q<HTMLElement>(section, '[data-maps]');
+  let attribution: { explain: (input: Float32Array, target: number) => { gradCam: Float32Array; gradient: Float32Array }; paint: typeof import('./attribution').paintMap } | null = null;
   const grids = data.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
   const bars = Array.from({ length: 10 }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
   const testImage = testImageLoader(data.artifacts);
@@ -43,7 +47,7 @@ function setUp(section: HTMLElement): void {
     paintInput(preview, input);
     if (!input) {
       for (const [meter, out] of bars) { meter.value = 0; out.textContent = '–'; }
-      grids.forEach((c) => c.getContext('2d')?.clearRect(0, 0, c.width, c.height));
+      [...grids, maps.gradCam, maps.gradient].forEach((c) => c.getContext('2d')?.clearRect(0, 0, c.width, c.height));
       say(data.labels.empty);
     } else {
       const result = network.run(input);
@@ -51,6 +55,12 @@ function setUp(section: HTMLElement): void {
       const p = result.probabilities;
       bars.forEach(([meter, out], d) => { meter.value = p[d]; out.textContent = `${(p[d] * 100).toFixed(1)} %`; });
       const top = p.indexOf(Math.max(...p));
+      if (attribution && !mapsView.hidden) {
+        const explained = attribution.explain(input, top);
+        attribution.paint(maps.gradCam, explained.gradCam, input);
+        attribution.paint(maps.gradient, explained.gradient, input);
+        section.dataset.mapsFor = String(top);
+      }
       const origin = source && pad.strokes() === 0 ? fill(data.labels.fromTest, source) : data.labels.drawn;
       say(`${origin} ${fill(data.labels.prediction, { digit: top, percent: (p[top] * 100).toFixed(1) })}`);
       section.dataset.probabilities = JSON.stringify(Array.from(p));
@@ -62,7 +72,12 @@ function setUp(section: HTMLElement): void {
   const changed = () => {
     if (!pending) { changedAt = performance.now(); pending = requestAnimationFrame(update); }
   };
-  const pad = drawingPad(q<HTMLCanvasElement>(section, 'canvas[data-pad]'), () => { if (pad.strokes() > 0 && !pad.base()) source = null; changed(); });
+  const pad = drawingPad(
+    q<HTMLCanvasElement>(section, 'canvas[data-pad]'),
+    () => { if (pad.strokes() > 0 && !pad.base()) source = null; changed(); },
+    q<HTMLCanvasElement>(section, 'canvas[data-pad-cursor]'),
+    (down) => say(down ? data.labels.penDown : data.labels.penUp),
+  );
 
   const show = async (index: number) => {
     const i = Math.min(data.count - 1, Math.max(0, Math.trunc(index)));
@@ -83,6 +98,18 @@ function setUp(section: HTMLElement): void {
     if (next !== undefined) showOrSay(next);
   });
   q(section, 'button[data-clear]').addEventListener('click', () => { pad.clear(); source = null; changed(); });
+  // The maps' code and gradient kernels load on first use: the page's own load stays light.
+  mapsToggle.addEventListener('click', () => {
+    const show = mapsView.hidden;
+    mapsToggle.setAttribute('aria-expanded', String(show));
+    if (!show) { mapsView.hidden = true; return; }
+    void import('./attribution').then((m) => {
+      if (!network) return;
+      attribution ??= { explain: m.createExplainer(network.model), paint: m.paintMap };
+      mapsView.hidden = false;
+      changed();
+    }).catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
+  });
   undo.addEventListener('click', () => { pad.undo(); changed(); });
   q<HTMLInputElement>(section, 'input[data-brush]').addEventListener('input', (e) => pad.setBrush(Number((e.target as HTMLInputElement).value)));
 

@@ -19,16 +19,20 @@ export interface NetworkResult {
 
 export interface Network {
   run(input: Float32Array): NetworkResult;
+  /** The trained model itself (the attribution maps wrap it). */
+  model: tfl.LayersModel;
 }
 
-export async function loadNetwork(modelUrl: string, layerNames: readonly string[]): Promise<Network> {
+/** `model`: the model.json URL in the browser, or an IO handler (tests load a model from memory). */
+export async function loadNetwork(model: string | tf.io.IOHandler, layerNames: readonly string[]): Promise<Network> {
   registerExplorerKernels();
   await tf.setBackend('cpu');
   await tf.ready();
-  const trained = await tfl.loadLayersModel(modelUrl);
+  const trained = await tfl.loadLayersModel(model);
   const outputs = [...layerNames.map((name) => trained.getLayer(name).output as tfl.SymbolicTensor), trained.outputs[0]];
   const explorer = tfl.model({ inputs: trained.inputs, outputs, name: 'explorer' });
   return {
+    model: trained,
     run(input) {
       const results = tf.tidy(() => explorer.predict(tf.tensor4d(input, [1, 28, 28, 1])) as tf.Tensor[]);
       try {

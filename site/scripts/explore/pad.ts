@@ -18,7 +18,15 @@ export interface DrawingPad {
   setBrush(width: number): void;
 }
 
-export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void): DrawingPad {
+/** Pad pixels one arrow-key press moves the keyboard cursor (Shift: a fifth of it, for fine work). */
+const KEY_STEP = 10;
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/**
+ * `cursor` is a canvas stacked over the pad that shows where the keyboard pen is: kept apart so the
+ * cursor never becomes ink. `onPen` reports the pen state (down or up) for the screen-reader status.
+ */
+export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void, cursor?: HTMLCanvasElement, onPen?: (down: boolean) => void): DrawingPad {
   const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
   const strokes: Stroke[] = [];
   let base: Float32Array | null = null;
@@ -76,6 +84,52 @@ export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void): Dra
   const end = () => { active = null; };
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
+
+  // Keyboard drawing: arrows move a cursor, Space or Enter puts the pen down (a new stroke) or lifts it.
+  let keyPoint: [number, number] = [canvas.width / 2, canvas.height / 2];
+  let keyStroke: Stroke | null = null;
+  const showCursor = (visible: boolean) => {
+    const c = cursor?.getContext('2d');
+    if (!cursor || !c) return;
+    c.clearRect(0, 0, cursor.width, cursor.height);
+    if (!visible) return;
+    const [x, y] = keyPoint;
+    const r = Math.max(4, (keyStroke ? keyStroke.width : brush) / 2);
+    c.lineWidth = 2;
+    c.strokeStyle = keyStroke ? '#e4572e' : '#4fc3f7';
+    c.beginPath();
+    c.arc(x, y, r, 0, Math.PI * 2);
+    c.moveTo(x - r - 4, y); c.lineTo(x - r + 2, y);
+    c.moveTo(x + r - 2, y); c.lineTo(x + r + 4, y);
+    c.stroke();
+  };
+  canvas.addEventListener('keydown', (e) => {
+    const arrow = ARROWS[e.key];
+    if (arrow) {
+      const step = e.shiftKey ? KEY_STEP / 5 : KEY_STEP;
+      keyPoint = [
+        Math.min(canvas.width, Math.max(0, keyPoint[0] + arrow[0] * step)),
+        Math.min(canvas.height, Math.max(0, keyPoint[1] + arrow[1] * step)),
+      ];
+      if (keyStroke) { keyStroke.points.push(keyPoint); render(); onChange(); }
+    } else if (e.key === ' ' || e.key === 'Enter') {
+      if (keyStroke) keyStroke = null;
+      else {
+        keyStroke = { width: brush, points: [keyPoint] };
+        strokes.push(keyStroke);
+        render();
+        onChange();
+      }
+      onPen?.(keyStroke !== null);
+    } else if (e.key === 'Escape' && keyStroke) {
+      keyStroke = null;
+      onPen?.(false);
+    } else return;
+    e.preventDefault();
+    showCursor(true);
+  });
+  canvas.addEventListener('focus', () => showCursor(true));
+  canvas.addEventListener('blur', () => { if (keyStroke) { keyStroke = null; onPen?.(false); } showCursor(false); });
   render();
 
   return {
@@ -90,15 +144,18 @@ export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void): Dra
     setBase(image) {
       base = image;
       strokes.length = 0;
+      keyStroke = null;
       render();
     },
     undo() {
+      if (keyStroke && strokes[strokes.length - 1] === keyStroke) keyStroke = null;
       strokes.pop();
       render();
     },
     clear() {
       base = null;
       strokes.length = 0;
+      keyStroke = null;
       render();
     },
     setBrush(width) {

@@ -3,7 +3,7 @@ import { layerGrid } from '../../../shared/drawing/layerGrid';
 import { paintLayerGrid, paintTile, toChannelMajor } from '../../../shared/drawing/paintLayerGrid';
 import type { LayerOutput } from './network';
 
-function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, width: number, height: number): void {
+export function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, width: number, height: number): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   // Resizing clears and reallocates the canvas: only when the size really changes.
