@@ -19,7 +19,11 @@ const KERNELS: KernelConfig[] = [
   addConfig, castConfig, fusedConv2DConfig, _fusedMatMulConfig, identityConfig, maxPoolConfig, reluConfig, reshapeConfig, sliceConfig, softmaxConfig,
 ];
 
+/** Registers each kernel not registered yet: once per page, however many explorers start (a second registration would warn). */
+export function registerMissingKernels(kernels: readonly KernelConfig[]): void {
+  for (const kernel of kernels) if (!getKernel(kernel.kernelName, kernel.backendName)) registerKernel(kernel);
+}
+
 export function registerExplorerKernels(): void {
-  // Once per page, however many explorers start (a second registration would warn).
-  for (const kernel of KERNELS) if (!getKernel(kernel.kernelName, kernel.backendName)) registerKernel(kernel);
+  registerMissingKernels(KERNELS);
 }
