@@ -11,6 +11,7 @@ export const en = {
   'nav.training': 'Training',
   'nav.errors': 'Errors',
   'nav.explanations': 'Explanations',
+  'nav.channels': 'Channels',
   'nav.about': 'About',
   'lang.switch': '中文',
   'lang.switchLabel': 'Read this page in Chinese',

@@ -12,6 +12,7 @@ export const zh: Record<UiKey, string> = {
   'nav.training': '训练',
   'nav.errors': '错误分析',
   'nav.explanations': '解释',
+  'nav.channels': '通道',
   'nav.about': '关于',
   'lang.switch': 'English',
   'lang.switchLabel': '阅读本页的英文版',

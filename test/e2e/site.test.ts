@@ -22,7 +22,7 @@ const LANGS = [
   { code: 'en', lang: /^en/ },
   { code: 'zh', lang: /^zh/ },
 ] as const;
-const PAGES = ['', 'explore/', 'model/', 'training/', 'errors/', 'explanations/', 'about/'];
+const PAGES = ['', 'explore/', 'model/', 'training/', 'errors/', 'explanations/', 'channels/', 'about/'];
 export const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
 
 let work: string;

@@ -31,8 +31,8 @@ describe('content pages', () => {
     expect(filesOf('zh')).toEqual(filesOf('en'));
   });
 
-  it('have all six pages', () => {
-    expect(filesOf('en')).toEqual(['about.md', 'errors.md', 'explanations.md', 'explore.md', 'index.md', 'model.md', 'training.md']);
+  it('have all eight pages', () => {
+    expect(filesOf('en')).toEqual(['about.md', 'channels.md', 'errors.md', 'explanations.md', 'explore.md', 'index.md', 'model.md', 'training.md']);
   });
 
   for (const name of filesOf('en')) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGS, type Lang } from '../i18n';
 
-export const PAGE_KINDS = ['article', 'explore', 'model', 'training', 'errors', 'explanations', 'about'] as const;
+export const PAGE_KINDS = ['article', 'explore', 'model', 'training', 'errors', 'explanations', 'channels', 'about'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** Frontmatter of every content page; strict, so a stray key in one language fails the build too. */

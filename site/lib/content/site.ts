@@ -28,7 +28,7 @@ export interface PageModel {
 }
 
 const NAV_KEY: Record<PageKind, UiKey> = {
-  article: 'nav.article', explore: 'nav.explore', model: 'nav.model', training: 'nav.training', errors: 'nav.errors', explanations: 'nav.explanations', about: 'nav.about',
+  article: 'nav.article', explore: 'nav.explore', model: 'nav.model', training: 'nav.training', errors: 'nav.errors', explanations: 'nav.explanations', channels: 'nav.channels', about: 'nav.about',
 };
 
 /** `pages` lists the pages that exist in this language with their `order` (nav follows `order`). */
