@@ -65,7 +65,7 @@ export async function runSanityCheck({ model, input, methods, seed, log }: Sanit
         constantMaps[id].push(constant);
         figure[id].push(maps[id].slice(0, PIXELS));
       }
-      log(`explain: sanity check, ${layer} randomised: ${MAP_IDS.map((id) => `${id} ρ=${correlations[id].at(-1)?.toFixed(2)} |ρ|=${absCorrelations[id].at(-1)?.toFixed(2)}`).join(', ')}`);
+      log(`explain: sanity check, ${layer} randomised: ${MAP_IDS.map((id) => `${id} ρ=${correlations[id].at(-1)?.toFixed(2)} ρ(|map|)=${absCorrelations[id].at(-1)?.toFixed(2)}`).join(', ')}`);
     }
     const flagged = MAP_IDS.filter((id) => (absCorrelations[id].at(-1) ?? 0) >= FLAG_THRESHOLD);
     return { steps, correlations, absCorrelations, constantMaps, flagged, figure };

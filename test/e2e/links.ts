@@ -1,17 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { htmlFiles } from '../../site/lib/build/publish';
 import { resolveStatic } from './staticServer';
-
-/** Every .html file under `dir`. */
-export async function htmlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await htmlFiles(p)));
-    else if (entry.name.endsWith('.html')) out.push(p);
-  }
-  return out;
-}
 
 /**
  * Every internal href/src in the built HTML that does not resolve to a file in `dist`

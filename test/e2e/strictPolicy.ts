@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../site/lib/security/policy';
-import { htmlFiles } from './links';
+import { htmlFiles } from '../../site/lib/build/publish';
 import { scrollThrough, visit } from './visit';
 
 /** The URL path of every page in the built site (each .html file), so a page added later is held to the same checks. */

@@ -34,7 +34,8 @@ export async function publishArtifacts(artifactsDir: string, outDir: string): Pr
   return { images: images.length, explorerFiles: explorer.length, statsFiles: artifacts.visuals.layers.length };
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
+/** Every .html file under `dir`, at any depth. */
+export async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
 }
