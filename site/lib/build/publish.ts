@@ -10,6 +10,8 @@ export const ARTIFACTS_URL_DIR = 'artifacts';
 
 /** Files the live explorer loads: the model (model.json + weights) and the test-image shards. */
 export const EXPLORER_KINDS: readonly ArtifactKind[] = ['model', 'model-weights', 'test-images'];
+/** Files the channels page's embedding map loads (its tooltips read the test-image shards above). */
+export const MAP_KINDS: readonly ArtifactKind[] = ['embedding-points'];
 
 /**
  * Puts what the pages load at run time into the built site: every image the visual and explain
@@ -20,7 +22,7 @@ export async function publishArtifacts(artifactsDir: string, outDir: string): Pr
   const artifacts = loadArtifacts(artifactsDir);
   const hasExplain = artifacts.manifest.files.some((f) => f.kind === 'explain-index');
   const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : [])])];
-  const explorer = artifacts.manifest.files.filter((f) => EXPLORER_KINDS.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
+  const explorer = artifacts.manifest.files.filter((f) => EXPLORER_KINDS.includes(f.kind) || MAP_KINDS.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
   for (const rel of [...images, ...explorer]) {
     const target = path.join(outDir, ARTIFACTS_URL_DIR, rel);
     await mkdir(path.dirname(target), { recursive: true });
