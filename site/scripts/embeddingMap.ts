@@ -20,7 +20,7 @@ export async function withAllPoints<S extends { data?: VegaData[] }>(spec: S, ma
   if (!response.ok) throw new Error(`${map.points}: HTTP ${response.status}`);
   const points = decodePoints(new Uint8Array(await response.arrayBuffer()), map.extents);
   if (points.length !== map.count) throw new Error(`${map.points}: ${points.length} points, expected ${map.count}`);
-  const values = mapRows(points, map.status);
+  const values = mapRows(points);
   return { ...spec, data: (spec.data ?? []).map((d) => (d.name === map.data ? { ...d, values } : d)) };
 }
 

@@ -38,6 +38,7 @@ export async function runDistributions({ model, test, seed, outDir, log }: Distr
     conv_channels: shares.length,
     never_active_channels: shares.filter((s) => s === 1).length,
     mostly_dead_channels: shares.filter((s) => s >= MOSTLY_DEAD).length,
+    mostly_dead_threshold: MOSTLY_DEAD,
     dense_dead_units: (activations.find((a) => a.layer === 'dense')?.deadShare ?? []).filter((s) => s === 1).length,
     conv2d_zero_share: zeroShare('conv2d'),
     conv2d_2_zero_share: zeroShare('conv2d_2'),

@@ -4,6 +4,8 @@ import type { DistributionsIndex } from '../../../pipeline/explain/distributions
 import { CHART_CONFIG, CHART_WIDTH, TRAIN_COLOR, VALIDATION_COLOR, type ChartContext, type ChartSpec } from './common';
 
 const ROW_HEIGHT = 80;
+// Marks carry no ARIA labels of their own (hundreds of bars would weigh more than the page): the figure is one
+// labelled image, the tooltips give the values, and the prose says what matters.
 const round = (v: number) => Number(v.toPrecision(4));
 
 /** Share of each layer's kernel weights per bin, trained (kept) and initial, over the same bins. */
@@ -26,12 +28,13 @@ export function weightHistogramChart(data: DistributionsIndex, { t }: ChartConte
     spec: {
       width: CHART_WIDTH,
       height: ROW_HEIGHT,
-      mark: { type: 'line', interpolate: 'step', strokeWidth: 1.5 },
+      mark: { type: 'line', interpolate: 'step', strokeWidth: 1.5, aria: false },
       encoding: {
         x: { field: 'weight', type: 'quantitative', title: t('chart.weights.value'), axis: { tickCount: 5 } },
         y: { field: 'share', type: 'quantitative', title: t('chart.share'), axis: { format: '.0%', tickCount: 2 } },
         color: { field: 'series', type: 'nominal', title: t('chart.series'), scale: { domain: [trained, initial], range: [TRAIN_COLOR, VALIDATION_COLOR] }, legend: { orient: 'top' } },
-        strokeDash: { field: 'series', type: 'nominal', scale: { domain: [trained, initial], range: [[1, 0], [4, 3]] }, legend: null },
+        // Dashes as well as colours, so the two series read apart without colour; one legend shows both.
+        strokeDash: { field: 'series', type: 'nominal', title: t('chart.series'), scale: { domain: [trained, initial], range: [[1, 0], [4, 3]] }, legend: { orient: 'top' } },
         tooltip: [
           { field: 'layer', type: 'nominal', title: t('chart.layer') },
           { field: 'series', type: 'nominal', title: t('chart.series') },
@@ -59,7 +62,7 @@ export function activationHistogramChart(data: DistributionsIndex, { t }: ChartC
     spec: {
       width: CHART_WIDTH - 100,
       height: ROW_HEIGHT,
-      mark: { type: 'rect', color: TRAIN_COLOR },
+      mark: { type: 'rect', color: TRAIN_COLOR, aria: false },
       encoding: {
         x: { field: 'from', type: 'quantitative', title: t('chart.activations.value'), axis: { tickCount: 5 } },
         x2: { field: 'to' },
@@ -82,18 +85,22 @@ export function deadShareChart(data: DistributionsIndex, { t }: ChartContext): C
     title: t('chart.dead.title', { images: data.images }),
     config: CHART_CONFIG,
     data: { values },
+    // Channel k spans [k, k + 1) on a quantitative axis: an ordinal one would write a (mostly empty) label per channel.
+    transform: [{ calculate: 'datum.channel + 1', as: 'next' }],
     facet: { row: { field: 'layer', type: 'nominal', title: t('chart.layer'), sort: data.activations.map((a) => a.layer) } },
     resolve: { scale: { x: 'independent' } },
     spec: {
       width: CHART_WIDTH,
       height: ROW_HEIGHT,
-      mark: { type: 'bar', color: VALIDATION_COLOR },
+      mark: { type: 'rect', color: VALIDATION_COLOR, aria: false },
       encoding: {
-        x: { field: 'channel', type: 'ordinal', title: t('chart.channel'), axis: { labelExpr: 'datum.value % 16 === 0 ? datum.label : ""', labelAngle: 0 } },
+        x: { field: 'channel', type: 'quantitative', title: t('chart.channel'), scale: { nice: false, zero: true }, axis: { tickMinStep: 1, format: 'd' } },
+        x2: { field: 'next' },
         y: { field: 'share', type: 'quantitative', title: t('chart.dead.share'), scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 2 } },
+        y2: { datum: 0 },
         tooltip: [
           { field: 'layer', type: 'nominal', title: t('chart.layer') },
-          { field: 'channel', type: 'ordinal', title: t('chart.channel') },
+          { field: 'channel', type: 'quantitative', title: t('chart.channel') },
           { field: 'share', type: 'quantitative', title: t('chart.dead.share'), format: '.1%' },
         ],
       },

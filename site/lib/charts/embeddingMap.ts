@@ -17,16 +17,13 @@ export interface MapRow {
   py: number;
   label: number;
   predicted: number;
-  status: string;
 }
 
-const round = (v: number) => Number(v.toPrecision(5));
+// Four digits are finer than a pixel of the chart.
+const round = (v: number) => Number(v.toPrecision(4));
 
-export function mapRows(points: MapPoint[], labels: { correct: string; wrong: string }): MapRow[] {
-  return points.map((p) => ({
-    index: p.index, ux: round(p.umap[0]), uy: round(p.umap[1]), px: round(p.pca[0]), py: round(p.pca[1]), label: p.label, predicted: p.predicted,
-    status: p.label === p.predicted ? labels.correct : labels.wrong,
-  }));
+export function mapRows(points: MapPoint[]): MapRow[] {
+  return points.map((p) => ({ index: p.index, ux: round(p.umap[0]), uy: round(p.umap[1]), px: round(p.pca[0]), py: round(p.pca[1]), label: p.label, predicted: p.predicted }));
 }
 
 /** The labels the map's rows carry, in the page's language (the script reuses them for every point). */
@@ -52,18 +49,19 @@ export function embeddingMapChart(rows: MapRow[], ctx: ChartContext): ChartSpec 
     transform: [
       { calculate: "projection === 'pca' ? datum.px : datum.ux", as: 'x' },
       { calculate: "projection === 'pca' ? datum.py : datum.uy", as: 'y' },
+      { calculate: `datum.label === datum.predicted ? ${JSON.stringify(correct)} : ${JSON.stringify(wrong)}`, as: 'status' },
       // Misclassified images last, so they are drawn on top.
-      { calculate: `datum.status === '${wrong.replace(/'/g, "\\'")}' ? 1 : 0`, as: 'top' },
+      { calculate: 'datum.label === datum.predicted ? 0 : 1', as: 'top' },
     ],
-    mark: { type: 'point', filled: true, strokeWidth: 1.5 },
+    mark: { type: 'point', filled: true, strokeWidth: 1.5, aria: false },
     encoding: {
       // The coordinates have no unit: only neighbourhoods mean something, so the axes carry no numbers.
       x: { field: 'x', type: 'quantitative', axis: hidden, scale: { zero: false } },
       y: { field: 'y', type: 'quantitative', axis: hidden, scale: { zero: false } },
       color: { field: 'label', type: 'nominal', title: t('chart.trueLabel'), scale: { scheme: 'category10' } },
       shape: { field: 'status', type: 'nominal', title: t('chart.embedding.status'), scale: { domain: [correct, wrong], range: ['circle', 'cross'] } },
-      size: { field: 'status', type: 'nominal', scale: { domain: [correct, wrong], range: [12, 70] }, legend: null },
-      opacity: { field: 'status', type: 'nominal', scale: { domain: [correct, wrong], range: [0.55, 1] }, legend: null },
+      size: { condition: { test: 'datum.label !== datum.predicted', value: 70 }, value: 12 },
+      opacity: { condition: { test: 'datum.label !== datum.predicted', value: 1 }, value: 0.55 },
       order: { field: 'top', type: 'quantitative' },
       tooltip: [
         { field: 'index', type: 'quantitative', title: t('chart.sample') },

@@ -1,13 +1,13 @@
 import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddingIndex';
 import type { MapPoint } from '../../../shared/embedding/mapPoints';
-import { EMBEDDING_DATA, embeddingMapChart, mapRows, statusLabels } from '../charts/embeddingMap';
+import { EMBEDDING_DATA, embeddingMapChart, mapRows } from '../charts/embeddingMap';
 import { renderChart } from '../charts/render';
 import { escapeHtml, jsonForScript } from '../html';
 import { artifactUrl, type DirectiveSpec } from './context';
 import { chartFigure } from './chart';
 
 /** Points the build draws into the static SVG: every misclassified image and an even sample of the rest. */
-export const STATIC_POINTS = 800;
+export const STATIC_POINTS = 300;
 
 /** What site/scripts/embeddingMap.ts needs to draw every point and show each digit in the tooltip. */
 export interface EmbeddingMapData {
@@ -16,7 +16,6 @@ export interface EmbeddingMapData {
   extents: EmbeddingIndex['extents'];
   count: number;
   shards: string; // URL of the artifacts folder: the test-image shards sit under it
-  status: { correct: string; wrong: string };
   imageTitle: string; // 'Test image {index}' in the page's language
 }
 
@@ -36,18 +35,20 @@ export const embeddingMapDirective: DirectiveSpec = {
     const { index, points } = artifacts.embedding();
     const ctx = { t };
     const shown = staticSample(points);
-    const spec = embeddingMapChart(mapRows(shown, statusLabels(ctx)), ctx);
+    const spec = embeddingMapChart(mapRows(shown), ctx);
     const data: EmbeddingMapData = {
       data: EMBEDDING_DATA,
       points: artifactUrl(base, index.files.points),
       extents: index.extents,
       count: index.count,
       shards: artifactUrl(base, ''),
-      status: statusLabels(ctx),
       imageTitle: t('chart.embedding.image', { index: '{index}' }),
     };
     const note = `<figcaption class="chart-note">${escapeHtml(t('chart.embedding.sampleNote', { shown: shown.length, count: index.count }))}</figcaption>`;
     const extra = `<script type="application/json" data-chart-points>${jsonForScript(data)}</script>${note}`;
-    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', await renderChart(spec), t, undefined, extra);
+    const rendered = await renderChart(spec);
+    // The script fills in every point; the sample stays only in the SVG, not again in the spec.
+    const vega = { ...rendered.vega, data: rendered.vega.data?.map((d) => (d.name === EMBEDDING_DATA ? { ...d, values: [] } : d)) };
+    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', { svg: rendered.svg, vega }, t, undefined, extra);
   },
 };
