@@ -2,6 +2,7 @@ import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddi
 import type { MapPoint } from '../../../shared/embedding/mapPoints';
 import { EMBEDDING_DATA, embeddingMapChart, mapRows } from '../charts/embeddingMap';
 import { renderChart } from '../charts/render';
+import { formatInt } from '../format/number';
 import { escapeHtml, jsonForScript } from '../html';
 import { artifactUrl, type DirectiveSpec } from './context';
 import { chartFigure } from './chart';
@@ -31,7 +32,7 @@ export function staticSample(points: MapPoint[], limit = STATIC_POINTS): MapPoin
 export const embeddingMapDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
-  async render(_attributes, { artifacts, t, base }) {
+  async render(_attributes, { artifacts, t, base, lang }) {
     const { index, points } = artifacts.embedding();
     const ctx = { t };
     const shown = staticSample(points);
@@ -44,7 +45,7 @@ export const embeddingMapDirective: DirectiveSpec = {
       shards: artifactUrl(base, ''),
       imageTitle: t('chart.embedding.image', { index: '{index}' }),
     };
-    const note = `<figcaption class="chart-note">${escapeHtml(t('chart.embedding.sampleNote', { shown: shown.length, count: index.count }))}</figcaption>`;
+    const note = `<figcaption class="chart-note">${escapeHtml(t('chart.embedding.sampleNote', { shown: formatInt(shown.length, lang), count: formatInt(index.count, lang) }))}</figcaption>`;
     const extra = `<script type="application/json" data-chart-points>${jsonForScript(data)}</script>${note}`;
     const rendered = await renderChart(spec);
     // The script fills in every point; the sample stays only in the SVG, not again in the spec.
