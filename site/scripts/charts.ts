@@ -59,7 +59,7 @@ async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
   // The embedding map: all points from their file, and each digit in its tooltip.
   const map = mapData(figure);
   const result = await embed(target, (map ? await withAllPoints(spec, map) : spec) as never, options);
-  if (map) addDigitTooltips(result.view, map);
+  if (map) await addDigitTooltips(result.view, map);
   // The menu button holds only an icon: give it the menu's name.
   target.querySelector('summary')?.setAttribute('aria-label', options.i18n?.CLICK_TO_VIEW_ACTIONS ?? '');
   // Swap only once vega has rendered, so a failure leaves the previous chart in place.

@@ -54,7 +54,7 @@ async function digitImage(map: EmbeddingMapData, index: number): Promise<string>
 type TooltipHandler = (handler: unknown, event: MouseEvent, item: { datum?: { index?: number } } | null, value: unknown) => void;
 
 /** Wraps the view's tooltip so a point's tooltip also shows its digit (vega-tooltip renders the `image` field). */
-export function addDigitTooltips(view: View, map: EmbeddingMapData): void {
+export async function addDigitTooltips(view: View, map: EmbeddingMapData): Promise<void> {
   // Read back the handler vega-embed installed (vega's getter takes no argument; its typings do not say so).
   const base = (view as unknown as { tooltip(): TooltipHandler }).tooltip();
   const images = new Map<number, string>();
@@ -76,5 +76,7 @@ export function addDigitTooltips(view: View, map: EmbeddingMapData): void {
       (error) => console.warn('digit image unavailable:', error),
     );
   };
+  // Setting a handler resets vega's renderer: run the view again so the marks are drawn.
   view.tooltip(tooltip as never);
+  await view.runAsync();
 }

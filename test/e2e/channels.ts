@@ -25,7 +25,7 @@ export function channelsTests(env: () => ExplorerEnv): void {
         expect(await figure.locator('.chart-wrapper svg').count(), name).toBe(1);
       }
       // The build's HTML holds a sample; the live map has a symbol for every test image.
-      const symbols = page.locator(`${MAP} .chart-wrapper svg .mark-symbol path`);
+      const symbols = page.locator(`${MAP} .chart-wrapper svg g.mark-symbol.role-mark path`);
       expect(await symbols.count()).toBe(index.count);
       // The UMAP / PCA switch: labelled radio buttons in the page's language, reachable by keyboard.
       const radios = page.locator(`${MAP} input[type="radio"]`);
