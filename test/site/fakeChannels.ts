@@ -37,7 +37,7 @@ export async function putFakeEmbedding(put: Put, labels: number[], predicted: nu
   const index: EmbeddingIndex = {
     format: 'cnn-hidden-truth/embedding@1', count, layer: 'dense', dims: 128,
     files: { codes: `${dir}/codes.f32`, umap: `${dir}/umap.f32`, pca: `${dir}/pca.f32`, points: `${dir}/points.u16` },
-    umap: { neighbors: 15, minDist: 0.1, epochs: 500, seed: 42, library: 'umap-js 1.4.0' },
+    umap: { neighbors: 15, minDist: 0.1, epochs: 200, seed: 42, library: 'umap-js 1.4.0' },
     pca: { library: 'ml-pca 4.1.1', explained: [0.31, 0.18] },
     extents,
     seconds: { codes: 0.4, umap: 15.2, pca: 0.5 },

@@ -9,12 +9,16 @@ import { rowsOf } from './denseCodes';
 export interface UmapSettings {
   neighbors: number;
   minDist: number;
-  /** Optimisation epochs; umap-js's own default for up to 10,000 points is 500. */
+  /**
+   * Optimisation epochs. umap-js would pick 500 for up to 10,000 points; 200 (what umap-learn uses for
+   * large sets) took 38 s instead of 60 s on the 10,000 codes under load, and the optimisation is then
+   * two thirds of UMAP's time rather than three quarters.
+   */
   epochs: number;
   seed: number;
 }
 
-export const UMAP_DEFAULTS: Omit<UmapSettings, 'seed'> = { neighbors: 15, minDist: 0.1, epochs: 500 };
+export const UMAP_DEFAULTS: Omit<UmapSettings, 'seed'> = { neighbors: 15, minDist: 0.1, epochs: 200 };
 
 /** n × 2 coordinates (row-major) of the n × dims `codes`. */
 export function umap2d(codes: Float32Array, dims: number, { neighbors, minDist, epochs, seed }: UmapSettings): Float32Array {
