@@ -40,7 +40,6 @@ export async function putFakeEmbedding(put: Put, labels: number[], predicted: nu
     umap: { neighbors: 15, minDist: 0.1, epochs: 200, seed: 42, library: 'umap-js 1.4.0' },
     pca: { library: 'ml-pca 4.1.1', explained: [0.31, 0.18] },
     extents,
-    seconds: { codes: 0.4, umap: 15.2, pca: 0.5 },
   };
   await put(index.files.codes, 'embedding-codes', Buffer.alloc(count * 128 * 4));
   await put(index.files.umap, 'embedding-coordinates', Buffer.from(umap.buffer));

@@ -18,7 +18,7 @@ export interface EmbeddingIndex {
   pca: { library: string; explained: [number, number] };
   /** Extents of each projection, which points.u16 is quantised over (shared/embedding/mapPoints.ts). */
   extents: { umap: Extent; pca: Extent };
-  seconds: { codes: number; umap: number; pca: number };
+  // No timings here (they are in the manifest), so the same inputs give the same bytes.
 }
 
 export const EMBEDDING_METRIC_NAMES = ['embedding_points', 'pca_explained', 'embedding_seconds', 'umap_seconds'] as const;

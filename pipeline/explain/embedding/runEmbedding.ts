@@ -51,7 +51,6 @@ export async function runEmbedding({ model, test, predicted, seed, outDir, log }
     umap: { ...settings, library: `umap-js ${versions['umap-js']}` },
     pca: { library: `ml-pca ${versions['ml-pca']}`, explained: pca.explained },
     extents,
-    seconds: { codes: t1 - t0, umap: t2 - t1, pca: t3 - t2 },
   };
   written.push(await write(EMBEDDING_INDEX_PATH, JSON.stringify(index), 'embedding-index', { count: test.count }));
   const seconds = clock() - t0;

@@ -122,5 +122,4 @@ export const embeddingIndexSchema = z.object({
   umap: z.object({ neighbors: num, minDist: num, epochs: num, seed: num, library: str }),
   pca: z.object({ library: str, explained: z.tuple([num, num]) }),
   extents: z.object({ umap: extent, pca: extent }),
-  seconds: z.object({ codes: num, umap: num, pca: num }),
 });
