@@ -26,8 +26,8 @@ export const TRAINING = {
 export const DRAWING = {
   config: ['samples'],
   // '../shared/drawing': the drawing rules the browser shares, outside pipeline/.
-  sources: ['stages/drawing.ts', 'visualize', 'explain', '../shared/drawing'],
-  packages: ['@napi-rs/canvas', 'd3-color', 'd3-scale-chromatic', 'simple-statistics'],
+  sources: ['stages/drawing.ts', 'visualize', 'explain', '../shared/drawing', '../shared/embedding'],
+  packages: ['@napi-rs/canvas', 'd3-color', 'd3-scale-chromatic', 'simple-statistics', 'umap-js', 'ml-pca'],
 } as const satisfies { config: readonly (keyof PipelineConfig)[]; sources: readonly string[]; packages: readonly string[] };
 
 /** Files the training stage writes (and a redraw carries over); every other kind is drawn. */

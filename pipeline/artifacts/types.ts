@@ -68,6 +68,11 @@ export type ArtifactKind =
   | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
   | 'attribution-data' // raw attribution maps of one test image, float32
   | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
+  | 'distributions' // explain/distributions.json: DistributionsIndex (pipeline/explain/distributions/distributionsIndex.ts)
+  | 'embedding-index' // explain/embedding/embedding.json: EmbeddingIndex (pipeline/explain/embedding/embeddingIndex.ts)
+  | 'embedding-codes' // test images × 128 float32: the `dense` layer's output
+  | 'embedding-coordinates' // test images × 2 float32, meta { projection: umap | pca }
+  | 'embedding-points' // the site's quantised copy of both maps (shared/embedding/mapPoints.ts)
   | 'other';
 
 export interface PipelineConfig {

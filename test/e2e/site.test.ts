@@ -10,6 +10,7 @@ import { LANGS as SITE_LANGS, translator } from '../../site/lib/i18n';
 import { SECURITY_HEADERS } from '../../site/lib/security/policy';
 import { launchChromium } from './browser';
 import { headersForAllPaths } from './headersFile';
+import { channelsTests } from './channels';
 import { explorerTests } from './explorer';
 import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
@@ -264,4 +265,5 @@ describe('the built report in a browser', () => {
   }, 60_000);
 
   explorerTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
+  channelsTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
 });

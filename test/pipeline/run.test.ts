@@ -59,6 +59,11 @@ describe('runPipeline', () => {
     expect(manifest.metrics.ig_completeness_max).toBe(0.01);
     expect(manifest.timings.explain).toBeGreaterThanOrEqual(0);
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain('explain.json');
+    // The distributions and the embedding map (issue #13) run for real on the 64 test images.
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['explain/distributions.json', 'explain/embedding/embedding.json', 'explain/embedding/codes.f32', 'explain/embedding/umap.f32', 'explain/embedding/pca.f32', 'explain/embedding/points.u16']));
+    expect(manifest.timings.distributions).toBeGreaterThan(0);
+    expect(manifest.timings.embedding).toBeGreaterThan(0);
+    expect(manifest.metrics).toMatchObject({ embedding_points: 64, conv_channels: 224 });
     expect(manifest.backend.name).toBe('wasm');
     expect(manifest.versions).toMatchObject({ '@tensorflow/tfjs-core': '4.22.0', '@tensorflow/tfjs-layers': '4.22.0', backend: 'wasm 4.22.0' });
 

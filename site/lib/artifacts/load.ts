@@ -1,14 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import type { DistributionsIndex } from '../../../pipeline/explain/distributions/distributionsIndex';
+import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddingIndex';
 import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
+import { decodePoints, type MapPoint } from '../../../shared/embedding/mapPoints';
 import type {
   ArtifactFile, ChannelStats, Evaluation, Manifest, ModelSummary, PredictionsIndex, TrainingHistory, VisualIndex,
 } from '../../../pipeline/artifacts/types';
 import { SCHEMA_VERSION } from '../../../pipeline/artifacts/types';
 import { pngSize } from './pngSize';
 import {
-  evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
+  distributionsSchema, embeddingIndexSchema, evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
 } from './schema';
 
 export class ArtifactsError extends Error {
@@ -34,6 +37,10 @@ export interface SiteArtifacts {
   imageSize(relPath: string): { width: number; height: number };
   /** The explain stage's index (attribution maps and the sanity check), read on first use. */
   explain(): ExplainIndex;
+  /** Weight and activation distributions (explain/distributions.json), read on first use. */
+  distributions(): DistributionsIndex;
+  /** The embedding map's index and its points (decoded from the file the page also loads), read on first use. */
+  embedding(): { index: EmbeddingIndex; points: MapPoint[] };
 }
 
 export const RUN_PIPELINE_HINT = 'Run `npm run pipeline` (for a fast run: `npm run pipeline -- --preset quick`) to create it, or set ARTIFACTS_DIR to a folder that has one.';
@@ -124,6 +131,8 @@ export function loadArtifacts(dir: string): SiteArtifacts {
   const sizeCache = new Map<string, { width: number; height: number }>();
   let probabilityBytes: Uint8Array | undefined;
   let explain: ExplainIndex | undefined;
+  let distributions: DistributionsIndex | undefined;
+  let embedding: { index: EmbeddingIndex; points: MapPoint[] } | undefined;
   return {
     dir, manifest, history, summary, evaluation, predictions, visuals,
     layerStats(layer, sample) {
@@ -160,6 +169,19 @@ export function loadArtifacts(dir: string): SiteArtifacts {
       for (const image of explainImages(index)) listedFile(manifest, dir, image);
       explain = index;
       return explain;
+    },
+    distributions() {
+      distributions ??= readJson(dir, fileOfKind(manifest, dir, 'distributions'), distributionsSchema) as DistributionsIndex;
+      return distributions;
+    },
+    embedding() {
+      if (embedding) return embedding;
+      const index = readJson(dir, fileOfKind(manifest, dir, 'embedding-index'), embeddingIndexSchema) as EmbeddingIndex;
+      const file = path.join(dir, listedFile(manifest, dir, index.files.points).path);
+      const points = decodePoints(readFileSync(file), index.extents);
+      if (points.length !== index.count) throw new ArtifactsError(`${file} holds ${points.length} points, ${index.files.points.replace(/points.u16$/, 'embedding.json')} says ${index.count}. ${RUN_PIPELINE_HINT}`);
+      embedding = { index, points };
+      return embedding;
     },
   };
 }

@@ -96,3 +96,30 @@ export const explainIndexSchema = z.object({
   }),
   seconds: z.record(num),
 });
+
+const histogram = z.object({ start: num, width: num, counts: z.array(num) });
+const weightStats = z.object({ mean: num, std: num, min: num, max: num });
+
+/** explain/distributions.json (pipeline/explain/distributions/distributionsIndex.ts). */
+export const distributionsSchema = z.object({
+  format: z.literal('cnn-hidden-truth/distributions@1'),
+  images: num,
+  seed: num,
+  weights: z.array(z.object({ layer: str, count: num, start: num, width: num, trained: z.array(num), initial: z.array(num), trainedStats: weightStats, initialStats: weightStats })),
+  activations: z.array(z.object({ layer: str, total: num, zeros: num, max: num, positive: histogram, deadShare: z.array(num) })),
+  mostlyDead: num,
+});
+
+const extent = z.tuple([num, num, num, num]);
+
+/** explain/embedding/embedding.json (pipeline/explain/embedding/embeddingIndex.ts). */
+export const embeddingIndexSchema = z.object({
+  format: z.literal('cnn-hidden-truth/embedding@1'),
+  count: num,
+  layer: str,
+  dims: num,
+  files: z.object({ codes: str, umap: str, pca: str, points: str }),
+  umap: z.object({ neighbors: num, minDist: num, epochs: num, seed: num, library: str }),
+  pca: z.object({ library: str, explained: z.tuple([num, num]) }),
+  extents: z.object({ umap: extent, pca: extent }),
+});

@@ -45,9 +45,9 @@ export function artifactsIntegration({ artifactsDir, base }: ArtifactsIntegratio
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { images, explorerFiles, statsFiles } = await publishArtifacts(artifactsDir, outDir);
+        const { images, explorerFiles, mapFiles, statsFiles } = await publishArtifacts(artifactsDir, outDir);
         const refs = await checkArtifactReferences(outDir, base);
-        logger.info(`copied ${images} artifact images, ${explorerFiles} model and test-image files and ${statsFiles} stats files; ${refs} artifact references checked`);
+        logger.info(`copied ${images} artifact images, ${explorerFiles} model and test-image files, ${mapFiles} embedding map file(s) and ${statsFiles} stats files; ${refs} artifact references checked`);
       },
     },
   };

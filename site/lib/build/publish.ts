@@ -10,18 +10,22 @@ export const ARTIFACTS_URL_DIR = 'artifacts';
 
 /** Files the live explorer loads: the model (model.json + weights) and the test-image shards. */
 export const EXPLORER_KINDS: readonly ArtifactKind[] = ['model', 'model-weights', 'test-images'];
+/** Files the channels page's embedding map loads (its tooltips read the test-image shards above). */
+export const MAP_KINDS: readonly ArtifactKind[] = ['embedding-points'];
 
 /**
  * Puts what the pages load at run time into the built site: every image the visual and explain
  * indexes refer to, the files of EXPLORER_KINDS (as the manifest lists them), and one channel-stats
  * JSON per layer (fetched when a reader zooms into a channel).
  */
-export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; explorerFiles: number; statsFiles: number }> {
+export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; explorerFiles: number; mapFiles: number; statsFiles: number }> {
   const artifacts = loadArtifacts(artifactsDir);
   const hasExplain = artifacts.manifest.files.some((f) => f.kind === 'explain-index');
   const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : [])])];
-  const explorer = artifacts.manifest.files.filter((f) => EXPLORER_KINDS.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
-  for (const rel of [...images, ...explorer]) {
+  const listed = (kinds: readonly ArtifactKind[]) => artifacts.manifest.files.filter((f) => kinds.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
+  const explorer = listed(EXPLORER_KINDS);
+  const map = listed(MAP_KINDS);
+  for (const rel of [...images, ...explorer, ...map]) {
     const target = path.join(outDir, ARTIFACTS_URL_DIR, rel);
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(path.join(artifactsDir, rel), target);
@@ -31,7 +35,7 @@ export async function publishArtifacts(artifactsDir: string, outDir: string): Pr
   for (const layer of artifacts.visuals.layers) {
     await writeFile(path.join(statsDir, `${layer.name}.json`), JSON.stringify(layerStatsDocument(artifacts, layer.name)));
   }
-  return { images: images.length, explorerFiles: explorer.length, statsFiles: artifacts.visuals.layers.length };
+  return { images: images.length, explorerFiles: explorer.length, mapFiles: map.length, statsFiles: artifacts.visuals.layers.length };
 }
 
 /** Every .html file under `dir`, at any depth. */

@@ -1,12 +1,13 @@
 import type { SiteArtifacts } from '../artifacts/load';
 import type { ChartContext, ChartSpec } from './common';
 import { confusionChart } from './confusion';
+import { activationHistogramChart, deadShareChart, weightHistogramChart } from './distributions';
 import { accuracyChart, lossChart } from './history';
 import { meanActivationChart } from './meanActivation';
 import { perClassChart } from './perClass';
 import { top3Chart } from './top3';
 
-export const CHART_NAMES = ['loss', 'accuracy', 'confusion', 'per-class', 'top3', 'mean-activation'] as const;
+export const CHART_NAMES = ['loss', 'accuracy', 'confusion', 'per-class', 'top3', 'mean-activation', 'weights', 'activations', 'dead-channels'] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
 
 export function isChartName(value: string): value is ChartName {
@@ -39,5 +40,11 @@ export function buildChart(name: ChartName, artifacts: SiteArtifacts, ctx: Chart
       const sample = artifacts.visuals.articleSample;
       return meanActivationChart(artifacts.layerStats(layer, sample), layer, sample, ctx);
     }
+    case 'weights':
+      return weightHistogramChart(artifacts.distributions(), ctx);
+    case 'activations':
+      return activationHistogramChart(artifacts.distributions(), ctx);
+    case 'dead-channels':
+      return deadShareChart(artifacts.distributions(), ctx);
   }
 }

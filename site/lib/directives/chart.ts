@@ -37,7 +37,7 @@ function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext
  * One chart's markup: the SVG drawn at build time (readable with JS off) and, as JSON, what
  * site/scripts/charts.ts needs to redraw it live: the Vega spec, the actions menu's labels, per-sample data.
  */
-export function chartFigure(name: string, title: string, { svg, vega }: RenderedChart, t: Translate, samples?: ChartSamples): string {
+export function chartFigure(name: string, title: string, { svg, vega }: RenderedChart, t: Translate, samples?: ChartSamples, extra = ''): string {
   const actions: ChartActionLabels = { CLICK_TO_VIEW_ACTIONS: t('chart.actions'), SVG_ACTION: t('chart.saveSvg'), PNG_ACTION: t('chart.savePng') };
   return [
     `<figure class="chart" data-chart="${escapeHtml(name)}">`,
@@ -45,6 +45,7 @@ export function chartFigure(name: string, title: string, { svg, vega }: Rendered
     `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
     `<script type="application/json" data-chart-actions>${jsonForScript(actions)}</script>`,
     samples ? `<script type="application/json" data-chart-samples>${jsonForScript(samples)}</script>` : '',
+    extra,
     `</figure>`,
   ].join('');
 }

@@ -3,6 +3,8 @@ import { chartDirective } from './chart';
 import type { DirectiveSpec } from './context';
 import { digitsDirective } from './digits';
 import { explorerDirective } from './explorer';
+import { embeddingMapDirective } from './embeddingMap';
+import { embeddingSettingDirective } from './embeddingSetting';
 import { explainSettingDirective } from './explainSetting';
 import { filtersDirective } from './filters';
 import { galleryDirective } from './gallery';
@@ -28,6 +30,8 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   attribution: attributionDirective,
   'sanity-check': sanityCheckDirective,
   'explain-setting': explainSettingDirective,
+  'embedding-map': embeddingMapDirective,
+  'embedding-setting': embeddingSettingDirective,
 };
 
 /** How each directive is written, for error messages. */

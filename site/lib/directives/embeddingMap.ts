@@ -1,0 +1,55 @@
+import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddingIndex';
+import type { MapPoint } from '../../../shared/embedding/mapPoints';
+import { EMBEDDING_DATA, embeddingMapChart, mapRows } from '../charts/embeddingMap';
+import { renderChart } from '../charts/render';
+import { formatInt } from '../format/number';
+import { escapeHtml, jsonForScript } from '../html';
+import { artifactUrl, type DirectiveSpec } from './context';
+import { chartFigure } from './chart';
+
+/** Points the build draws into the static SVG: every misclassified image and an even sample of the rest. */
+export const STATIC_POINTS = 300;
+
+/** What site/scripts/embeddingMap.ts needs to draw every point and show each digit in the tooltip. */
+export interface EmbeddingMapData {
+  data: string;
+  points: string; // URL of points.u16
+  extents: EmbeddingIndex['extents'];
+  count: number;
+  shards: string; // URL of the artifacts folder: the test-image shards sit under it
+  imageTitle: string; // 'Test image {index}' in the page's language
+}
+
+export function staticSample(points: MapPoint[], limit = STATIC_POINTS): MapPoint[] {
+  const step = Math.max(1, Math.ceil(points.length / limit));
+  return points.filter((p, i) => i % step === 0 || p.label !== p.predicted);
+}
+
+/**
+ * `::embedding-map` — the test set placed by its `dense` codes, UMAP or PCA (a keyboard-reachable radio group
+ * once the script runs). The HTML carries a sample drawn at build time; the script loads all points (10 bytes each).
+ */
+export const embeddingMapDirective: DirectiveSpec = {
+  kind: 'leaf',
+  attributes: [],
+  async render(_attributes, { artifacts, t, base, lang }) {
+    const { index, points } = artifacts.embedding();
+    const ctx = { t };
+    const shown = staticSample(points);
+    const spec = embeddingMapChart(mapRows(shown), ctx);
+    const data: EmbeddingMapData = {
+      data: EMBEDDING_DATA,
+      points: artifactUrl(base, index.files.points),
+      extents: index.extents,
+      count: index.count,
+      shards: artifactUrl(base, ''),
+      imageTitle: t('chart.embedding.image', { index: '{index}' }),
+    };
+    const note = `<figcaption class="chart-note">${escapeHtml(t('chart.embedding.sampleNote', { shown: formatInt(shown.length, lang), count: formatInt(index.count, lang) }))}</figcaption>`;
+    const extra = `<script type="application/json" data-chart-points>${jsonForScript(data)}</script>${note}`;
+    const rendered = await renderChart(spec);
+    // The script fills in every point; the sample stays only in the SVG, not again in the spec.
+    const vega = { ...rendered.vega, data: rendered.vega.data?.map((d) => (d.name === EMBEDDING_DATA ? { ...d, values: [] } : d)) };
+    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', { svg: rendered.svg, vega }, t, undefined, extra);
+  },
+};

@@ -1,0 +1,41 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BackendInfo, PipelineConfig } from '../../../pipeline/artifacts/types';
+import { initialKernels, kernelsOf } from '../../../pipeline/explain/distributions/initialWeights';
+
+// Captures the model's kernels at the moment training starts, then stops the run: what training starts from.
+const started: { kernels?: Map<string, Float32Array> } = {};
+vi.mock('../../../pipeline/train/trainModel', () => ({
+  trainModel: async ({ model }: { model: Parameters<typeof kernelsOf>[0] }) => {
+    started.kernels = kernelsOf(model);
+    throw new Error('stopped after capturing the starting weights');
+  },
+}));
+const { runTraining } = await import('../../../pipeline/stages/training');
+
+const config: PipelineConfig = {
+  preset: 'quick', seed: 11, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 2, trainLimit: 8, testLimit: 8,
+  dataDir: null, backend: 'cpu', workers: 1, samples: [],
+};
+const cpu: BackendInfo = { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu' };
+const split = { images: new Float32Array(8 * 784), labels: new Int32Array(8), count: 8 };
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('initialKernels', () => {
+  it('rebuilds from the seed exactly the kernels the training stage starts from', async () => {
+    const run = runTraining({ config, data: { train: split, test: split, info: {} as never }, backend: cpu, staging: {} as never, log: () => {}, progress: {} as never });
+    await expect(run).rejects.toThrow('stopped after capturing');
+    const rebuilt = initialKernels(config.seed);
+    expect([...rebuilt.keys()]).toEqual(['conv2d', 'conv2d_1', 'conv2d_2', 'dense', 'dense_1']);
+    expect([...(started.kernels?.keys() ?? [])]).toEqual([...rebuilt.keys()]);
+    for (const [layer, values] of rebuilt) expect(started.kernels?.get(layer), layer).toEqual(values);
+  });
+
+  it('gives other kernels for another seed', () => {
+    expect(initialKernels(12).get('conv2d')).not.toEqual(initialKernels(11).get('conv2d'));
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArtifacts } from '../../site/lib/artifacts/load';
+import { STATIC_POINTS, staticSample } from '../../site/lib/directives/embeddingMap';
+import { makeFakeArtifacts, renderMarkdown } from './helpers';
+
+let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+beforeAll(async () => {
+  fake = await makeFakeArtifacts();
+});
+afterAll(() => fake.cleanup());
+
+describe('the embedding map directive', () => {
+  it('draws an even sample with every misclassified image into the SVG and tells the script where all points are', async () => {
+    const html = await renderMarkdown('::embedding-map', { artifactsDir: fake.dir, base: '/r/', lang: 'en' });
+    const { points } = loadArtifacts(fake.dir).embedding();
+    const sample = staticSample(points);
+    expect(sample.length).toBeLessThanOrEqual(STATIC_POINTS + points.filter((p) => p.label !== p.predicted).length);
+    expect(sample.filter((p) => p.label !== p.predicted).map((p) => p.index)).toEqual([7, 19, 33]);
+    const marks = /<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(html)?.[1] ?? '';
+    expect(marks.match(/<path/g)?.length).toBe(sample.length);
+    const data = JSON.parse(/<script type="application\/json" data-chart-points[^>]*>(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
+    expect(data).toMatchObject({ data: 'points', points: '/r/artifacts/explain/embedding/points.u16', count: 1000, shards: '/r/artifacts/' });
+    // The spec leaves the points to the script: they would otherwise ride in the page twice.
+    const spec = JSON.parse(/<script type="application\/json" data-chart-spec[^>]*>(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
+    expect(spec.data.find((d: { name: string }) => d.name === 'points').values).toEqual([]);
+    expect(html).toContain(`shows ${sample.length} of the 1,000 test images`);
+  });
+
+  it('quotes the UMAP settings and the stage\'s numbers in both languages', async () => {
+    const md = ':embedding-setting{name="umap_neighbors"} / :embedding-setting{name="umap_min_dist"} / :metric{name="never_active_channels"} / :metric{name="embedding_seconds"}';
+    expect(await renderMarkdown(md, { artifactsDir: fake.dir, lang: 'en' })).toMatch(/>15<.*>0\.10<.*>9<.*>17 s</s);
+    expect(await renderMarkdown(md, { artifactsDir: fake.dir, lang: 'zh' })).toMatch(/>15<.*>17秒</s);
+  });
+
+  it('names the valid settings when one is misspelt', async () => {
+    await expect(renderMarkdown(':embedding-setting{name="umap_neighbours"}', { artifactsDir: fake.dir, lang: 'en' })).rejects.toThrow(/umap_neighbors/);
+  });
+});
