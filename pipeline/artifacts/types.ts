@@ -68,6 +68,11 @@ export type ArtifactKind =
   | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
   | 'attribution-data' // raw attribution maps of one test image, float32
   | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
+  | 'timelapse-record' // timelapse/record.bin.gz: conv2d kernels and maps of sample 51 per epoch (pipeline/train/timelapseRecord.ts)
+  | 'timelapse-record-index' // timelapse/record.json: TimelapseRecordIndex
+  | 'timelapse-index' // timelapse/timelapse.json: TimelapseIndex (pipeline/explain/timelapse), the site's view
+  | 'timelapse-frame' // PNG of the kernels or the maps at one epoch, meta { epoch, picture }
+  | 'timelapse-filmstrip' // PNG of a few key epochs, the figure without JavaScript
   | 'other';
 
 export interface PipelineConfig {

@@ -1,11 +1,12 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile, PipelineConfig } from '../artifacts/types';
+import { ARTICLE_SAMPLE } from '../data/articleSample';
 import type { Split } from '../data/loadMnist';
 import { runExplain } from '../explain/runExplain';
 import { FULL_LIMITS, QUICK_LIMITS } from '../explain/settings';
 import { runVisualize } from '../visualize/runVisualize';
 
-export const ARTICLE_SAMPLE = 51; // the tutorial's test digit, a 3
+export { ARTICLE_SAMPLE };
 
 /** Argmax per test image and count × 10 softmax outputs of the trained model. */
 export interface DrawingPredictions {
