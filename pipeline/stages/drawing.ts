@@ -4,6 +4,7 @@ import { ARTICLE_SAMPLE } from '../data/articleSample';
 import type { Split } from '../data/loadMnist';
 import { runExplain } from '../explain/runExplain';
 import { FULL_LIMITS, QUICK_LIMITS } from '../explain/settings';
+import { runTimelapse } from '../explain/timelapse/runTimelapse';
 import { runVisualize } from '../visualize/runVisualize';
 
 export { ARTICLE_SAMPLE };
@@ -26,26 +27,28 @@ export interface DrawingOptions {
   visualize?: typeof runVisualize;
   /** The explain stage (attribution maps, sanity check); replaceable likewise. */
   explain?: typeof runExplain;
+  /** The timelapse drawing (frames recorded by training); replaceable likewise. */
+  timelapse?: typeof runTimelapse;
 }
 
 /** What the drawing stages add to the manifest: their files, seconds per stage and headline numbers. */
 export interface Drawn {
   files: ArtifactFile[];
   seconds: number;
-  timings: { visualize: number; explain: number };
+  timings: { visualize: number; explain: number; timelapse: number };
   metrics: Record<string, number>;
 }
 
 /** Seconds the drawing stages took in a run (what a redraw replaces). */
 export function drawingSeconds(timings: Record<string, number>): number {
-  return (timings.visualize ?? 0) + (timings.explain ?? 0);
+  return (timings.visualize ?? 0) + (timings.explain ?? 0) + (timings.timelapse ?? 0);
 }
 
 /**
  * The stages that draw from the trained model without changing it. They are cached under the drawing
  * key (cacheKeys.ts: DRAWING lists what they read), so a redraw runs them again on the saved model.
  */
-export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain }: DrawingOptions): Promise<Drawn> {
+export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, timelapse = runTimelapse }: DrawingOptions): Promise<Drawn> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
@@ -54,5 +57,7 @@ export async function runDrawing({ model, test, predictions, config, outDir, log
   // The quick preset is a preview: it explains fewer misclassified images and checks fewer samples.
   const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS });
   const t2 = clock();
-  return { files: [...files, ...explained.files], seconds: t2 - t0, timings: { visualize: t1 - t0, explain: t2 - t1 }, metrics: explained.metrics };
+  const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, log });
+  const t3 = clock();
+  return { files: [...files, ...explained.files, ...lapse.files], seconds: t3 - t0, timings: { visualize: t1 - t0, explain: t2 - t1, timelapse: t3 - t2 }, metrics: explained.metrics };
 }
