@@ -77,6 +77,7 @@ export async function runTimelapse({ outDir, articleSample, log }: TimelapseCont
   const index: TimelapseIndex = {
     layer: record.layer,
     sample: record.sample,
+    channels: filters,
     keptEpoch: history.bestEpoch,
     stopEpoch: history.stoppedEarly ? (history.epochs.at(-1)?.epoch ?? null) : null,
     kernelRange: round7(range),

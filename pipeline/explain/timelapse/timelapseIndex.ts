@@ -20,6 +20,8 @@ export interface TimelapseEpoch {
 export interface TimelapseIndex {
   layer: string;
   sample: number;
+  /** Filters of the layer: kernels in each kernel grid, maps in each map grid. */
+  channels: number;
   /** The checkpoint's epoch: the weights the final model has. */
   keptEpoch: number;
   /** The epoch early stopping ended training after; null when it ran to the epoch limit. */

@@ -43,7 +43,7 @@ export function resolveArtifactsDir(env: Record<string, string | undefined> = pr
   return path.resolve(root, env.ARTIFACTS_DIR || 'artifacts');
 }
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 5).map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
@@ -81,7 +81,7 @@ function fileOfKind(manifest: Manifest, dir: string, kind: ArtifactFile['kind'])
   return listedFile(manifest, dir, entry.path).path;
 }
 
-function readJson<T>(dir: string, rel: string, schema: z.ZodType<T>): T {
+export function readJson<T>(dir: string, rel: string, schema: z.ZodType<T>): T {
   const file = path.join(dir, rel);
   let raw: unknown;
   try {

@@ -12,6 +12,7 @@ import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
 import { sanityCheckDirective } from './sanityCheck';
 import { summaryDirective } from './summary';
+import { timelapseDirective } from './timelapse';
 
 /** The whole directive vocabulary the prose may use. */
 export const DIRECTIVES: Record<string, DirectiveSpec> = {
@@ -28,6 +29,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   attribution: attributionDirective,
   'sanity-check': sanityCheckDirective,
   'explain-setting': explainSettingDirective,
+  timelapse: timelapseDirective,
 };
 
 /** How each directive is written, for error messages. */

@@ -40,7 +40,7 @@ describe('runTimelapse', () => {
     const lines: string[] = [];
     const { files, index } = await runTimelapse({ outDir: dir, articleSample: 51, log: (l) => lines.push(l) });
     expect(index.epochs.map((e) => [e.epoch, e.valAccuracy])).toEqual([[0, null], [1, 0.91], [2, 0.92]]);
-    expect([index.keptEpoch, index.stopEpoch, index.sample, index.layer]).toEqual([1, 2, 51, 'conv2d']);
+    expect([index.keptEpoch, index.stopEpoch, index.sample, index.layer, index.channels]).toEqual([1, 2, 51, 'conv2d', 32]);
     expect(index.kernelRange).toBeCloseTo(0.6, 6);
     expect(index.epochs[0].kernels).toMatchObject({ width: 16 * 24 + 15 * 2, height: 2 * 24 + 2 });
     expect(index.epochs[0].maps).toMatchObject({ width: 16 * 26 + 15 * 2, height: 2 * 26 + 2 });
