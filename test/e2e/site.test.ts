@@ -15,6 +15,7 @@ import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
 import { serveStatic } from './staticServer';
 import { auditPages, sitePagePaths } from './strictPolicy';
+import { timelapseTests } from './timelapse';
 import { scrollThrough as loadAllImages, visit as visitWith, type Visit } from './visit';
 
 const BASE = '/cnn-report/';
@@ -264,4 +265,5 @@ describe('the built report in a browser', () => {
   }, 60_000);
 
   explorerTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
+  timelapseTests(() => ({ site, browser }));
 });
