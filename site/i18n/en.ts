@@ -112,6 +112,8 @@ export const en = {
   'timelapse.marks': 'Kept weights (checkpoint): epoch {kept}. {stop}',
   'timelapse.marksStop': 'Early stopping ended training after epoch {stop}.',
   'timelapse.marksNoStop': 'Training ran to its limit of epochs.',
+  'timelapse.tickKept': 'kept',
+  'timelapse.tickStop': 'stopped',
   'timelapse.goKept': 'Show the kept epoch',
   'timelapse.goStop': 'Show the last epoch',
   'timelapse.caption': 'The first layer, epoch by epoch. Kernels: blue weights negative, red positive, on one colour scale for every epoch (±{range}), so growing weights look stronger. Maps: each channel stretched on its own, in viridis.',

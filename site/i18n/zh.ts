@@ -113,6 +113,8 @@ export const zh: Record<UiKey, string> = {
   'timelapse.marks': '保留的权重（检查点）：第 {kept} 个 epoch。{stop}',
   'timelapse.marksStop': '提前停止在第 {stop} 个 epoch 之后结束了训练。',
   'timelapse.marksNoStop': '训练一直跑到了 epoch 上限。',
+  'timelapse.tickKept': '保留',
+  'timelapse.tickStop': '停止',
   'timelapse.goKept': '跳到保留的 epoch',
   'timelapse.goStop': '跳到最后一个 epoch',
   'timelapse.caption': '第一层随训练逐个 epoch 的变化。卷积核：蓝色为负权重，红色为正权重，所有 epoch 共用同一色标（±{range}），权重变大时颜色随之加深。特征图：每个通道单独拉伸，用 viridis 着色。',

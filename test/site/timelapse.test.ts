@@ -34,6 +34,7 @@ describe('::timelapse', () => {
     expect(html).toContain('src="/artifacts/timelapse/epoch-004-maps.png"');
     expect(html).toMatch(/<input type="range" min="0" max="5" step="1" value="4" aria-valuetext="Epoch 4 of 5: validation accuracy 94\.00%; kept by the checkpoint"/);
     expect(html).toContain('Kept weights (checkpoint): epoch 4. Early stopping ended training after epoch 5.');
+    expect(html).toContain('<ol class="timelapse-ticks js-only" aria-hidden="true" hidden><li><span>0</span></li><li><span></span></li><li><span></span></li><li><span></span></li><li class="kept"><span>4 · kept</span></li><li class="stop"><span>5 · stopped</span></li></ol>');
     expect(html).toContain('<button type="button" data-timelapse-go="4">Show the kept epoch</button> <button type="button" data-timelapse-go="5">Show the last epoch</button>');
     expect(html).toMatch(/<noscript><figure class="timelapse-filmstrip"><img src="\/artifacts\/timelapse\/filmstrip.png" width="866" height="228" alt="[^"]*at epochs 0, 1, 4, and 5/);
     const data = dataOf(html);

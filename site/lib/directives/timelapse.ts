@@ -1,10 +1,27 @@
+import type { TimelapseIndex } from '../../../pipeline/explain/timelapse/timelapseIndex';
 import { loadTimelapse } from '../artifacts/timelapse';
 import { formatDecimal } from '../format/number';
 import { escapeHtml, jsonForScript } from '../html';
+import type { Translate } from '../i18n';
 import { artifactUrl, requireOneOf, type DirectiveSpec } from './context';
 import { epochList, timelapseData } from './timelapseData';
 
 const STARTS = ['kept', 'first', 'last'] as const;
+
+/**
+ * Marks under the slider, one per epoch: the start, the end, the kept epoch and the stopping point are
+ * labelled. Hidden from assistive technology: the marks sentence and the announced values say the same.
+ */
+function ticks(index: TimelapseIndex, t: Translate): string {
+  const last = index.epochs.at(-1)?.epoch;
+  const items = index.epochs.map(({ epoch }) => {
+    const notes = [epoch === index.keptEpoch ? t('timelapse.tickKept') : '', epoch === index.stopEpoch ? t('timelapse.tickStop') : ''].filter(Boolean);
+    const label = notes.length > 0 || epoch === 0 || epoch === last ? [String(epoch), ...notes].join(' · ') : '';
+    const kind = epoch === index.keptEpoch ? ' class="kept"' : epoch === index.stopEpoch ? ' class="stop"' : '';
+    return `<li${kind}><span>${escapeHtml(label)}</span></li>`;
+  });
+  return `<ol class="timelapse-ticks js-only" aria-hidden="true" hidden>${items.join('')}</ol>`;
+}
 
 /**
  * `::timelapse{start="kept"}` — the first layer's kernels and its feature maps of the article's test
@@ -43,6 +60,7 @@ export const timelapseDirective: DirectiveSpec = {
       `<div class="timelapse-controls">`,
       `<label class="timelapse-slider js-only" hidden><span>${e(t('timelapse.slider'))}</span> `,
       `<input type="range" min="0" max="${last}" step="1" value="${initial}" aria-valuetext="${e(shown.value)}" data-timelapse-range></label>`,
+      ticks(index, t),
       `<p class="timelapse-value" data-timelapse-value>${e(shown.value)}</p>`,
       `<p class="timelapse-marks">${e(marks)}<span class="js-only" hidden> `,
       `<button type="button" data-timelapse-go="${position(index.keptEpoch)}">${e(t('timelapse.goKept'))}</button>`,
