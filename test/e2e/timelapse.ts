@@ -17,7 +17,7 @@ export function timelapseTests(env: () => TimelapseEnv): void {
   for (const lang of ['en', 'zh'] as const satisfies readonly Lang[]) {
     it(`timelapse (${lang}): the keyboard moves the epoch slider, which swaps both pictures and announces the epoch`, async () => {
       const t = translator(lang);
-      const { page, problems } = await openPage(env().browser, `${env().site.url}${lang}/training/`);
+      const { page, problems, bytes } = await openPage(env().browser, `${env().site.url}${lang}/training/`);
       const figure = page.locator(FIGURE);
       const data = JSON.parse((await figure.locator('script[data-timelapse-data]').textContent()) ?? 'null') as TimelapseData;
       expect(data.frames.length).toBeGreaterThanOrEqual(2);
@@ -38,8 +38,11 @@ export function timelapseTests(env: () => TimelapseEnv): void {
       await page.keyboard.press('Home');
       await shows(0);
       expect(data.frames[0].value).toBe(t('timelapse.valueStart', { last: data.frames.at(-1)?.epoch ?? 0 }));
-      await page.keyboard.press('ArrowRight');
-      await shows(1);
+      for (let position = 1; position < data.frames.length; position++) {
+        await page.keyboard.press('ArrowRight');
+        await shows(position);
+      }
+      await page.keyboard.press('Home');
       await page.keyboard.press('End');
       await shows(data.frames.length - 1);
       // The jump button, pressed from the keyboard, goes back to the kept epoch.
@@ -51,6 +54,10 @@ export function timelapseTests(env: () => TimelapseEnv): void {
       expect(broken).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
+      // Every epoch's pictures have been shown: the most this page can weigh.
+      const weight = bytes() / 1024 / 1024;
+      console.log(`page weight /${lang}/training/ with all ${data.frames.length} epochs of the timelapse shown: ${weight.toFixed(2)} MB`);
+      expect(weight).toBeLessThanOrEqual(1.5);
       await page.close();
     }, 60_000);
 
