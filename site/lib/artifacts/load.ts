@@ -43,7 +43,7 @@ export function resolveArtifactsDir(env: Record<string, string | undefined> = pr
   return path.resolve(root, env.ARTIFACTS_DIR || 'artifacts');
 }
 
-export function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 5).map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
