@@ -33,6 +33,7 @@ export const DRAWING = {
 /** Files the training stage writes (and a redraw carries over); every other kind is drawn. */
 export const TRAINING_KINDS: ReadonlySet<ArtifactKind> = new Set<ArtifactKind>([
   'history', 'summary', 'evaluation', 'predictions', 'probabilities', 'model', 'model-weights', 'data-info',
+  'timelapse-record', 'timelapse-record-index',
 ]);
 
 export interface CacheKeys {

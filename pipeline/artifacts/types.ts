@@ -73,6 +73,11 @@ export type ArtifactKind =
   | 'embedding-codes' // test images × 128 float32: the `dense` layer's output
   | 'embedding-coordinates' // test images × 2 float32, meta { projection: umap | pca }
   | 'embedding-points' // the site's quantised copy of both maps (shared/embedding/mapPoints.ts)
+  | 'timelapse-record' // timelapse/record.bin.gz: conv2d kernels and maps of sample 51 per epoch (pipeline/train/timelapseRecord.ts)
+  | 'timelapse-record-index' // timelapse/record.json: TimelapseRecordIndex
+  | 'timelapse-index' // timelapse/timelapse.json: TimelapseIndex (pipeline/explain/timelapse), the site's view
+  | 'timelapse-frame' // PNG of the kernels or the maps at one epoch, meta { epoch, picture }
+  | 'timelapse-filmstrip' // PNG of a few key epochs, the figure without JavaScript
   | 'other';
 
 export interface PipelineConfig {

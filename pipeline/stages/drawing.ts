@@ -1,13 +1,15 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile, PipelineConfig } from '../artifacts/types';
+import { ARTICLE_SAMPLE } from '../data/articleSample';
 import type { Split } from '../data/loadMnist';
 import { runDistributions } from '../explain/distributions/runDistributions';
 import { runEmbedding } from '../explain/embedding/runEmbedding';
 import { runExplain } from '../explain/runExplain';
 import { FULL_LIMITS, QUICK_LIMITS } from '../explain/settings';
+import { runTimelapse } from '../explain/timelapse/runTimelapse';
 import { runVisualize } from '../visualize/runVisualize';
 
-export const ARTICLE_SAMPLE = 51; // the tutorial's test digit, a 3
+export { ARTICLE_SAMPLE };
 
 /** Argmax per test image and count × 10 softmax outputs of the trained model. */
 export interface DrawingPredictions {
@@ -31,26 +33,28 @@ export interface DrawingOptions {
   distributions?: typeof runDistributions;
   /** The embedding map of the test set (issue #13); replaceable likewise. */
   embedding?: typeof runEmbedding;
+  /** The timelapse drawing (frames recorded by training); replaceable likewise. */
+  timelapse?: typeof runTimelapse;
 }
 
 /** What the drawing stages add to the manifest: their files, seconds per stage and headline numbers. */
 export interface Drawn {
   files: ArtifactFile[];
   seconds: number;
-  timings: { visualize: number; explain: number; distributions: number; embedding: number };
+  timings: { visualize: number; explain: number; distributions: number; embedding: number; timelapse: number };
   metrics: Record<string, number>;
 }
 
 /** Seconds the drawing stages took in a run (what a redraw replaces). */
 export function drawingSeconds(timings: Record<string, number>): number {
-  return (timings.visualize ?? 0) + (timings.explain ?? 0) + (timings.distributions ?? 0) + (timings.embedding ?? 0);
+  return (timings.visualize ?? 0) + (timings.explain ?? 0) + (timings.distributions ?? 0) + (timings.embedding ?? 0) + (timings.timelapse ?? 0);
 }
 
 /**
  * The stages that draw from the trained model without changing it. They are cached under the drawing
  * key (cacheKeys.ts: DRAWING lists what they read), so a redraw runs them again on the saved model.
  */
-export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, distributions = runDistributions, embedding = runEmbedding }: DrawingOptions): Promise<Drawn> {
+export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, distributions = runDistributions, embedding = runEmbedding, timelapse = runTimelapse }: DrawingOptions): Promise<Drawn> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
@@ -63,10 +67,12 @@ export async function runDrawing({ model, test, predictions, config, outDir, log
   const t3 = clock();
   const mapped = await embedding({ model, test, predicted: predictions.predicted, seed: config.seed, outDir, log });
   const t4 = clock();
+  const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, log });
+  const t5 = clock();
   return {
-    files: [...files, ...explained.files, ...spread.files, ...mapped.files],
-    seconds: t4 - t0,
-    timings: { visualize: t1 - t0, explain: t2 - t1, distributions: t3 - t2, embedding: t4 - t3 },
+    files: [...files, ...explained.files, ...spread.files, ...mapped.files, ...lapse.files],
+    seconds: t5 - t0,
+    timings: { visualize: t1 - t0, explain: t2 - t1, distributions: t3 - t2, embedding: t4 - t3, timelapse: t5 - t4 },
     metrics: { ...explained.metrics, ...spread.metrics, ...mapped.metrics },
   };
 }

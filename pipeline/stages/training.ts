@@ -3,6 +3,7 @@ import { describeFile } from '../artifacts/describeFile';
 import { serializeModel } from '../artifacts/saveModel';
 import type { Staging } from '../artifacts/staging';
 import type { ArtifactFile, ArtifactKind, BackendInfo, Evaluation, ModelSummary, PipelineConfig, TrainingHistory } from '../artifacts/types';
+import { ARTICLE_SAMPLE } from '../data/articleSample';
 import type { MnistData } from '../data/loadMnist';
 import { argmaxRows, evaluatePredictions } from '../evaluate/metrics';
 import { predictOutputs } from '../evaluate/predict';
@@ -10,6 +11,8 @@ import { quantiseProbabilities } from '../evaluate/report';
 import { createModel } from '../model/createModel';
 import { summarizeModel } from '../model/summary';
 import { createStepperFor } from '../train/createStepperFor';
+import { createTimelapseRecorder, TIMELAPSE_LAYER } from '../train/timelapse';
+import { encodeTimelapse, TIMELAPSE_RECORD_PATH } from '../train/timelapseRecord';
 import { trainModel, type TrainProgress } from '../train/trainModel';
 
 export interface TrainingOptions {
@@ -44,6 +47,7 @@ export async function runTraining({ config, data, backend, staging, log, progres
   const { stepper, info } = await createStepperFor(model, backend, config, log);
   if (info !== backend) log(`training: ${info.description}`);
   log(`training on ${data.train.count} images, validating on ${data.test.count}, batch ${config.batchSize}, at most ${config.epochs} epochs`);
+  const recorder = createTimelapseRecorder(data.test.images.slice(ARTICLE_SAMPLE * 784, (ARTICLE_SAMPLE + 1) * 784));
   const tTrain = clock();
   let history: TrainingHistory;
   try {
@@ -57,6 +61,7 @@ export async function runTraining({ config, data, backend, staging, log, progres
       patience: config.patience,
       seed: config.seed,
       progress,
+      onWeights: recorder.record,
     });
   } finally {
     await stepper.dispose();
@@ -82,6 +87,9 @@ export async function runTraining({ config, data, backend, staging, log, progres
   const predicted = argmaxRows(logits, data.test.count);
   await put('probabilities.u8', quantiseProbabilities(probabilities), 'probabilities', { shape: [data.test.count, 10], encoding: 'uint8, p·255 rounded' });
   await put('predictions.json', json({ count: data.test.count, labels: Array.from(data.test.labels), predicted: Array.from(predicted), probabilitiesPath: 'probabilities.u8' }), 'predictions');
+  const timelapse = encodeTimelapse(recorder.frames, { layer: TIMELAPSE_LAYER, sample: ARTICLE_SAMPLE, kernelShape: recorder.kernelShape(), mapShape: recorder.mapShape() });
+  await put(timelapse.index.data, timelapse.data, 'timelapse-record', { frames: recorder.frames.length });
+  await put(TIMELAPSE_RECORD_PATH, json(timelapse.index), 'timelapse-record-index', { layer: TIMELAPSE_LAYER, sample: ARTICLE_SAMPLE });
   const saved = await serializeModel(model);
   await put('model/model.json', saved.modelJson, 'model');
   await put('model/weights.bin', saved.weights, 'model-weights');

@@ -25,6 +25,11 @@ export interface TrainOptions {
   seed: number;
   progress: TrainProgress;
   now?: () => number; // milliseconds
+  /**
+   * Called with `model` holding the initial weights (epoch 0), then the weights each epoch ended with
+   * (synced from the stepper, before validation and before the best weights are put back).
+   */
+  onWeights?: (epoch: number, model: tfl.LayersModel) => void;
 }
 
 const PIXELS = 28 * 28;
@@ -55,6 +60,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
   let best: tf.Tensor[] | null = null;
   let stoppedEarly = false;
   const started = now();
+  opts.onWeights?.(0, model);
   try {
     for (let epoch = 1; epoch <= maxEpochs; epoch++) {
       const order = shuffledIndices(train.count, random);
@@ -73,6 +79,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
       }
       const trainSeconds = (now() - t0) / 1000;
       await stepper.syncTo(model);
+      opts.onWeights?.(epoch, model);
       const { logits } = await predictOutputs(model, validation.images, validation.count);
       const val = lossAndAccuracy(logits, validation.labels, validation.count);
       const record: EpochRecord = {

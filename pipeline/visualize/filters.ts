@@ -36,13 +36,15 @@ export function maxAbs(values: ArrayLike<number>): number {
   return m;
 }
 
-/** Paints a single-input-channel kernel (the first conv layer's) one filter per tile, diverging colours around 0. */
-export function paintFilterGrid(kernel: Kernel, layout: GridLayout): { rgba: Uint8ClampedArray; maxAbs: number } {
+/**
+ * Paints a single-input-channel kernel (the first conv layer's) one filter per tile, diverging colours
+ * around 0, on ±`range` (default: the kernel's own largest |weight|; a timelapse passes one range for all epochs).
+ */
+export function paintFilterGrid(kernel: Kernel, layout: GridLayout, range = maxAbs(kernel.values)): { rgba: Uint8ClampedArray; maxAbs: number } {
   checkKernel(kernel);
   const [kh, kw, inChannels, filters] = kernel.shape;
   if (inChannels !== 1) throw new Error(`paintFilterGrid: expected a kernel with 1 input channel (the first layer), got ${inChannels}`);
   if (layout.channels !== filters) throw new Error(`paintFilterGrid: the layout has ${layout.channels} tiles for ${filters} filters`);
-  const range = maxAbs(kernel.values);
   const palette = divergingPalette();
   const rgba = new Uint8ClampedArray(layout.width * layout.height * 4);
   fillRgba(rgba, FILTER_GAP_RGB);

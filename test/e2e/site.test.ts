@@ -16,6 +16,7 @@ import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
 import { serveStatic } from './staticServer';
 import { auditPages, sitePagePaths } from './strictPolicy';
+import { timelapseTests } from './timelapse';
 import { scrollThrough as loadAllImages, visit as visitWith, type Visit } from './visit';
 
 const BASE = '/cnn-report/';
@@ -266,4 +267,5 @@ describe('the built report in a browser', () => {
 
   explorerTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
   channelsTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
+  timelapseTests(() => ({ site, browser }));
 });

@@ -129,6 +129,12 @@ describe('runPipeline', () => {
     expect(redrawn.epochs).toBe(0);
     expect(redrawn.lines.join('\n')).toMatch(/redrawing \(drawing inputs changed/);
     expect(redrawn.result.manifest.trainingKey).toBe(first.result.manifest.trainingKey);
+    // The timelapse is recorded while training: a redraw carries the record over and draws it again.
+    const record = (m: typeof first.result.manifest) => m.files.filter((f) => f.kind.startsWith('timelapse-record')).map((f) => [f.path, f.sha256]);
+    expect(record(redrawn.result.manifest)).toEqual(record(first.result.manifest));
+    expect(record(first.result.manifest).map(([p]) => p)).toEqual(['timelapse/record.bin.gz', 'timelapse/record.json']);
+    expect(redrawn.result.manifest.files.filter((f) => f.kind === 'timelapse-frame')).toHaveLength(4); // epochs 0 and 1
+    expect(redrawn.result.manifest.timings.timelapse).toBeGreaterThan(0);
     expect(JSON.parse(await readFile(path.join(out, 'visuals.json'), 'utf8')).extraSamples).toEqual([7]);
     expect((await run(out, { config: { ...config(), samples: [7] } })).result.status).toBe('fresh');
 

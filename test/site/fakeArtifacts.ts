@@ -11,6 +11,7 @@ import type {
 import { SCHEMA_VERSION } from '../../pipeline/artifacts/types';
 import { putFakeDistributions, putFakeEmbedding } from './fakeChannels';
 import { putFakeExplain } from './fakeExplain';
+import { putFakeTimelapse } from './fakeTimelapse';
 
 const LAYERS: VisualLayer[] = [
   ['conv2d', 'Conv2D', 26, 32], ['max_pooling2d', 'MaxPooling2D', 13, 32], ['dropout', 'Dropout', 13, 32],
@@ -130,6 +131,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
     gallery, misclassified,
   };
   await put('visuals.json', 'visual-index', json(visuals));
+  await putFakeTimelapse(put, png);
   await putFakeExplain(put, { picker: sampleIndices, gallery: gallery.map((g) => g.index), misclassified: [7, 19, 33], labels, predicted, png });
   await putFakeDistributions(put, count);
   await putFakeEmbedding(put, labels, predicted);

@@ -19,9 +19,11 @@ describe('publishing artifacts into the built site', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'site-out-'));
     try {
       const result = await publishArtifacts(fake.dir, out);
-      // 127 visuals; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images
-      expect(result).toEqual({ images: 127 + 41 * 6 + 36, explorerFiles: 22, mapFiles: 1, statsFiles: 8 });
+      // 127 visuals; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images; 6 epochs × 2 timelapse pictures and the filmstrip
+      expect(result).toEqual({ images: 127 + 41 * 6 + 36 + 13, explorerFiles: 22, mapFiles: 1, statsFiles: 8 });
       expect(existsSync(path.join(out, 'artifacts/explain/embedding/points.u16'))).toBe(true);
+      expect(existsSync(path.join(out, 'artifacts/timelapse/epoch-005-maps.png'))).toBe(true);
+      expect(existsSync(path.join(out, 'artifacts/timelapse/filmstrip.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/explain/maps/t00007/8-grad-cam-conv2d_1.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/explain/sanity/occlusion/conv2d.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/model/weights.bin'))).toBe(true);

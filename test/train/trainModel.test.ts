@@ -185,4 +185,18 @@ describe('trainModel', () => {
     expect(history.epochs).toHaveLength(2);
     expect(history.stoppedEarly).toBe(false);
   });
+
+  it('shows the weights to onWeights before training and after each epoch has been synced from the stepper', async () => {
+    const events: string[] = [];
+    const stepper: TrainStepper = { ...noopStepper(), async step() { events.push('step'); return { loss: 1, accuracy: 0.5 }; }, async syncTo() { events.push('sync'); } };
+    const model = tinyModel(2);
+    await trainModel({
+      model, stepper, train: toySplit(10), validation: toySplit(10), maxEpochs: 2, batchSize: 5, patience: 5, seed: 1, progress: silentProgress,
+      onWeights: (epoch, seen) => {
+        expect(seen).toBe(model);
+        events.push(`weights ${epoch}`);
+      },
+    });
+    expect(events).toEqual(['weights 0', 'step', 'step', 'sync', 'weights 1', 'step', 'step', 'sync', 'weights 2']);
+  });
 });

@@ -88,7 +88,7 @@ function fileOfKind(manifest: Manifest, dir: string, kind: ArtifactFile['kind'])
   return listedFile(manifest, dir, entry.path).path;
 }
 
-function readJson<T>(dir: string, rel: string, schema: z.ZodType<T>): T {
+export function readJson<T>(dir: string, rel: string, schema: z.ZodType<T>): T {
   const file = path.join(dir, rel);
   let raw: unknown;
   try {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { layerStatsDocument } from '../artifacts/layerStatsDocument';
 import type { ArtifactKind } from '../../../pipeline/artifacts/types';
 import { explainImages, listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
+import { hasTimelapse, loadTimelapse, timelapseImages } from '../artifacts/timelapse';
 
 /** Where the built site serves artifact files from, relative to the output folder. */
 export const ARTIFACTS_URL_DIR = 'artifacts';
@@ -21,7 +22,8 @@ export const MAP_KINDS: readonly ArtifactKind[] = ['embedding-points'];
 export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; explorerFiles: number; mapFiles: number; statsFiles: number }> {
   const artifacts = loadArtifacts(artifactsDir);
   const hasExplain = artifacts.manifest.files.some((f) => f.kind === 'explain-index');
-  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : [])])];
+  const timelapse = hasTimelapse(artifacts) ? timelapseImages(loadTimelapse(artifacts)) : [];
+  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : []), ...timelapse])];
   const listed = (kinds: readonly ArtifactKind[]) => artifacts.manifest.files.filter((f) => kinds.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
   const explorer = listed(EXPLORER_KINDS);
   const map = listed(MAP_KINDS);

@@ -14,6 +14,7 @@ import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
 import { sanityCheckDirective } from './sanityCheck';
 import { summaryDirective } from './summary';
+import { timelapseDirective } from './timelapse';
 
 /** The whole directive vocabulary the prose may use. */
 export const DIRECTIVES: Record<string, DirectiveSpec> = {
@@ -32,6 +33,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'explain-setting': explainSettingDirective,
   'embedding-map': embeddingMapDirective,
   'embedding-setting': embeddingSettingDirective,
+  timelapse: timelapseDirective,
 };
 
 /** How each directive is written, for error messages. */
