@@ -68,6 +68,8 @@ export type ArtifactKind =
   | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
   | 'attribution-data' // raw attribution maps of one test image, float32
   | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
+  | 'channels-index' // explain/channels.json: ChannelsIndex (pipeline/explain/dictionary/channelsIndex.ts)
+  | 'channel-image' // PNG of the channel dictionary, meta { layer, channel, part } or { digit, part: 'class' }
   | 'other';
 
 export interface PipelineConfig {

@@ -1,6 +1,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile, PipelineConfig } from '../artifacts/types';
 import type { Split } from '../data/loadMnist';
+import { runChannels } from '../explain/dictionary/runChannels';
 import { runExplain } from '../explain/runExplain';
 import { FULL_LIMITS, QUICK_LIMITS } from '../explain/settings';
 import { runVisualize } from '../visualize/runVisualize';
@@ -25,26 +26,28 @@ export interface DrawingOptions {
   visualize?: typeof runVisualize;
   /** The explain stage (attribution maps, sanity check); replaceable likewise. */
   explain?: typeof runExplain;
+  /** The channel dictionary stage; replaceable likewise. */
+  channels?: typeof runChannels;
 }
 
 /** What the drawing stages add to the manifest: their files, seconds per stage and headline numbers. */
 export interface Drawn {
   files: ArtifactFile[];
   seconds: number;
-  timings: { visualize: number; explain: number };
+  timings: { visualize: number; explain: number; channels: number };
   metrics: Record<string, number>;
 }
 
 /** Seconds the drawing stages took in a run (what a redraw replaces). */
 export function drawingSeconds(timings: Record<string, number>): number {
-  return (timings.visualize ?? 0) + (timings.explain ?? 0);
+  return (timings.visualize ?? 0) + (timings.explain ?? 0) + (timings.channels ?? 0);
 }
 
 /**
  * The stages that draw from the trained model without changing it. They are cached under the drawing
  * key (cacheKeys.ts: DRAWING lists what they read), so a redraw runs them again on the saved model.
  */
-export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain }: DrawingOptions): Promise<Drawn> {
+export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, channels = runChannels }: DrawingOptions): Promise<Drawn> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
@@ -53,5 +56,12 @@ export async function runDrawing({ model, test, predictions, config, outDir, log
   // The quick preset is a preview: it explains fewer misclassified images and checks fewer samples.
   const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS });
   const t2 = clock();
-  return { files: [...files, ...explained.files], seconds: t2 - t0, timings: { visualize: t1 - t0, explain: t2 - t1 }, metrics: explained.metrics };
+  const dictionary = await channels({ ...context, preset: config.preset });
+  const t3 = clock();
+  return {
+    files: [...files, ...explained.files, ...dictionary.files],
+    seconds: t3 - t0,
+    timings: { visualize: t1 - t0, explain: t2 - t1, channels: t3 - t2 },
+    metrics: { ...explained.metrics, ...dictionary.metrics },
+  };
 }
