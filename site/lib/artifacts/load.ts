@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import type { ChannelsIndex } from '../../../pipeline/explain/dictionary/channelsIndex';
 import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
 import type {
   ArtifactFile, ChannelStats, Evaluation, Manifest, ModelSummary, PredictionsIndex, TrainingHistory, VisualIndex,
@@ -8,7 +9,7 @@ import type {
 import { SCHEMA_VERSION } from '../../../pipeline/artifacts/types';
 import { pngSize } from './pngSize';
 import {
-  evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
+  channelsIndexSchema, evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
 } from './schema';
 
 export class ArtifactsError extends Error {
@@ -34,6 +35,8 @@ export interface SiteArtifacts {
   imageSize(relPath: string): { width: number; height: number };
   /** The explain stage's index (attribution maps and the sanity check), read on first use. */
   explain(): ExplainIndex;
+  /** The channel dictionary's index, read on first use; undefined when the manifest lists none. */
+  channels(): ChannelsIndex | undefined;
 }
 
 export const RUN_PIPELINE_HINT = 'Run `npm run pipeline` (for a fast run: `npm run pipeline -- --preset quick`) to create it, or set ARTIFACTS_DIR to a folder that has one.';
@@ -111,6 +114,14 @@ export function referencedImages(visuals: VisualIndex): string[] {
   ];
 }
 
+/** Every image the channel dictionary refers to: strips, optimised images, kernels and class images. */
+export function channelImages(index: ChannelsIndex): string[] {
+  return [
+    ...index.layers.flatMap((l) => l.entries.flatMap((e) => [e.strip, e.optimised.image, ...(e.kernel ? [e.kernel.image] : [])])),
+    ...index.classes.map((c) => c.image),
+  ];
+}
+
 export function loadArtifacts(dir: string): SiteArtifacts {
   const manifest = readManifest(dir);
   const history = readJson(dir, fileOfKind(manifest, dir, 'history'), historySchema) as unknown as TrainingHistory;
@@ -124,6 +135,7 @@ export function loadArtifacts(dir: string): SiteArtifacts {
   const sizeCache = new Map<string, { width: number; height: number }>();
   let probabilityBytes: Uint8Array | undefined;
   let explain: ExplainIndex | undefined;
+  let channels: ChannelsIndex | null | undefined;
   return {
     dir, manifest, history, summary, evaluation, predictions, visuals,
     layerStats(layer, sample) {
@@ -160,6 +172,18 @@ export function loadArtifacts(dir: string): SiteArtifacts {
       for (const image of explainImages(index)) listedFile(manifest, dir, image);
       explain = index;
       return explain;
+    },
+    channels() {
+      if (channels !== undefined) return channels ?? undefined;
+      const entry = manifest.files.find((f) => f.kind === 'channels-index');
+      if (!entry) {
+        channels = null;
+        return undefined;
+      }
+      const index = readJson(dir, listedFile(manifest, dir, entry.path).path, channelsIndexSchema) as ChannelsIndex;
+      for (const image of channelImages(index)) listedFile(manifest, dir, image);
+      channels = index;
+      return channels;
     },
   };
 }

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { layerStatsDocument } from '../artifacts/layerStatsDocument';
 import type { ArtifactKind } from '../../../pipeline/artifacts/types';
-import { explainImages, listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
+import { channelImages, explainImages, listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
 
 /** Where the built site serves artifact files from, relative to the output folder. */
 export const ARTIFACTS_URL_DIR = 'artifacts';
@@ -19,7 +19,8 @@ export const EXPLORER_KINDS: readonly ArtifactKind[] = ['model', 'model-weights'
 export async function publishArtifacts(artifactsDir: string, outDir: string): Promise<{ images: number; explorerFiles: number; statsFiles: number }> {
   const artifacts = loadArtifacts(artifactsDir);
   const hasExplain = artifacts.manifest.files.some((f) => f.kind === 'explain-index');
-  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : [])])];
+  const channels = artifacts.channels();
+  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : []), ...(channels ? channelImages(channels) : [])])];
   const explorer = artifacts.manifest.files.filter((f) => EXPLORER_KINDS.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
   for (const rel of [...images, ...explorer]) {
     const target = path.join(outDir, ARTIFACTS_URL_DIR, rel);
