@@ -19,8 +19,10 @@ describe('publishing artifacts into the built site', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'site-out-'));
     try {
       const result = await publishArtifacts(fake.dir, out);
-      // 127 visuals; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images
-      expect(result).toEqual({ images: 127 + 41 * 6 + 36, explorerFiles: 22, statsFiles: 8 });
+      // 127 visuals; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images; the dictionary's
+      // 224 strips and 224 optimised images, 32 kernels and 10 class images
+      expect(result).toEqual({ images: 127 + 41 * 6 + 36 + 224 * 2 + 32 + 10, explorerFiles: 22, statsFiles: 8 });
+      expect(existsSync(path.join(out, 'artifacts/explain/channels/conv2d_1/c017-examples.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/explain/maps/t00007/8-grad-cam-conv2d_1.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/explain/sanity/occlusion/conv2d.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/model/weights.bin'))).toBe(true);
