@@ -60,6 +60,6 @@ export interface ChannelsIndex {
 }
 
 /** Where a channel's entry sits on the Channels page (also the anchor the galleries link to). */
-export function channelAnchor(layer: string, channel: number): string {
+export function channelAnchor(layer: string, channel: number | string): string {
   return `${layer}-${channel}`;
 }

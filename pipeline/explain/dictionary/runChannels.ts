@@ -9,7 +9,7 @@ import type { VisualizeContext } from '../../visualize/types';
 import { artifactWriter, mapLimit, round7 } from '../../visualize/writeArtifact';
 import { createLogitNet } from '../logitNet';
 import { CHANNELS_FORMAT, CHANNELS_INDEX_PATH, DICTIONARY_LAYERS, type ChannelEntry, type ChannelsIndex, type DictionaryLayer } from './channelsIndex';
-import { ascend, type AscentResult } from './maximise';
+import { ascend, type AscentResult, type AscentSettings } from './maximise';
 import { channelObjective, classObjective } from './objectives';
 import { fieldBox, modelGeometry, receptiveField } from './receptiveField';
 import { paintInput, paintKernel, paintStrip, type Rgba } from './renderDictionary';
@@ -19,6 +19,8 @@ import { channelPeaks, topExamples } from './topExamples';
 export interface ChannelsContext extends VisualizeContext {
   /** The quick preset climbs fewer steps. */
   preset: 'seed' | 'quick';
+  /** Replaces some of the preset's ascent settings (tests use a few steps). */
+  ascent?: Partial<AscentSettings>;
 }
 
 export interface ChannelsResult {
@@ -62,7 +64,7 @@ export async function runChannels(ctx: ChannelsContext): Promise<ChannelsResult>
   const peaks = timed('examples', () => channelPeaks(model, test.images, test.count, DICTIONARY_LAYERS, SEARCH_BATCH));
   log(`channels: strongest ${TOP_K} of ${test.count} test images for ${peaks.reduce((s, p) => s + p.channels, 0)} channels in ${seconds.examples.toFixed(1)} s`);
 
-  const settings = ascentSettings(ctx.seed, ctx.preset);
+  const settings = { ...ascentSettings(ctx.seed, ctx.preset), ...ctx.ascent };
   const climbs: AscentResult[] = [];
   for (const [k, layer] of DICTIONARY_LAYERS.entries()) {
     // Each layer starts from its own noise, so adding a layer does not change the others' images.
