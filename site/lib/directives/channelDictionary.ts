@@ -10,28 +10,29 @@ export function requireChannels({ artifacts }: DirectiveContext): ChannelsIndex 
   return index;
 }
 
-function img(src: string, width: number, height: number, alt: string, className?: string): string {
-  return `<img${attrs({ class: className, src, width, height, alt, loading: 'lazy', decoding: 'async' })}>`;
+/** A lazy <img> of a listed artifact PNG, with its own pixel size. */
+export function artifactImg(relPath: string, alt: string, { artifacts, base }: DirectiveContext): string {
+  const { width, height } = artifacts.imageSize(relPath);
+  return `<img${attrs({ src: artifactUrl(base, relPath), width, height, alt, loading: 'lazy', decoding: 'async' })}>`;
 }
 
 /** The entry of one channel: a tile that opens (native <details>, no script needed) on its examples, image and kernel. */
 function entryHtml(layer: DictionaryLayer, entry: ChannelEntry, index: ChannelsIndex, ctx: DirectiveContext): string {
-  const { t, base, lang } = ctx;
+  const { t, lang } = ctx;
   const vars = { layer: layer.name, channel: entry.channel };
   const num = (v: number) => formatDecimal(v, lang);
-  const stripWidth = entry.examples.length * 28 * index.stripScale + (entry.examples.length - 1) * 2;
   const examples = entry.examples.map((e) => `<li>${escapeHtml(t('dict.example', { index: e.index, value: num(e.value) }))}</li>`).join('');
   const kernel = entry.kernel
-    ? `<figure class="channel-kernel">${img(artifactUrl(base, entry.kernel.image), 48, 48, t('dict.kernelAlt', { ...vars, values: entry.kernel.values.map(num).join(', ') }))}`
+    ? `<figure class="channel-kernel">${artifactImg(entry.kernel.image, t('dict.kernelAlt', { ...vars, values: entry.kernel.values.map(num).join(', ') }), ctx)}`
       + `<figcaption>${escapeHtml(t('dict.kernel', { layer: layer.name, maxAbs: num(entry.kernel.maxAbs) }))}</figcaption></figure>`
     : '';
   return [
     `<li><details class="channel-entry" id="${escapeHtml(channelAnchor(layer.name, entry.channel))}">`,
-    `<summary>${img(artifactUrl(base, entry.optimised.image), 28, 28, t('dict.optimisedAlt', vars))}<span>${escapeHtml(t('dict.tile', vars))}</span></summary>`,
+    `<summary>${artifactImg(entry.optimised.image, t('dict.optimisedAlt', vars), ctx)}<span>${escapeHtml(t('dict.tile', vars))}</span></summary>`,
     `<div class="channel-detail"><p class="channel-title">${escapeHtml(t('dict.title', vars))}</p>`,
-    `<figure class="channel-examples">${img(artifactUrl(base, entry.strip), stripWidth, 28 * index.stripScale, t('dict.examplesAlt', { ...vars, count: entry.examples.length }))}`,
+    `<figure class="channel-examples">${artifactImg(entry.strip, t('dict.examplesAlt', { ...vars, count: entry.examples.length }), ctx)}`,
     `<figcaption>${escapeHtml(t('dict.examples'))}<ol>${examples}</ol></figcaption></figure>`,
-    `<figure class="channel-optimised">${img(artifactUrl(base, entry.optimised.image), 28, 28, t('dict.optimisedAlt', vars))}`,
+    `<figure class="channel-optimised">${artifactImg(entry.optimised.image, t('dict.optimisedAlt', vars), ctx)}`,
     `<figcaption>${escapeHtml(t('dict.optimised', { start: num(entry.optimised.start), objective: num(entry.optimised.objective), steps: index.ascent.steps }))}</figcaption></figure>`,
     kernel,
     `</div></details></li>`,
