@@ -33,6 +33,8 @@ export interface RunOptions {
   /** The distributions and embedding stages (issue #13, drawing side); replaceable for tests. */
   distributions?: DrawingOptions['distributions'];
   embedding?: DrawingOptions['embedding'];
+  /** The channel dictionary stage (drawing side, like explain); replaceable for tests. */
+  channels?: DrawingOptions['channels'];
 }
 
 export interface RunResult {
@@ -54,7 +56,7 @@ async function pipelineVersion(): Promise<string> {
  * or reuse the trained model when only drawing inputs changed → draw → write everything to a staging
  * folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
@@ -83,7 +85,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     let manifest: Manifest;
     if (state.state === 'redraw') {
       const reused = await reuseTraining(outDir, state.manifest, staging, data.test);
-      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding });
+      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels });
       reused.model.dispose();
       const old = state.manifest;
       // Training figures are those of the run that trained; the drawing and the total are this run's.
@@ -92,7 +94,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, files: [...reused.files, ...drawn.files] };
     } else {
       const trained = await runTraining({ config, data, backend, staging, log, progress });
-      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding });
+      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels });
       trained.model.dispose();
       const timings = { data: dataSeconds, ...trained.timings, ...drawn.timings, total: clock() - t0 };
       const { history, evaluation, summary, info } = trained;

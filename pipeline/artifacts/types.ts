@@ -78,6 +78,8 @@ export type ArtifactKind =
   | 'timelapse-index' // timelapse/timelapse.json: TimelapseIndex (pipeline/explain/timelapse), the site's view
   | 'timelapse-frame' // PNG of the kernels or the maps at one epoch, meta { epoch, picture }
   | 'timelapse-filmstrip' // PNG of a few key epochs, the figure without JavaScript
+  | 'channels-index' // explain/channels.json: ChannelsIndex (pipeline/explain/dictionary/channelsIndex.ts)
+  | 'channel-image' // PNG of the channel dictionary, meta { layer, channel, part } or { digit, part: 'class' }
   | 'other';
 
 export interface PipelineConfig {

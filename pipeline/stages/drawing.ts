@@ -4,6 +4,7 @@ import { ARTICLE_SAMPLE } from '../data/articleSample';
 import type { Split } from '../data/loadMnist';
 import { runDistributions } from '../explain/distributions/runDistributions';
 import { runEmbedding } from '../explain/embedding/runEmbedding';
+import { runChannels } from '../explain/dictionary/runChannels';
 import { runExplain } from '../explain/runExplain';
 import { FULL_LIMITS, QUICK_LIMITS } from '../explain/settings';
 import { runTimelapse } from '../explain/timelapse/runTimelapse';
@@ -29,6 +30,8 @@ export interface DrawingOptions {
   visualize?: typeof runVisualize;
   /** The explain stage (attribution maps, sanity check); replaceable likewise. */
   explain?: typeof runExplain;
+  /** The channel dictionary stage; replaceable likewise. */
+  channels?: typeof runChannels;
   /** Weight and activation distributions (issue #13); replaceable likewise. */
   distributions?: typeof runDistributions;
   /** The embedding map of the test set (issue #13); replaceable likewise. */
@@ -41,20 +44,20 @@ export interface DrawingOptions {
 export interface Drawn {
   files: ArtifactFile[];
   seconds: number;
-  timings: { visualize: number; explain: number; distributions: number; embedding: number; timelapse: number };
+  timings: { visualize: number; explain: number; channels: number; distributions: number; embedding: number; timelapse: number };
   metrics: Record<string, number>;
 }
 
 /** Seconds the drawing stages took in a run (what a redraw replaces). */
 export function drawingSeconds(timings: Record<string, number>): number {
-  return (timings.visualize ?? 0) + (timings.explain ?? 0) + (timings.distributions ?? 0) + (timings.embedding ?? 0) + (timings.timelapse ?? 0);
+  return (timings.visualize ?? 0) + (timings.explain ?? 0) + (timings.channels ?? 0) + (timings.distributions ?? 0) + (timings.embedding ?? 0) + (timings.timelapse ?? 0);
 }
 
 /**
  * The stages that draw from the trained model without changing it. They are cached under the drawing
  * key (cacheKeys.ts: DRAWING lists what they read), so a redraw runs them again on the saved model.
  */
-export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, distributions = runDistributions, embedding = runEmbedding, timelapse = runTimelapse }: DrawingOptions): Promise<Drawn> {
+export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, channels = runChannels, distributions = runDistributions, embedding = runEmbedding, timelapse = runTimelapse }: DrawingOptions): Promise<Drawn> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
@@ -63,16 +66,18 @@ export async function runDrawing({ model, test, predictions, config, outDir, log
   // The quick preset is a preview: it explains fewer misclassified images and checks fewer samples.
   const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS });
   const t2 = clock();
-  const spread = await distributions({ model, test, seed: config.seed, outDir, log });
+  const dictionary = await channels({ ...context, preset: config.preset });
   const t3 = clock();
-  const mapped = await embedding({ model, test, predicted: predictions.predicted, seed: config.seed, outDir, log });
+  const spread = await distributions({ model, test, seed: config.seed, outDir, log });
   const t4 = clock();
-  const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, log });
+  const mapped = await embedding({ model, test, predicted: predictions.predicted, seed: config.seed, outDir, log });
   const t5 = clock();
+  const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, log });
+  const t6 = clock();
   return {
-    files: [...files, ...explained.files, ...spread.files, ...mapped.files, ...lapse.files],
-    seconds: t5 - t0,
-    timings: { visualize: t1 - t0, explain: t2 - t1, distributions: t3 - t2, embedding: t4 - t3, timelapse: t5 - t4 },
-    metrics: { ...explained.metrics, ...spread.metrics, ...mapped.metrics },
+    files: [...files, ...explained.files, ...dictionary.files, ...spread.files, ...mapped.files, ...lapse.files],
+    seconds: t6 - t0,
+    timings: { visualize: t1 - t0, explain: t2 - t1, channels: t3 - t2, distributions: t4 - t3, embedding: t5 - t4, timelapse: t6 - t5 },
+    metrics: { ...explained.metrics, ...dictionary.metrics, ...spread.metrics, ...mapped.metrics },
   };
 }

@@ -2,7 +2,7 @@
 // chooser) and enlarge a map on click. The data is embedded by site/lib/directives/attribution.ts.
 import type { AttributionData } from '../lib/directives/attributionData';
 import { fillTemplate } from '../lib/fillTemplate';
-import { fillZoomList, readJson, zoomDialog } from './dom';
+import { fillZoomList, readJson, setZoomLink, zoomDialog } from './dom';
 
 const round = (v: number) => Number(v.toPrecision(4));
 
@@ -21,6 +21,7 @@ function openZoom(doc: Document, data: AttributionData, img: HTMLImageElement, r
   const [min, max, sum] = range.map(round);
   fillZoomList(doc, dialog.querySelector('dl') as HTMLElement, [[data.labels.min, min], [data.labels.max, max], [data.labels.sum, sum]]);
   (dialog.querySelector('.zoom-state') as HTMLElement).textContent = note;
+  setZoomLink(dialog);
   if (!dialog.open) dialog.showModal();
 }
 

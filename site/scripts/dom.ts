@@ -20,10 +20,20 @@ export function zoomDialog(doc: Document): HTMLDialogElement {
   dialog = doc.createElement('dialog');
   dialog.className = 'zoom';
   dialog.setAttribute('aria-labelledby', 'zoom-title');
-  dialog.innerHTML = '<form method="dialog"><h2 id="zoom-title"></h2><canvas width="224" height="224" role="img"></canvas><dl></dl><p class="zoom-state"></p><button value="close"></button></form>';
+  dialog.innerHTML = '<form method="dialog"><h2 id="zoom-title"></h2><canvas width="224" height="224" role="img"></canvas><dl></dl><p class="zoom-state"></p><p class="zoom-link" hidden><a></a></p><button value="close"></button></form>';
   dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog?.close(); });
   doc.body.append(dialog);
   return dialog;
+}
+
+/** Shows a link under the dialog's values (e.g. to a channel's dictionary entry), or hides it. */
+export function setZoomLink(dialog: HTMLDialogElement, link?: { href: string; text: string }): void {
+  const p = dialog.querySelector<HTMLElement>('.zoom-link');
+  const a = p?.querySelector('a');
+  if (!p || !a) return;
+  p.hidden = !link;
+  a.href = link?.href ?? '';
+  a.textContent = link?.text ?? '';
 }
 
 /** Fills the dialog's list with term/value pairs. */

@@ -2,7 +2,7 @@
 // as JSON by the directives (site/lib/directives/gallery.ts, input.ts); channel stats are fetched on first zoom.
 import { fillTemplate as fill } from '../lib/fillTemplate';
 import type { GalleryData } from '../lib/directives/gallery';
-import { fillZoomList, readJson, setImage, zoomDialog } from './dom';
+import { fillZoomList, readJson, setImage, setZoomLink, zoomDialog } from './dom';
 
 type CompactStats = [number, number, number, 0 | 1];
 type InputData = { samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string }> };
@@ -38,6 +38,8 @@ async function openZoom(doc: Document, cache: StatsCache, data: GalleryData, img
   const state = dialog.querySelector('.zoom-state') as HTMLElement;
   list.textContent = '';
   state.textContent = '';
+  const link = data.dictionary;
+  setZoomLink(dialog, link && { href: fill(link.href, { channel }), text: fill(link.text, { channel }) });
   if (!dialog.open) dialog.showModal();
   const stats = (await loadStats(cache, data.stats))[sample]?.[channel];
   if (!stats) return;

@@ -24,7 +24,8 @@ export async function auditPage(browser: BrowserContext, url: string, chartTimeo
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content', { timeout: 1000 }).catch(() => null);
     if (meta !== META_CONTENT_SECURITY_POLICY) problems.push(`the page's CSP meta tag is ${meta === null ? 'missing' : `"${meta}"`}`);
     await scrollThrough(page);
-    const unloaded = await page.$$eval('img', (imgs) => imgs.filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src));
+    // Lazy images the reader cannot see yet (a closed channel entry, a hidden tab) are never fetched; ./channels.ts opens those.
+    const unloaded = await page.$$eval('img', (imgs) => imgs.filter((i) => i.checkVisibility() && i.naturalWidth === 0).map((i) => i.currentSrc || i.src));
     if (unloaded.length > 0) problems.push(`images not loaded: ${unloaded.join(', ')}`);
     const drawn = () => [...document.querySelectorAll<HTMLElement>('figure[data-chart]')].every((f) => f.dataset.enhanced === 'true' && f.querySelector('.chart-view svg'));
     await page.waitForFunction(drawn, null, { timeout: chartTimeout }).catch(async () => {

@@ -27,7 +27,7 @@ describe(`runPipeline with --backend auto (${expected} here)`, () => {
     const lines: string[] = [];
     // The explain stage is tested on its own (test/explain); on the stand-in's cpu kernels it alone would take minutes.
     const explain = async () => ({ files: [], metrics: {} });
-    const run = (workers: number) => runPipeline({ config: config(workers), outDir: out, log: (l) => lines.push(l), progress: silentProgress, explain });
+    const run = (workers: number) => runPipeline({ config: config(workers), outDir: out, log: (l) => lines.push(l), progress: silentProgress, explain, channels: explain });
     const { status, manifest } = await run(2);
     expect(status).toBe('built');
     expect(manifest.backend.name).toBe(expected);

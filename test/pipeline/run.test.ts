@@ -36,11 +36,18 @@ const fakeExplain: NonNullable<RunOptions['explain']> = async ({ outDir }) => {
   return { files: [await describeFile(outDir, 'explain.json', 'explain-index')], metrics: { ig_completeness_max: 0.01 } };
 };
 
+/** And for the channel dictionary (tested in test/explain/dictionary). */
+const fakeChannels: NonNullable<RunOptions['channels']> = async ({ outDir }) => {
+  await writeFile(path.join(outDir, 'channels.json'), '{}');
+  const { describeFile } = await import('../../pipeline/artifacts/describeFile');
+  return { files: [await describeFile(outDir, 'channels.json', 'channels-index')], metrics: { dictionary_seconds: 0.5 } };
+};
+
 async function run(outDir: string, extra: Partial<RunOptions> = {}) {
   const lines: string[] = [];
   let epochs = 0;
   const progress = { ...silentProgress, epochStart: () => void epochs++ };
-  const result = await runPipeline({ config: config(), outDir, log: (l) => lines.push(l), progress, visualize: fakeVisualize, explain: fakeExplain, ...extra });
+  const result = await runPipeline({ config: config(), outDir, log: (l) => lines.push(l), progress, visualize: fakeVisualize, explain: fakeExplain, channels: fakeChannels, ...extra });
   return { result, lines, epochs };
 }
 
@@ -58,6 +65,9 @@ describe('runPipeline', () => {
     expect(manifest.metrics.total_params).toBe(110474);
     expect(manifest.metrics.ig_completeness_max).toBe(0.01);
     expect(manifest.timings.explain).toBeGreaterThanOrEqual(0);
+    expect(manifest.timings.channels).toBeGreaterThanOrEqual(0);
+    expect(manifest.metrics.dictionary_seconds).toBe(0.5);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toContain('channels.json');
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain('explain.json');
     // The distributions and the embedding map (issue #13) run for real on the 64 test images.
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['explain/distributions.json', 'explain/embedding/embedding.json', 'explain/embedding/codes.f32', 'explain/embedding/umap.f32', 'explain/embedding/pca.f32', 'explain/embedding/points.u16']));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { DistributionsIndex } from '../../../pipeline/explain/distributions/distributionsIndex';
 import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddingIndex';
+import type { ChannelsIndex } from '../../../pipeline/explain/dictionary/channelsIndex';
 import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
 import { decodePoints, type MapPoint } from '../../../shared/embedding/mapPoints';
 import type {
@@ -11,7 +12,7 @@ import type {
 import { SCHEMA_VERSION } from '../../../pipeline/artifacts/types';
 import { pngSize } from './pngSize';
 import {
-  distributionsSchema, embeddingIndexSchema, evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
+  channelsIndexSchema, distributionsSchema, embeddingIndexSchema, evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
 } from './schema';
 
 export class ArtifactsError extends Error {
@@ -41,6 +42,8 @@ export interface SiteArtifacts {
   distributions(): DistributionsIndex;
   /** The embedding map's index and its points (decoded from the file the page also loads), read on first use. */
   embedding(): { index: EmbeddingIndex; points: MapPoint[] };
+  /** The channel dictionary's index, read on first use; undefined when the manifest lists none. */
+  channels(): ChannelsIndex | undefined;
 }
 
 export const RUN_PIPELINE_HINT = 'Run `npm run pipeline` (for a fast run: `npm run pipeline -- --preset quick`) to create it, or set ARTIFACTS_DIR to a folder that has one.';
@@ -118,6 +121,14 @@ export function referencedImages(visuals: VisualIndex): string[] {
   ];
 }
 
+/** Every image the channel dictionary refers to: strips, optimised images, kernels and class images. */
+export function channelImages(index: ChannelsIndex): string[] {
+  return [
+    ...index.layers.flatMap((l) => l.entries.flatMap((e) => [e.strip, e.optimised.image, ...(e.kernel ? [e.kernel.image] : [])])),
+    ...index.classes.map((c) => c.image),
+  ];
+}
+
 export function loadArtifacts(dir: string): SiteArtifacts {
   const manifest = readManifest(dir);
   const history = readJson(dir, fileOfKind(manifest, dir, 'history'), historySchema) as unknown as TrainingHistory;
@@ -133,6 +144,7 @@ export function loadArtifacts(dir: string): SiteArtifacts {
   let explain: ExplainIndex | undefined;
   let distributions: DistributionsIndex | undefined;
   let embedding: { index: EmbeddingIndex; points: MapPoint[] } | undefined;
+  let channels: ChannelsIndex | null | undefined;
   return {
     dir, manifest, history, summary, evaluation, predictions, visuals,
     layerStats(layer, sample) {
@@ -182,6 +194,18 @@ export function loadArtifacts(dir: string): SiteArtifacts {
       if (points.length !== index.count) throw new ArtifactsError(`${file} holds ${points.length} points, ${index.files.points.replace(/points.u16$/, 'embedding.json')} says ${index.count}. ${RUN_PIPELINE_HINT}`);
       embedding = { index, points };
       return embedding;
+    },
+    channels() {
+      if (channels !== undefined) return channels ?? undefined;
+      const entry = manifest.files.find((f) => f.kind === 'channels-index');
+      if (!entry) {
+        channels = null;
+        return undefined;
+      }
+      const index = readJson(dir, listedFile(manifest, dir, entry.path).path, channelsIndexSchema) as ChannelsIndex;
+      for (const image of channelImages(index)) listedFile(manifest, dir, image);
+      channels = index;
+      return channels;
     },
   };
 }

@@ -123,3 +123,26 @@ export const embeddingIndexSchema = z.object({
   pca: z.object({ library: str, explained: z.tuple([num, num]) }),
   extents: z.object({ umap: extent, pca: extent }),
 });
+
+const optimised = { image: str, start: num, objective: num };
+
+/** explain/channels.json (pipeline/explain/dictionary/channelsIndex.ts): what the dictionary directives read. */
+export const channelsIndexSchema = z.object({
+  format: z.literal('cnn-hidden-truth/channels@1'),
+  testImages: num,
+  topK: num,
+  ascent: z.object({ steps: num, stepSize: num, l2: num, jitter: num, blur: num, noise: num, seed: num }),
+  stripScale: num,
+  layers: z.array(z.object({
+    name: str, channels: num, mapSize: num, field: z.object({ size: num, jump: num, offset: num }),
+    entries: z.array(z.object({
+      channel: num,
+      examples: z.array(z.object({ index: num, value: num, box: z.tuple([num, num, num, num]) })),
+      strip: str,
+      optimised: z.object(optimised),
+      kernel: z.object({ values: z.array(num), image: str, maxAbs: num }).optional(),
+    })),
+  })),
+  classes: z.array(z.object({ digit: num, ...optimised })),
+  seconds: z.record(num),
+});

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { layerStatsDocument } from '../artifacts/layerStatsDocument';
 import type { ArtifactKind } from '../../../pipeline/artifacts/types';
-import { explainImages, listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
+import { channelImages, explainImages, listedFile, loadArtifacts, referencedImages } from '../artifacts/load';
 import { hasTimelapse, loadTimelapse, timelapseImages } from '../artifacts/timelapse';
 
 /** Where the built site serves artifact files from, relative to the output folder. */
@@ -23,7 +23,8 @@ export async function publishArtifacts(artifactsDir: string, outDir: string): Pr
   const artifacts = loadArtifacts(artifactsDir);
   const hasExplain = artifacts.manifest.files.some((f) => f.kind === 'explain-index');
   const timelapse = hasTimelapse(artifacts) ? timelapseImages(loadTimelapse(artifacts)) : [];
-  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : []), ...timelapse])];
+  const channels = artifacts.channels();
+  const images = [...new Set([...referencedImages(artifacts.visuals), ...(hasExplain ? explainImages(artifacts.explain()) : []), ...(channels ? channelImages(channels) : []), ...timelapse])];
   const listed = (kinds: readonly ArtifactKind[]) => artifacts.manifest.files.filter((f) => kinds.includes(f.kind)).map((f) => listedFile(artifacts.manifest, artifactsDir, f.path).path);
   const explorer = listed(EXPLORER_KINDS);
   const map = listed(MAP_KINDS);

@@ -1,6 +1,7 @@
 import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
 import { formatInt, formatPercent, formatFixed } from '../format/number';
 import { escapeHtml } from '../html';
+import type { Lang } from '../i18n';
 import { requireOneOf, type DirectiveSpec } from './context';
 
 /** The settings the prose may quote, each read from explain.json and formatted for the page language. */
@@ -18,6 +19,12 @@ const SETTINGS: Record<string, (x: ExplainIndex) => { value: number; kind: 'int'
   sanity_steps: (x) => ({ value: x.sanity.steps.length - 1, kind: 'int' }),
 };
 
+/** A quoted setting as the prose shows it: a <data> element with the value formatted for the page language. */
+export function settingHtml(value: number, kind: 'int' | 'percent' | 'fixed2', lang: Lang): string {
+  const text = kind === 'int' ? formatInt(value, lang) : kind === 'percent' ? formatPercent(value, lang, 0) : formatFixed(value, lang, 2);
+  return `<data class="metric" value="${escapeHtml(value)}">${escapeHtml(text)}</data>`;
+}
+
 /** `:explain-setting{name="smoothgrad_samples"}` — a setting of the explain stage, as this build used it. */
 export const explainSettingDirective: DirectiveSpec = {
   kind: 'text',
@@ -25,7 +32,6 @@ export const explainSettingDirective: DirectiveSpec = {
   render(attributes, { artifacts, lang }) {
     const name = requireOneOf(attributes.name, Object.keys(SETTINGS), 'explain setting');
     const { value, kind } = SETTINGS[name](artifacts.explain());
-    const text = kind === 'int' ? formatInt(value, lang) : kind === 'percent' ? formatPercent(value, lang, 0) : formatFixed(value, lang, 2);
-    return `<data class="metric" value="${escapeHtml(value)}">${escapeHtml(text)}</data>`;
+    return settingHtml(value, kind, lang);
   },
 };

@@ -1,3 +1,5 @@
+import { channelAnchor } from '../../../pipeline/explain/dictionary/channelsIndex';
+import { pageUrl } from '../content/pages';
 import { escapeHtml, jsonForScript } from '../html';
 import { artifactUrl, DirectiveUsageError, layerStatsUrl, requireOneOf, type DirectiveContext, type DirectiveSpec } from './context';
 
@@ -13,6 +15,23 @@ export interface GalleryData {
   initial: string;
   labels: { channel: string; title: string; min: string; max: string; mean: string; dead: string; alive: string; close: string };
   samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string; dead: string }>;
+  /** The channel's dictionary entry: href and link text, both with a {channel} placeholder (absent without a dictionary). */
+  dictionary?: { href: string; text: string };
+}
+
+/**
+ * Where a gallery tile's channel is explained: its own layer's entry, or for a pooling or dropout layer the
+ * entry of the convolution before it (they pass its channels on one to one).
+ */
+function dictionaryLink(layerName: string, ctx: DirectiveContext): GalleryData['dictionary'] {
+  const index = ctx.artifacts.channels();
+  if (!index) return undefined;
+  const layers = ctx.artifacts.visuals.layers;
+  const conv = layers.slice(0, layers.findIndex((l) => l.name === layerName) + 1).reverse().find((l) => l.type === 'Conv2D');
+  if (!conv || !index.layers.some((l) => l.name === conv.name)) return undefined;
+  const href = `${pageUrl(ctx.base, ctx.lang, 'channels')}#${channelAnchor(conv.name, '{channel}')}`;
+  const text = conv.name === layerName ? ctx.t('zoom.dictionary', { channel: '{channel}' }) : ctx.t('zoom.dictionaryFrom', { channel: '{channel}', conv: conv.name });
+  return { href, text };
 }
 
 export function galleryData(layerName: string, ctx: DirectiveContext): GalleryData {
@@ -46,6 +65,7 @@ export function galleryData(layerName: string, ctx: DirectiveContext): GalleryDa
       mean: t('zoom.mean'), dead: t('zoom.dead'), alive: t('zoom.alive'), close: t('zoom.close'),
     },
     samples,
+    dictionary: dictionaryLink(layer.name, ctx),
   };
 }
 

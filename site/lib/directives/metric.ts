@@ -1,5 +1,6 @@
 import { DISTRIBUTION_METRIC_NAMES } from '../../../pipeline/explain/distributions/distributionsIndex';
 import { EMBEDDING_METRIC_NAMES } from '../../../pipeline/explain/embedding/embeddingIndex';
+import { DICTIONARY_METRIC_NAMES } from '../../../pipeline/explain/dictionary/channelsIndex';
 import { EXPLAIN_METRIC_NAMES } from '../../../pipeline/explain/explainIndex';
 import { METRIC_NAMES } from '../../../pipeline/artifacts/types';
 import { formatMetric, METRIC_FORMATS, type MetricFormat } from '../format/number';
@@ -11,7 +12,7 @@ export const metricDirective: DirectiveSpec = {
   kind: 'text',
   attributes: ['name', 'format'],
   render(attributes, { artifacts, lang }) {
-    const name = requireOneOf(attributes.name, [...METRIC_NAMES, ...EXPLAIN_METRIC_NAMES, ...DISTRIBUTION_METRIC_NAMES, ...EMBEDDING_METRIC_NAMES], 'metric name');
+    const name = requireOneOf(attributes.name, [...METRIC_NAMES, ...EXPLAIN_METRIC_NAMES, ...DISTRIBUTION_METRIC_NAMES, ...EMBEDDING_METRIC_NAMES, ...DICTIONARY_METRIC_NAMES], 'metric name');
     const format = attributes.format === undefined ? undefined : (requireOneOf(attributes.format, METRIC_FORMATS, 'metric format') as MetricFormat);
     const value = artifacts.manifest.metrics[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) {

@@ -1,6 +1,9 @@
 import { attributionDirective } from './attribution';
+import { channelDictionaryDirective } from './channelDictionary';
 import { chartDirective } from './chart';
+import { classOptimisedDirective } from './classOptimised';
 import type { DirectiveSpec } from './context';
+import { dictionarySettingDirective } from './dictionarySetting';
 import { digitsDirective } from './digits';
 import { explorerDirective } from './explorer';
 import { embeddingMapDirective } from './embeddingMap';
@@ -34,6 +37,9 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'embedding-map': embeddingMapDirective,
   'embedding-setting': embeddingSettingDirective,
   timelapse: timelapseDirective,
+  'channel-dictionary': channelDictionaryDirective,
+  'class-optimised': classOptimisedDirective,
+  'dictionary-setting': dictionarySettingDirective,
 };
 
 /** How each directive is written, for error messages. */
