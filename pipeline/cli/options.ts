@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { BACKEND_CHOICES, type PipelineConfig } from '../artifacts/types';
+import { ARTICLE_SAMPLE } from '../data/articleSample';
 
 /** Every flag, declared once: type, default and help. Presets fill the defaults; flags override them. */
 export interface FlagSpec {
@@ -23,7 +24,7 @@ export const FLAGS = {
   preset: { type: 'string', default: 'seed', choices: ['seed', 'quick'], help: 'seed: the article\'s settings on all of MNIST; quick: 4,096 train / 1,000 test images, 2 epochs' },
   epochs: { type: 'number', fromPreset: true, help: 'most epochs to train (early stopping usually ends sooner) [seed: 100, quick: 2]' },
   'train-limit': { type: 'number', fromPreset: true, help: 'training images to use [seed: 60000, quick: 4096]' },
-  'test-limit': { type: 'number', fromPreset: true, help: 'test images to use for validation and evaluation [seed: 10000, quick: 1000]' },
+  'test-limit': { type: 'number', fromPreset: true, help: 'test images to use for validation and evaluation, at least 52 (the article follows image 51) [seed: 10000, quick: 1000]' },
   'batch-size': { type: 'number', default: 128, help: 'mini-batch size' },
   'learning-rate': { type: 'number', default: 0.001, help: 'Adam learning rate' },
   patience: { type: 'number', default: 2, help: 'early stopping: epochs without a lower validation loss before stopping' },
@@ -142,6 +143,9 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     workers: positive('workers', get<number>('workers')),
     samples: get<number[]>('samples'),
   };
+  if (config.testLimit <= ARTICLE_SAMPLE) {
+    throw new UsageError(`--test-limit must be at least ${ARTICLE_SAMPLE + 1}, got ${config.testLimit}: the article and the training timelapse follow test image ${ARTICLE_SAMPLE}.`);
+  }
   const train = values.train !== false;
   if (!train && get<boolean>('force')) {
     throw new UsageError('--force and --no-train contradict each other: --force always retrains, --no-train never trains. Give one of them.');

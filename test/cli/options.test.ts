@@ -36,6 +36,11 @@ describe('CLI options', () => {
     expect(resolveConfig(parseFlags(['--force'], BUILD_FLAGS))).toMatchObject({ train: true, force: true });
   });
 
+  it('rejects a --test-limit too small to hold the article\'s test image 51, naming the smallest that works', () => {
+    expect(() => resolveConfig(parseFlags(['--test-limit', '51'], BUILD_FLAGS))).toThrow(/--test-limit must be at least 52, got 51: .*test image 51/);
+    expect(resolveConfig(parseFlags(['--test-limit', '52'], BUILD_FLAGS)).config.testLimit).toBe(52);
+  });
+
   it('resolves --data-dir against the working directory, so ./d and d are the same folder', () => {
     const a = resolveConfig(parseFlags(['--data-dir', './d'])).config.dataDir;
     expect(a).toBe(path.resolve('d'));

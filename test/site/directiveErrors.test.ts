@@ -41,7 +41,7 @@ async function errorsWithEdited(rel: string, edit: (value: Record<string, unknow
 describe('directive error messages', () => {
   const cases: [string, string, string][] = [
     ['an unknown directive', 'Intro.\n\n::galery{layer="conv2d"}',
-      `${PAGE}:3:1 ::galery: unknown directive "::galery". Valid directives: :metric, ::chart, ::summary, ::gallery, ::sample-picker, ::input, ::digits, ::filters, ::provenance, ::explorer, ::attribution, ::sanity-check, :explain-setting, ::channel-dictionary, ::class-optimised, :dictionary-setting, ::embedding-map, :embedding-setting, ::timelapse. (Plain text with a colon before a word, like "a:b", parses as a directive: write "a\\:b".)`],
+      `${PAGE}:3:1 ::galery: unknown directive "::galery". Valid directives: :metric, ::chart, ::summary, ::gallery, ::sample-picker, ::input, ::digits, ::filters, ::provenance, ::explorer, ::attribution, ::sanity-check, :explain-setting, ::embedding-map, :embedding-setting, ::timelapse, ::channel-dictionary, ::class-optimised, :dictionary-setting. (Plain text with a colon before a word, like "a:b", parses as a directive: write "a\\:b".)`],
     ['a text directive on its own line', '::metric{name="test_loss"}', `${PAGE}:1:1 ::metric: "::metric" must be written as :metric`],
     ['a leaf directive inside a sentence', 'See :summary here.', `${PAGE}:1:5 :summary: ":summary" must be written as ::summary`],
     ['a container directive', ':::filters\n:::', `${PAGE}:1:1 :::filters: ":::filters" must be written as ::filters`],

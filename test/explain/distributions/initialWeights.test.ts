@@ -15,11 +15,13 @@ vi.mock('../../../pipeline/train/trainModel', () => ({
 const { runTraining } = await import('../../../pipeline/stages/training');
 
 const config: PipelineConfig = {
-  preset: 'quick', seed: 11, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 2, trainLimit: 8, testLimit: 8,
+  preset: 'quick', seed: 11, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 2, trainLimit: 8, testLimit: 64,
   dataDir: null, backend: 'cpu', workers: 1, samples: [],
 };
 const cpu: BackendInfo = { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu' };
 const split = { images: new Float32Array(8 * 784), labels: new Int32Array(8), count: 8 };
+// The timelapse records test image 51 from the first step, so the test split must reach it.
+const testSplit = { images: new Float32Array(64 * 784), labels: new Int32Array(64), count: 64 };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,7 +29,7 @@ beforeAll(async () => {
 
 describe('initialKernels', () => {
   it('rebuilds from the seed exactly the kernels the training stage starts from', async () => {
-    const run = runTraining({ config, data: { train: split, test: split, info: {} as never }, backend: cpu, staging: {} as never, log: () => {}, progress: {} as never });
+    const run = runTraining({ config, data: { train: split, test: testSplit, info: {} as never }, backend: cpu, staging: {} as never, log: () => {}, progress: {} as never });
     await expect(run).rejects.toThrow('stopped after capturing');
     const rebuilt = initialKernels(config.seed);
     expect([...rebuilt.keys()]).toEqual(['conv2d', 'conv2d_1', 'conv2d_2', 'dense', 'dense_1']);
