@@ -1,5 +1,6 @@
 // Static, bilingual report site. Settings come from the environment (see site/lib/build/siteOptions.ts):
 //   ARTIFACTS_DIR (default artifacts/), SITE_URL (absolute URL for canonical links), BASE_PATH (sub-path, e.g. /cnn/).
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import remarkDirective from 'remark-directive';
@@ -10,7 +11,10 @@ import { clientWithoutVegaLite } from './site/lib/build/clientVegaLite';
 import { securityHeadersIntegration } from './site/lib/build/securityHeaders';
 
 // Relative paths (ARTIFACTS_DIR) resolve against this folder, the project root, whatever the working directory.
-const options = siteOptionsFromEnv(process.env, fileURLToPath(new URL('.', import.meta.url)));
+const root = fileURLToPath(new URL('.', import.meta.url));
+const options = siteOptionsFromEnv(process.env, root);
+// The same folder site/content.config.ts loads the pages from.
+const contentDir = path.resolve(root, process.env.CONTENT_DIR || 'content');
 // `astro check` type-checks; it has no need of the artifacts, which may not exist yet (as in a fresh clone).
 const typeCheckOnly = process.argv.includes('check');
 
@@ -39,5 +43,5 @@ export default defineConfig({
     define: { 'import.meta.env.CNN_ARTIFACTS_DIR': JSON.stringify(options.artifactsDir) },
     plugins: [clientWithoutVegaLite()],
   },
-  integrations: [artifactsIntegration({ artifactsDir: options.artifactsDir, base: options.base }), securityHeadersIntegration()],
+  integrations: [artifactsIntegration({ artifactsDir: options.artifactsDir, base: options.base, contentDir }), securityHeadersIntegration()],
 });

@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
   process.env.ARTIFACTS_DIR = path.resolve(flags.out);
   log('site: astro build');
   const { build } = await import('astro');
-  await build({ root: process.cwd(), outDir: path.resolve(String(values.dist ?? 'dist')) });
+  // force: Astro starts from an empty content store. When the artifacts change, its config digest changes
+  // and it clears the stored collection in place; under load that has left the pages collection empty.
+  await build({ root: process.cwd(), outDir: path.resolve(String(values.dist ?? 'dist')), force: true });
   return 0;
 }
 

@@ -1,6 +1,6 @@
 // The Astro integration's two hooks, driven with stand-ins for Astro's dev server and build.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ afterAll(() => fake.cleanup());
 /** Installs the dev-server middleware and returns a function that sends one request through it. */
 function devServer(base: string) {
   const stack: { route: string; handle: Handler }[] = [{ route: '', handle: () => {} }];
-  const hooks = artifactsIntegration({ artifactsDir: fake.dir, base }).hooks as Record<string, (arg: unknown) => unknown>;
+  const hooks = artifactsIntegration({ artifactsDir: fake.dir, base, contentDir: fake.dir }).hooks as Record<string, (arg: unknown) => unknown>;
   hooks['astro:server:setup']({ server: { middlewares: { stack } } });
   expect(stack).toHaveLength(2);
   return (url: string) => {
@@ -81,10 +81,17 @@ describe('artifacts integration at build time', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'site-out-'));
     try {
       const lines: string[] = [];
-      const hooks = artifactsIntegration({ artifactsDir: fake.dir, base: '/' }).hooks as Record<string, (arg: unknown) => Promise<void>>;
+      const content = path.join(out, 'content-src');
+      for (const lang of ['en', 'zh']) {
+        await mkdir(path.join(content, lang), { recursive: true });
+        await writeFile(path.join(content, lang, 'index.md'), '# page\n');
+        await mkdir(path.join(out, lang), { recursive: true });
+        await writeFile(path.join(out, lang, 'index.html'), '<html></html>');
+      }
+      const hooks = artifactsIntegration({ artifactsDir: fake.dir, base: '/', contentDir: content }).hooks as Record<string, (arg: unknown) => Promise<void>>;
       await hooks['astro:build:done']({ dir: pathToFileURL(`${out}/`), logger: { info: (l: string) => lines.push(l) } });
       expect(existsSync(path.join(out, 'artifacts/site-stats/conv2d.json'))).toBe(true);
-      expect(lines).toEqual([`copied ${127 + 41 * 6 + 36 + 224 * 2 + 32 + 10 + 13} artifact images, 22 model and test-image files, 1 embedding map file(s) and 8 stats files; 0 artifact references checked`]);
+      expect(lines).toEqual([`2 content pages built; copied ${127 + 41 * 6 + 36 + 224 * 2 + 32 + 10 + 13} artifact images, 22 model and test-image files, 1 embedding map file(s) and 8 stats files; 0 artifact references checked`]);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
@@ -95,7 +102,7 @@ describe('vega-lite in client bundles', () => {
   it('resolves to the stub in the browser bundle only', () => {
     const plugin = clientWithoutVegaLite();
     expect(plugin.name).toBe('cnn-report-client-without-vega-lite');
-    expect(artifactsIntegration({ artifactsDir: fake.dir, base: '/' }).name).toBe('cnn-report-artifacts');
+    expect(artifactsIntegration({ artifactsDir: fake.dir, base: '/', contentDir: fake.dir }).name).toBe('cnn-report-artifacts');
     const resolve = plugin.resolveId as (id: string, importer: string | undefined, options?: { ssr?: boolean }) => string | null;
     expect(plugin.enforce).toBe('pre');
     expect(resolve('vega-lite', undefined, {})).toMatch(/vegaLiteStub\.ts$/);

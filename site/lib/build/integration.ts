@@ -5,15 +5,18 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { layerStatsDocument } from '../artifacts/layerStatsDocument';
 import { loadArtifacts } from '../artifacts/load';
+import { checkPagesBuilt } from './checkPages';
 import { ARTIFACTS_URL_DIR, checkArtifactReferences, publishArtifacts } from './publish';
 
 export interface ArtifactsIntegrationOptions {
   artifactsDir: string;
   base: string;
+  /** The content folder (content/en, content/zh): every file in it must become a built page. */
+  contentDir: string;
 }
 
 /** Copies artifact images and stats into the build output (and serves them in `astro dev`). */
-export function artifactsIntegration({ artifactsDir, base }: ArtifactsIntegrationOptions): AstroIntegration {
+export function artifactsIntegration({ artifactsDir, base, contentDir }: ArtifactsIntegrationOptions): AstroIntegration {
   return {
     name: 'cnn-report-artifacts',
     hooks: {
@@ -45,9 +48,10 @@ export function artifactsIntegration({ artifactsDir, base }: ArtifactsIntegratio
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const pages = checkPagesBuilt(outDir, contentDir);
         const { images, explorerFiles, mapFiles, statsFiles } = await publishArtifacts(artifactsDir, outDir);
         const refs = await checkArtifactReferences(outDir, base);
-        logger.info(`copied ${images} artifact images, ${explorerFiles} model and test-image files, ${mapFiles} embedding map file(s) and ${statsFiles} stats files; ${refs} artifact references checked`);
+        logger.info(`${pages} content pages built; copied ${images} artifact images, ${explorerFiles} model and test-image files, ${mapFiles} embedding map file(s) and ${statsFiles} stats files; ${refs} artifact references checked`);
       },
     },
   };
