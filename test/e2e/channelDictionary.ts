@@ -59,7 +59,9 @@ export function dictionaryTests(env: () => DictionaryEnv): void {
     expect(await strip.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight])).toEqual([9 * 56 + 8 * 2, 56]);
     expect(await entry.locator('.channel-examples li').count()).toBe(9);
     expect(await entry.locator('.channel-kernel img').count()).toBe(1);
-    expect(await entry.locator('.channel-optimised figcaption').textContent()).toMatch(/after \d+ steps/);
+    expect(await entry.locator('.channel-optimised').textContent()).toMatch(/after \d+ steps/);
+    // The tile's image is the optimised image, shown large once the entry is open.
+    expect(await entry.locator('summary img').evaluate((i) => i.getBoundingClientRect().width)).toBeGreaterThan(100);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();

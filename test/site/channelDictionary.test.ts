@@ -35,7 +35,8 @@ describe('::channel-dictionary', () => {
   it('lazy-loads every image and shows the examples, the optimised image and, for conv2d only, the kernel', async () => {
     const html = await channelDictionaryDirective.render({ layer: 'conv2d' }, ctx);
     const images = html.match(/<img [^>]*>/g) ?? [];
-    expect(images.length).toBe(32 * 4);
+    // Per entry: the tile's optimised image, the examples strip and the kernel (no second copy of the tile).
+    expect(images.length).toBe(32 * 3);
     expect(images.every((i) => i.includes('loading="lazy"'))).toBe(true);
     expect(html).toContain('src="/r/artifacts/explain/channels/conv2d/c005-examples.png" width="520" height="56"');
     expect(html).toContain('no. 105: 3');

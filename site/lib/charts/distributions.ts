@@ -50,7 +50,7 @@ export function weightHistogramChart(data: DistributionsIndex, { t }: ChartConte
 export function activationHistogramChart(data: DistributionsIndex, { t }: ChartContext): ChartSpec {
   const label = (a: DistributionsIndex['activations'][number]) => t('chart.activations.row', { layer: a.layer, zeros: Math.round((a.zeros / a.total) * 100) });
   const values = data.activations.flatMap((a) =>
-    a.positive.counts.map((c, k) => ({ layer: label(a), from: round(a.positive.start + k * a.positive.width), to: round(a.positive.start + (k + 1) * a.positive.width), share: c / a.total })),
+    a.positive.counts.map((c, k) => ({ layer: label(a), from: round(a.positive.start + k * a.positive.width), to: round(a.positive.start + (k + 1) * a.positive.width), share: round(c / a.total) })),
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

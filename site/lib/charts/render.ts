@@ -1,6 +1,7 @@
 import { parse, View, type Spec } from 'vega';
 import { compile } from 'vega-lite';
 import type { ChartSpec } from './common';
+import { compactSvg } from './compactSvg';
 
 export interface RenderedChart {
   /** Static SVG (readable with JS off). */
@@ -14,7 +15,7 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   const { spec: vega } = compile(spec);
   const view = new View(parse(vega), { renderer: 'none' });
   try {
-    return { svg: await view.toSVG(), vega };
+    return { svg: compactSvg(await view.toSVG()), vega };
   } finally {
     view.finalize();
   }

@@ -16,7 +16,7 @@ export function artifactImg(relPath: string, alt: string, { artifacts, base }: D
   return `<img${attrs({ src: artifactUrl(base, relPath), width, height, alt, loading: 'lazy', decoding: 'async' })}>`;
 }
 
-/** The entry of one channel: a tile that opens (native <details>, no script needed) on its examples, image and kernel. */
+/** The entry of one channel: a tile (its optimised image) that opens (native <details>, no script needed) on its examples, the image enlarged, and the kernel. */
 function entryHtml(layer: DictionaryLayer, entry: ChannelEntry, index: ChannelsIndex, ctx: DirectiveContext): string {
   const { t, lang } = ctx;
   const vars = { layer: layer.name, channel: entry.channel };
@@ -32,8 +32,8 @@ function entryHtml(layer: DictionaryLayer, entry: ChannelEntry, index: ChannelsI
     `<div class="channel-detail"><p class="channel-title">${escapeHtml(t('dict.title', vars))}</p>`,
     `<figure class="channel-examples">${artifactImg(entry.strip, t('dict.examplesAlt', { ...vars, count: entry.examples.length }), ctx)}`,
     `<figcaption>${escapeHtml(t('dict.examples'))}<ol>${examples}</ol></figcaption></figure>`,
-    `<figure class="channel-optimised">${artifactImg(entry.optimised.image, t('dict.optimisedAlt', vars), ctx)}`,
-    `<figcaption>${escapeHtml(t('dict.optimised', { start: num(entry.optimised.start), objective: num(entry.optimised.objective), steps: index.ascent.steps }))}</figcaption></figure>`,
+    // The tile's own image grows when the entry opens (site.css): a second copy here would only add bytes.
+    `<p class="channel-optimised">${escapeHtml(t('dict.optimised', { start: num(entry.optimised.start), objective: num(entry.optimised.objective), steps: index.ascent.steps }))}</p>`,
     kernel,
     `</div></details></li>`,
   ].join('');

@@ -8,7 +8,7 @@ import { artifactUrl, type DirectiveSpec } from './context';
 import { chartFigure } from './chart';
 
 /** Points the build draws into the static SVG: every misclassified image and an even sample of the rest. */
-export const STATIC_POINTS = 300;
+export const STATIC_POINTS = 200;
 
 /** What site/scripts/embeddingMap.ts needs to draw every point and show each digit in the tooltip. */
 export interface EmbeddingMapData {
