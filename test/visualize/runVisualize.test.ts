@@ -4,7 +4,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../pipeline/artifacts/describeFile';
 import type { ArtifactFile, VisualIndex } from '../../pipeline/artifacts/types';
 import { mulberry32 } from '../../pipeline/train/random';
@@ -14,6 +14,7 @@ import { paintLayerGrid, toChannelMajor } from '../../shared/drawing/paintLayerG
 import { runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
 import type { LayerDataFile, VisualizeContext } from '../../pipeline/visualize/types';
 import { decodePng } from './decodePng';
+import { beforeAllOrFailEach } from '../mutation/beforeAllOrFailEach';
 
 const COUNT = 60; // 6 images per digit
 
@@ -45,7 +46,7 @@ let files: ArtifactFile[];
 let index: VisualIndex;
 const log: string[] = [];
 
-beforeAll(async () => {
+beforeAllOrFailEach(async () => {
   await tf.setBackend('cpu');
   outDir = await mkdtemp(path.join(os.tmpdir(), 'visualize-'));
   ctx = syntheticContext(outDir, log);
