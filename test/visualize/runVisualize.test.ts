@@ -11,7 +11,7 @@ import { mulberry32 } from '../../pipeline/train/random';
 import { createModel } from '../../pipeline/model/createModel';
 import { layerGrid } from '../../shared/drawing/layerGrid';
 import { paintLayerGrid, toChannelMajor } from '../../shared/drawing/paintLayerGrid';
-import { runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
+import { checkVisualizeInputs, runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
 import type { LayerDataFile, VisualizeContext } from '../../pipeline/visualize/types';
 import { decodePng } from './decodePng';
 import { beforeAllOrFailEach } from '../mutation/beforeAllOrFailEach';
@@ -166,5 +166,29 @@ describe('runVisualize', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('checkVisualizeInputs', () => {
+  const inputs = (count: number, sizes: Partial<Record<'images' | 'labels' | 'predicted' | 'probabilities', number>> = {}) => ({
+    test: { images: new Float32Array(sizes.images ?? count * 784), labels: new Int32Array(sizes.labels ?? count), count },
+    predictions: { predicted: new Int32Array(sizes.predicted ?? count), probabilities: new Float32Array(sizes.probabilities ?? count * 10) },
+  });
+
+  it('accepts arrays that match test.count, even a single image', () => {
+    expect(() => checkVisualizeInputs(inputs(1))).not.toThrow();
+    expect(() => checkVisualizeInputs(inputs(3))).not.toThrow();
+  });
+
+  it('rejects a test.count that is not a whole number ≥ 1', () => {
+    expect(() => checkVisualizeInputs(inputs(0))).toThrow('runVisualize: test.count must be a whole number ≥ 1, got 0');
+    expect(() => checkVisualizeInputs({ ...inputs(2), test: { ...inputs(2).test, count: 1.5 } })).toThrow('runVisualize: test.count must be a whole number ≥ 1, got 1.5');
+  });
+
+  it('names the array whose length does not match, with the formula and the expected length', () => {
+    expect(() => checkVisualizeInputs(inputs(2, { images: 784 }))).toThrow('runVisualize: test.images has 784 values; expected count × 28 × 28 = 1568 (test.count is 2)');
+    expect(() => checkVisualizeInputs(inputs(2, { labels: 3 }))).toThrow('runVisualize: test.labels has 3 values; expected count = 2 (test.count is 2)');
+    expect(() => checkVisualizeInputs(inputs(2, { predicted: 1 }))).toThrow('runVisualize: predictions.predicted has 1 values; expected count = 2 (test.count is 2)');
+    expect(() => checkVisualizeInputs(inputs(2, { probabilities: 10 }))).toThrow('runVisualize: predictions.probabilities has 10 values; expected count × 10 = 20 (test.count is 2)');
   });
 });

@@ -41,4 +41,9 @@ describe('selectSamples', () => {
     expect(() => checkTestIndex(2.5, 10, '--samples')).toThrow(/test index 2.5 is not a whole number/);
     expect(() => selectSamples({ articleSample: 51, extraSamples: [], labels, predicted })).toThrow(/^article sample: test index 51 does not exist/);
   });
+
+  it('rejects the index one past the end, and names an empty test set', () => {
+    expect(() => checkTestIndex(30, 30, '--samples')).toThrow('--samples: test index 30 does not exist; the test set has 30 images (0–29)');
+    expect(() => checkTestIndex(0, 0, '--samples')).toThrow('--samples: test index 0 does not exist; the test set is empty');
+  });
 });
