@@ -18,6 +18,12 @@ import { beforeAllOrFailEach } from '../mutation/beforeAllOrFailEach';
 
 const COUNT = 60; // 6 images per digit
 
+/** 1000, 1010, 1040, 1090, …: every interval differs from the others and from any sum of two readings. */
+function fakeClock(): () => number {
+  let calls = 0;
+  return () => 1000 + 10 * calls * calls++;
+}
+
 /** Random images, labels 0–9 cycling; predictions right except every 7th; random softmax-like rows. */
 function syntheticContext(outDir: string, log: string[]): VisualizeContext {
   const random = mulberry32(7);
@@ -37,6 +43,7 @@ function syntheticContext(outDir: string, log: string[]): VisualizeContext {
     seed: 3,
     outDir,
     log: (line) => log.push(line),
+    now: fakeClock(),
   };
 }
 
@@ -154,6 +161,27 @@ describe('runVisualize', () => {
     const grid = files.find((f) => f.kind === 'layer-grid')!;
     expect(grid.meta).toMatchObject({ layer: 'conv2d', sample: 51, shape: [26, 26, 32], width: 862, height: 106 });
     expect(log.some((line) => /11 samples × 8 layers: forward pass \d+ ms/.test(line))).toBe(true);
+  });
+
+  it('logs each phase with its duration from the injected clock', () => {
+    expect(log).toContain('visualize: 11 samples × 8 layers: forward pass 10 ms, 88 grids + 11 inputs written in 30 ms');
+    expect(log.some((line) => /^visualize: filters, 24 gallery and 9 misclassified images, \d+ test-image shards in 50 ms$/.test(line))).toBe(true);
+  });
+
+  it('describes every written input, grid and data file with its kind and metadata', () => {
+    const of = (p: string) => files.find((f) => f.path === p)!;
+    expect(of('visuals/inputs/t00051.png')).toMatchObject({ kind: 'input-image', meta: { sample: 51, width: 28 * 4, height: 28 * 4 } });
+    const grid = index.grids.find((g) => g.layer === 'conv2d' && g.sample === 13)!;
+    expect(grid).toMatchObject({ path: 'visuals/grids/conv2d/t00013.png', data: 'visuals/data/conv2d/t00013.json' });
+    expect(of(grid.data)).toMatchObject({ kind: 'layer-data', meta: { layer: 'conv2d', sample: 13, shape: [26, 26, 32], format: 'json' } });
+    expect(of('visuals/data/conv2d/t00013.f32')).toMatchObject({ kind: 'layer-data', meta: { layer: 'conv2d', sample: 13, shape: [26, 26, 32], format: 'float32' } });
+  });
+
+  it('writes layer data files in the versioned format, pointing at little-endian channel-major raw values', async () => {
+    const grid = index.grids.find((g) => g.layer === 'conv2d' && g.sample === 13)!;
+    const data: LayerDataFile = JSON.parse(await readFile(path.join(outDir, grid.data), 'utf8'));
+    expect(data.format).toBe('cnn-hidden-truth/layer-data@1');
+    expect(data.values).toEqual({ path: 'visuals/data/conv2d/t00013.f32', dtype: 'float32', byteOrder: 'little-endian', layout: 'channel-major' });
   });
 
   it('fails clearly on a sample index outside the test set, before writing anything', async () => {
