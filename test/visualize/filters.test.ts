@@ -58,4 +58,12 @@ describe('filters', () => {
     expect(() => filterNorms(threeD)).toThrow('kernel: expected 4-D weights matching shape [3, 3, 2] (18 values), got 18');
     expect(() => paintFilterGrid({ shape: [3, 3, 1, 2], values: new Float32Array(18) }, layerGrid(3, 3, 3))).toThrow('paintFilterGrid: the layout has 3 tiles for 2 filters');
   });
+
+  it('blends linearly between the ends of the palette, level 0 repeating level 1', () => {
+    const palette = divergingPalette();
+    const blend = (to: readonly number[], f: number) => ZERO_RGB.map((z, k) => Math.round(z + (to[k] - z) * f));
+    expect(rgbAt(palette, 192)).toEqual(blend(POSITIVE_RGB, 64 / 127));
+    expect(rgbAt(palette, 64)).toEqual(blend(NEGATIVE_RGB, 64 / 127));
+    expect(rgbAt(palette, 0)).toEqual(rgbAt(palette, 1));
+  });
 });
