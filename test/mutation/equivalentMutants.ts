@@ -50,4 +50,11 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 35, mutator: 'BlockStatement', replacement: '{}', reason: sameGradient('the unrolled 2×2 path and the general loop') },
   { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 64, mutator: 'ConditionalExpression', replacement: 'true', reason: 'at is −1 only for a window with no maximum; writing to index −1 of a typed array does nothing' },
   { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 120, mutator: 'ConditionalExpression', replacement: 'true', reason: 'at is −1 only for a window with no maximum; writing to index −1 of a typed array does nothing' },
+  { file: 'pipeline/visualize/predictionsView.ts', line: 15, mutator: 'EqualityOperator', replacement: 'i <= labels.length', reason: 'one read past the end compares undefined with undefined, which is never "different"' },
+  { file: 'pipeline/visualize/selectSamples.ts', line: 42, mutator: 'EqualityOperator', replacement: 'i <= count', reason: 'one read past the end gives an undefined label, which never equals a digit' },
+  { file: 'pipeline/visualize/renderTestImages.ts', line: 19, mutator: 'EqualityOperator', replacement: 'p <= pixels', reason: "the extra byte lands on the next record's label byte, which the next pass writes afterwards, or past the shard's end" },
+  { file: 'pipeline/visualize/diverging.ts', line: 14, mutator: 'EqualityOperator', replacement: 't <= 0', reason: 'at t = 0 both branches blend from ZERO_RGB by a factor of 0' },
+  { file: 'pipeline/visualize/diverging.ts', line: 15, mutator: 'EqualityOperator', replacement: 'k <= 3', reason: "the extra byte lands on the next level's red, which the next pass writes afterwards, or past the palette's end" },
+  { file: 'pipeline/visualize/filters.ts', line: 51, mutator: 'EqualityOperator', replacement: 'p <= kh * kw', reason: pastTheEnd },
+  { file: 'pipeline/visualize/writeArtifact.ts', line: 26, mutator: 'ArrayDeclaration', replacement: 'new Array()', reason: 'every index below items.length is assigned before the array is returned, so the preset length changes nothing' },
 ];
