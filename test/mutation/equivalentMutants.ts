@@ -44,6 +44,8 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 33, mutator: 'ConditionalExpression', replacement: 'false', reason: sameGradient('the GEMM and the forward-conv formulations') },
   { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 33, mutator: 'EqualityOperator', replacement: "path !== 'gemm'", reason: sameGradient('the GEMM and the forward-conv formulations') },
   { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 33, mutator: 'StringLiteral', replacement: '""', reason: sameGradient('the GEMM and the forward-conv formulations') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 32, mutator: 'ConditionalExpression', replacement: 'true', reason: sameGradient('the exact direct loop and the fast formulations') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 35, mutator: 'ConditionalExpression', replacement: 'true', reason: sameGradient("the stock kernel and our formulations") },
   { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 36, mutator: 'ConditionalExpression', replacement: 'false', reason: sameGradient('the full convolution and GEMM + col2im') },
   { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 36, mutator: 'StringLiteral', replacement: '""', reason: sameGradient('the full convolution and GEMM + col2im') },
   { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 35, mutator: 'ConditionalExpression', replacement: 'false', reason: sameGradient('the unrolled 2×2 path and the general loop') },

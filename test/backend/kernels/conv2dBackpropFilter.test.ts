@@ -24,7 +24,9 @@ describe('filterGradPath', () => {
 
   it('sends channels-first data to the direct loop', () => {
     const info = conv([2, 3, 7, 6], [3, 3, 3, 4], 1, 'same', 'channelsFirst');
-    expect(filterGradPath(info, dyOf(info))).toBe('direct');
+    // Channels-first dy [1, 5, 5, 5]: its axes 1 and 2 happen to equal the output height and width.
+    const square = conv([1, 3, 5, 5], [3, 3, 3, 5], 1, 'same', 'channelsFirst');
+    expect([filterGradPath(info, dyOf(info)), filterGradPath(square, dyOf(square))]).toEqual(['direct', 'direct']);
   });
 
   it('sends a dy whose height or width does not match the convolution to the direct loop', () => {

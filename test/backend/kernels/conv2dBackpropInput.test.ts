@@ -14,6 +14,15 @@ describe('inputGradPath', () => {
     expect(path(conv([4, 28, 28, 1], [3, 3, 1, 32], 1, 'valid'))).toBe('full-conv'); // no borders, 784 / 676
   });
 
+  it('takes the full convolution when a border is exactly the filter size minus one (3×3, padding 2)', () => {
+    expect(path(conv([1, 9, 9, 1], [3, 3, 1, 2], 1, 2))).toBe('full-conv');
+  });
+
+  it('takes GEMM + col2im for a stride of 2 even when dy is nearly as large as the input (one row or column)', () => {
+    expect(path(conv([1, 1, 8, 1], [1, 3, 1, 1], [2, 1], 'valid'))).toBe('col2im'); // 8 / 6 < 1.6
+    expect(path(conv([1, 8, 1, 1], [3, 1, 1, 1], [1, 2], 'valid'))).toBe('col2im');
+  });
+
   it('takes GEMM + col2im when dy is much smaller than the input (5×5 → 3×3)', () => {
     expect(path(conv([3, 5, 5, 4], [3, 3, 4, 6], 1, 'valid'))).toBe('col2im');
   });
@@ -43,7 +52,9 @@ describe('inputGradPath', () => {
 
   it('leaves channels-first data, and a dy of the wrong height or width, to the stock kernel', () => {
     const first = conv([2, 3, 7, 6], [3, 3, 3, 4], 1, 'same', 'channelsFirst');
+    // Channels-first dy [1, 5, 5, 5]: its axes 1 and 2 happen to equal the output height and width.
+    const square = conv([1, 3, 5, 5], [3, 3, 3, 5], 1, 'same', 'channelsFirst');
     const last = conv([2, 7, 6, 3], [3, 3, 3, 4], 1, 'same');
-    expect([path(first), inputGradPath(last, [2, 6, 6, 4]), inputGradPath(last, [2, 7, 5, 4])]).toEqual(['stock', 'stock', 'stock']);
+    expect([path(first), path(square), inputGradPath(last, [2, 6, 6, 4]), inputGradPath(last, [2, 7, 5, 4])]).toEqual(['stock', 'stock', 'stock', 'stock']);
   });
 });

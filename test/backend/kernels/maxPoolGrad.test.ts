@@ -16,8 +16,9 @@ describe('isTiled2x2', () => {
 
   it('rejects other window sizes and strides', () => {
     const others = [pool([1, 6, 6, 1], 3, 3, 'valid'), pool([1, 6, 6, 1], [2, 3], [2, 3], 'valid'), pool([1, 6, 6, 1], [3, 2], [3, 2], 'valid'),
-      pool([1, 6, 6, 1], 2, 1, 'valid'), pool([1, 6, 6, 1], 2, [1, 2], 'valid'), pool([1, 6, 6, 1], 2, [2, 1], 'valid')];
-    expect(others.map(isTiled2x2)).toEqual([false, false, false, false, false, false]);
+      pool([1, 6, 6, 1], 2, 1, 'valid'), pool([1, 6, 6, 1], 2, [1, 2], 'valid'), pool([1, 6, 6, 1], 2, [2, 1], 'valid'),
+      pool([1, 6, 6, 1], 2, [3, 2], 'valid'), pool([1, 6, 6, 1], 2, [2, 3], 'valid')]; // 2×2 windows, a stride of 3
+    expect(others.map(isTiled2x2)).toEqual([false, false, false, false, false, false, false, false]);
   });
 
   it('rejects windows that hang over the bottom or the right edge (same padding on an odd size)', () => {
