@@ -3,7 +3,17 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config';
 
-export default mergeConfig(base, defineConfig({
+// STRYKER_TESTS=<glob>[,<glob>] runs only those test files (e.g. a folder's own tests). Without it, a
+// mutant in code that some other file's beforeAll reaches (the kernels, during training) counts as
+// "static" and is tested against every unit test: hours for one folder. Scores are then a lower
+// bound: a mutant only another folder's tests would kill counts as survived.
+const only = process.env.STRYKER_TESTS?.split(',').filter(Boolean);
+
+const config = mergeConfig(base, defineConfig({
+  // Stryker's sandbox links node_modules from outside its root; without this, Vite resolves deep
+  // imports (tfjs-core/dist/register_all_gradients) through the link, refuses them, and the test
+  // file silently contributes no tests.
+  resolve: { preserveSymlinks: true },
   test: {
     exclude: ['test/e2e/**', '**/node_modules/**'],
     // Lets tests skip model-sized inputs whose instrumented loops take minutes per mutant; smaller
@@ -11,3 +21,6 @@ export default mergeConfig(base, defineConfig({
     env: { MUTATION_RUN: '1' },
   },
 }));
+if (only) config.test!.projects = [{ extends: true, test: { name: 'installed', include: only } }];
+
+export default config;

@@ -50,6 +50,7 @@ describe('wasm gradient kernels', () => {
     const iInputs = { dy: [dy, info.outShape] as [Float32Array, number[]], filter: [w, filterShape] as [Float32Array, number[]] };
     const cpuF = await run('cpu', 'Conv2DBackpropFilter', fInputs, filterAttrs);
     const wasmF = await run('wasm', 'Conv2DBackpropFilter', fInputs, filterAttrs);
+    expect(wasmF.shape).toEqual(filterShape);
     expect(maxAbsDiff(wasmF.values, cpuF.values)).toBeLessThanOrEqual(1e-4);
     const cpuI = await run('cpu', 'Conv2DBackpropInput', iInputs, inputAttrs);
     const wasmI = await run('wasm', 'Conv2DBackpropInput', iInputs, inputAttrs);

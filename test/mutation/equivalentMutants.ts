@@ -10,6 +10,10 @@ export interface EquivalentMutant {
 
 const pastTheEnd = 'one more loop pass reads and writes one element past the end of typed arrays, which JavaScript ignores';
 
+const overPadding = 'a larger bottom/right padding only adds zero rows or columns, which the slice below cuts off again';
+const batchChannelPad = "Conv2D pads only rows and columns: the batch and channel entries of an explicit padding are never read";
+const sameGradient = (paths: string) => `${paths} compute the same gradient (both checked against the cpu backend); only speed differs, and the choice itself is pinned by the path tests`;
+
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/train/parallelAdam.ts', line: 42, mutator: 'EqualityOperator', replacement: 'i <= weights.length', reason: pastTheEnd },
   { file: 'pipeline/train/parallelStepper.ts', line: 91, mutator: 'EqualityOperator', replacement: 'j <= g.length', reason: pastTheEnd },
@@ -17,4 +21,42 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/train/random.ts', line: 16, mutator: 'EqualityOperator', replacement: 'i <= n', reason: pastTheEnd },
   { file: 'pipeline/train/parallelStepper.ts', line: 84, mutator: 'BooleanLiteral', replacement: 'true', reason: 'dead store: `pending` is assigned again nine lines later, before anything reads it' },
   { file: 'pipeline/train/parallelStepper.ts', line: 102, mutator: 'StringLiteral', replacement: '""', reason: 'the worker answers every request that is not "gradients" with its weights' },
+  { file: 'pipeline/backend/kernels/filterGradGemm.ts', line: 46, mutator: 'EqualityOperator', replacement: 'b <= batchSize', reason: pastTheEnd },
+  { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 98, mutator: 'EqualityOperator', replacement: 'b <= batchSize', reason: pastTheEnd },
+  { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 40, mutator: 'EqualityOperator', replacement: 'b <= batchSize', reason: pastTheEnd },
+  { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 103, mutator: 'EqualityOperator', replacement: 'b <= batchSize', reason: pastTheEnd },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 102, mutator: 'EqualityOperator', replacement: 'fy <= kh', reason: `${pastTheEnd} (filter row kh starts past the end of dW)` },
+  { file: 'pipeline/backend/kernels/channelSum.ts', line: 55, mutator: 'EqualityOperator', replacement: 'c <= channels', reason: pastTheEnd },
+  { file: 'pipeline/backend/kernels/channelSum.ts', line: 42, mutator: 'ArithmeticOperator', replacement: 'c - 4', reason: `${pastTheEnd} (the extra four-column passes only write accumulators past the end)` },
+  { file: 'pipeline/backend/kernels/channelSum.ts', line: 42, mutator: 'ConditionalExpression', replacement: 'false', reason: 'columns the four-at-a-time loop skips are summed by the one-at-a-time loop below, in the same order' },
+  { file: 'pipeline/backend/kernels/channelSum.ts', line: 42, mutator: 'EqualityOperator', replacement: 'c + 4 < channels', reason: 'columns the four-at-a-time loop skips are summed by the one-at-a-time loop below, in the same order' },
+  { file: 'pipeline/backend/kernels/channelSum.ts', line: 40, mutator: 'ConditionalExpression', replacement: 'false', reason: 'with 0 channels the input is empty: 0 / 0 rows (NaN) runs no loop either' },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 59, mutator: 'ArithmeticOperator', replacement: 'kh - inHeight + pt', reason: overPadding },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 59, mutator: 'ArithmeticOperator', replacement: 'kh + inHeight', reason: overPadding },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 59, mutator: 'ArithmeticOperator', replacement: 'outHeight + 1', reason: overPadding },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 60, mutator: 'ArithmeticOperator', replacement: 'kw - inWidth + pl', reason: overPadding },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 60, mutator: 'ArithmeticOperator', replacement: 'kw + inWidth', reason: overPadding },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 60, mutator: 'ArithmeticOperator', replacement: 'outWidth + 1', reason: overPadding },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 69, mutator: 'ArrayDeclaration', replacement: '[]', reason: batchChannelPad },
+  { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 72, mutator: 'ArrayDeclaration', replacement: '[]', reason: batchChannelPad },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 76, mutator: 'ConditionalExpression', replacement: 'true', reason: 'slicing a tensor to its own full size copies the same values' },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 33, mutator: 'ConditionalExpression', replacement: 'true', reason: sameGradient('the GEMM and the forward-conv formulations') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 33, mutator: 'ConditionalExpression', replacement: 'false', reason: sameGradient('the GEMM and the forward-conv formulations') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 33, mutator: 'EqualityOperator', replacement: "path !== 'gemm'", reason: sameGradient('the GEMM and the forward-conv formulations') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 33, mutator: 'StringLiteral', replacement: '""', reason: sameGradient('the GEMM and the forward-conv formulations') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropFilter.ts', line: 32, mutator: 'ConditionalExpression', replacement: 'true', reason: sameGradient('the exact direct loop and the fast formulations') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 35, mutator: 'ConditionalExpression', replacement: 'true', reason: sameGradient("the stock kernel and our formulations") },
+  { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 36, mutator: 'ConditionalExpression', replacement: 'false', reason: sameGradient('the full convolution and GEMM + col2im') },
+  { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 36, mutator: 'StringLiteral', replacement: '""', reason: sameGradient('the full convolution and GEMM + col2im') },
+  { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 35, mutator: 'ConditionalExpression', replacement: 'false', reason: sameGradient('the unrolled 2×2 path and the general loop') },
+  { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 35, mutator: 'BlockStatement', replacement: '{}', reason: sameGradient('the unrolled 2×2 path and the general loop') },
+  { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 64, mutator: 'ConditionalExpression', replacement: 'true', reason: 'at is −1 only for a window with no maximum; writing to index −1 of a typed array does nothing' },
+  { file: 'pipeline/backend/kernels/maxPoolGrad.ts', line: 120, mutator: 'ConditionalExpression', replacement: 'true', reason: 'at is −1 only for a window with no maximum; writing to index −1 of a typed array does nothing' },
+  { file: 'pipeline/visualize/predictionsView.ts', line: 15, mutator: 'EqualityOperator', replacement: 'i <= labels.length', reason: 'one read past the end compares undefined with undefined, which is never "different"' },
+  { file: 'pipeline/visualize/selectSamples.ts', line: 42, mutator: 'EqualityOperator', replacement: 'i <= count', reason: 'one read past the end gives an undefined label, which never equals a digit' },
+  { file: 'pipeline/visualize/renderTestImages.ts', line: 19, mutator: 'EqualityOperator', replacement: 'p <= pixels', reason: "the extra byte lands on the next record's label byte, which the next pass writes afterwards, or past the shard's end" },
+  { file: 'pipeline/visualize/diverging.ts', line: 14, mutator: 'EqualityOperator', replacement: 't <= 0', reason: 'at t = 0 both branches blend from ZERO_RGB by a factor of 0' },
+  { file: 'pipeline/visualize/diverging.ts', line: 15, mutator: 'EqualityOperator', replacement: 'k <= 3', reason: "the extra byte lands on the next level's red, which the next pass writes afterwards, or past the palette's end" },
+  { file: 'pipeline/visualize/filters.ts', line: 51, mutator: 'EqualityOperator', replacement: 'p <= kh * kw', reason: pastTheEnd },
+  { file: 'pipeline/visualize/writeArtifact.ts', line: 26, mutator: 'ArrayDeclaration', replacement: 'new Array()', reason: 'every index below items.length is assigned before the array is returned, so the preset length changes nothing' },
 ];

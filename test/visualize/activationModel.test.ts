@@ -33,4 +33,15 @@ describe('activation model', () => {
     const model = createModel({ seed: 1 });
     expect(() => createActivationModel(model, ['conv2d', 'conv9'])).toThrow(/the model has no layer named 'conv9'; its layers are conv2d, max_pooling2d/);
   });
+
+  it('names every missing layer, and calls the model activation_model', () => {
+    const model = createModel({ seed: 1 });
+    expect(() => createActivationModel(model, ['conv8', 'conv9'])).toThrow("the model has no layer named 'conv8', 'conv9'; its layers are");
+    expect(createActivationModel(model, ['conv2d']).name).toBe('activation_model');
+  });
+
+  it('refuses images whose length is not n × 28 × 28', () => {
+    const activationModel = createActivationModel(createModel({ seed: 1 }), ['conv2d']);
+    expect(() => computeActivations(activationModel, new Float32Array(784), 2)).toThrow('computeActivations: expected 2×28×28 pixel values, got 784');
+  });
 });

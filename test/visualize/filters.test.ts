@@ -39,4 +39,31 @@ describe('filters', () => {
     expect(rgb(layout.tileWidth + layout.gap, 0)).toEqual(NEGATIVE_RGB);
     expect(() => paintFilterGrid({ shape: [3, 3, 2, 1], values: new Float32Array(18) }, layerGrid(3, 3, 1))).toThrow(/1 input channel/);
   });
+
+  it('reads each filter from its own position in the filters-fastest layout', () => {
+    // Two 2×2 filters: filter 0 is +0.4 at its top-left only, filter 1 is −0.4 at its bottom-right only.
+    const values = Float32Array.from([0.4, 0, 0, 0, 0, 0, 0, -0.4]);
+    const layout = layerGrid(2, 2, 2);
+    const { rgba } = paintFilterGrid({ shape: [2, 2, 1, 2], values }, layout);
+    const rgb = (x: number, y: number) => Array.from(rgba.subarray((y * layout.width + x) * 4, (y * layout.width + x) * 4 + 3));
+    const right = layout.tileWidth + layout.gap;
+    const [last, bottom] = [layout.tileWidth - 1, layout.tileHeight - 1];
+    expect([rgb(0, 0), rgb(last, bottom)]).toEqual([POSITIVE_RGB, ZERO_RGB]);
+    expect([rgb(right, 0), rgb(right + last, bottom)]).toEqual([ZERO_RGB, NEGATIVE_RGB]);
+  });
+
+  it('names the expected shape and sizes when a kernel or its layout does not fit', () => {
+    expect(() => filterNorms({ shape: [3, 3, 1, 2], values: new Float32Array(5) })).toThrow('kernel: expected 4-D weights matching shape [3, 3, 1, 2] (18 values), got 5');
+    const threeD = { shape: [3, 3, 2] as unknown as Kernel['shape'], values: new Float32Array(18) };
+    expect(() => filterNorms(threeD)).toThrow('kernel: expected 4-D weights matching shape [3, 3, 2] (18 values), got 18');
+    expect(() => paintFilterGrid({ shape: [3, 3, 1, 2], values: new Float32Array(18) }, layerGrid(3, 3, 3))).toThrow('paintFilterGrid: the layout has 3 tiles for 2 filters');
+  });
+
+  it('blends linearly between the ends of the palette, level 0 repeating level 1', () => {
+    const palette = divergingPalette();
+    const blend = (to: readonly number[], f: number) => ZERO_RGB.map((z, k) => Math.round(z + (to[k] - z) * f));
+    expect(rgbAt(palette, 192)).toEqual(blend(POSITIVE_RGB, 64 / 127));
+    expect(rgbAt(palette, 64)).toEqual(blend(NEGATIVE_RGB, 64 / 127));
+    expect(rgbAt(palette, 0)).toEqual(rgbAt(palette, 1));
+  });
 });

@@ -26,4 +26,9 @@ describe('predictionsView', () => {
     ]);
     expect(topDigits(probabilities, 0).map((t) => t.digit)).toEqual([0, 1, 2]);
   });
+
+  it('breaks a three-way tie by the smaller digit first', () => {
+    const probabilities = Float32Array.from([0.05, 0.3, 0, 0.3, 0, 0, 0, 0.3, 0.05, 0]);
+    expect(topDigits(probabilities, 0).map((t) => t.digit)).toEqual([1, 3, 7]);
+  });
 });

@@ -29,4 +29,10 @@ describe('renderTestImages', () => {
   it('says so when an index is past the end of its shard', () => {
     expect(() => readTestImage(new Uint8Array(785 * 30), 131)).toThrow(/test image 131 is not in its shard/);
   });
+
+  it('writes no empty shard when the count is a multiple of 50', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shards-'));
+    const files = await renderTestImages({ images: new Float32Array(100 * 784), labels: new Int32Array(100), count: 100 }, artifactWriter(dir));
+    expect(files.map((f) => f.meta)).toEqual([{ first: 0, count: 50 }, { first: 50, count: 50 }]);
+  });
 });

@@ -4,18 +4,25 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../pipeline/artifacts/describeFile';
 import type { ArtifactFile, VisualIndex } from '../../pipeline/artifacts/types';
 import { mulberry32 } from '../../pipeline/train/random';
 import { createModel } from '../../pipeline/model/createModel';
 import { layerGrid } from '../../shared/drawing/layerGrid';
 import { paintLayerGrid, toChannelMajor } from '../../shared/drawing/paintLayerGrid';
-import { runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
+import { checkVisualizeInputs, runVisualize, VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
 import type { LayerDataFile, VisualizeContext } from '../../pipeline/visualize/types';
 import { decodePng } from './decodePng';
+import { beforeAllOrFailEach } from '../mutation/beforeAllOrFailEach';
 
 const COUNT = 60; // 6 images per digit
+
+/** 1000, 1010, 1040, 1090, …: every interval differs from the others and from any sum of two readings. */
+function fakeClock(): () => number {
+  let calls = 0;
+  return () => 1000 + 10 * calls * calls++;
+}
 
 /** Random images, labels 0–9 cycling; predictions right except every 7th; random softmax-like rows. */
 function syntheticContext(outDir: string, log: string[]): VisualizeContext {
@@ -36,6 +43,7 @@ function syntheticContext(outDir: string, log: string[]): VisualizeContext {
     seed: 3,
     outDir,
     log: (line) => log.push(line),
+    now: fakeClock(),
   };
 }
 
@@ -45,7 +53,7 @@ let files: ArtifactFile[];
 let index: VisualIndex;
 const log: string[] = [];
 
-beforeAll(async () => {
+beforeAllOrFailEach(async () => {
   await tf.setBackend('cpu');
   outDir = await mkdtemp(path.join(os.tmpdir(), 'visualize-'));
   ctx = syntheticContext(outDir, log);
@@ -155,6 +163,27 @@ describe('runVisualize', () => {
     expect(log.some((line) => /11 samples × 8 layers: forward pass \d+ ms/.test(line))).toBe(true);
   });
 
+  it('logs each phase with its duration from the injected clock', () => {
+    expect(log).toContain('visualize: 11 samples × 8 layers: forward pass 10 ms, 88 grids + 11 inputs written in 30 ms');
+    expect(log.some((line) => /^visualize: filters, 24 gallery and 9 misclassified images, \d+ test-image shards in 50 ms$/.test(line))).toBe(true);
+  });
+
+  it('describes every written input, grid and data file with its kind and metadata', () => {
+    const of = (p: string) => files.find((f) => f.path === p)!;
+    expect(of('visuals/inputs/t00051.png')).toMatchObject({ kind: 'input-image', meta: { sample: 51, width: 28 * 4, height: 28 * 4 } });
+    const grid = index.grids.find((g) => g.layer === 'conv2d' && g.sample === 13)!;
+    expect(grid).toMatchObject({ path: 'visuals/grids/conv2d/t00013.png', data: 'visuals/data/conv2d/t00013.json' });
+    expect(of(grid.data)).toMatchObject({ kind: 'layer-data', meta: { layer: 'conv2d', sample: 13, shape: [26, 26, 32], format: 'json' } });
+    expect(of('visuals/data/conv2d/t00013.f32')).toMatchObject({ kind: 'layer-data', meta: { layer: 'conv2d', sample: 13, shape: [26, 26, 32], format: 'float32' } });
+  });
+
+  it('writes layer data files in the versioned format, pointing at little-endian channel-major raw values', async () => {
+    const grid = index.grids.find((g) => g.layer === 'conv2d' && g.sample === 13)!;
+    const data: LayerDataFile = JSON.parse(await readFile(path.join(outDir, grid.data), 'utf8'));
+    expect(data.format).toBe('cnn-hidden-truth/layer-data@1');
+    expect(data.values).toEqual({ path: 'visuals/data/conv2d/t00013.f32', dtype: 'float32', byteOrder: 'little-endian', layout: 'channel-major' });
+  });
+
   it('fails clearly on a sample index outside the test set, before writing anything', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'visualize-bad-'));
     try {
@@ -165,5 +194,29 @@ describe('runVisualize', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('checkVisualizeInputs', () => {
+  const inputs = (count: number, sizes: Partial<Record<'images' | 'labels' | 'predicted' | 'probabilities', number>> = {}) => ({
+    test: { images: new Float32Array(sizes.images ?? count * 784), labels: new Int32Array(sizes.labels ?? count), count },
+    predictions: { predicted: new Int32Array(sizes.predicted ?? count), probabilities: new Float32Array(sizes.probabilities ?? count * 10) },
+  });
+
+  it('accepts arrays that match test.count, even a single image', () => {
+    expect(() => checkVisualizeInputs(inputs(1))).not.toThrow();
+    expect(() => checkVisualizeInputs(inputs(3))).not.toThrow();
+  });
+
+  it('rejects a test.count that is not a whole number ≥ 1', () => {
+    expect(() => checkVisualizeInputs(inputs(0))).toThrow('runVisualize: test.count must be a whole number ≥ 1, got 0');
+    expect(() => checkVisualizeInputs({ ...inputs(2), test: { ...inputs(2).test, count: 1.5 } })).toThrow('runVisualize: test.count must be a whole number ≥ 1, got 1.5');
+  });
+
+  it('names the array whose length does not match, with the formula and the expected length', () => {
+    expect(() => checkVisualizeInputs(inputs(2, { images: 784 }))).toThrow('runVisualize: test.images has 784 values; expected count × 28 × 28 = 1568 (test.count is 2)');
+    expect(() => checkVisualizeInputs(inputs(2, { labels: 3 }))).toThrow('runVisualize: test.labels has 3 values; expected count = 2 (test.count is 2)');
+    expect(() => checkVisualizeInputs(inputs(2, { predicted: 1 }))).toThrow('runVisualize: predictions.predicted has 1 values; expected count = 2 (test.count is 2)');
+    expect(() => checkVisualizeInputs(inputs(2, { probabilities: 10 }))).toThrow('runVisualize: predictions.probabilities has 10 values; expected count × 10 = 20 (test.count is 2)');
   });
 });

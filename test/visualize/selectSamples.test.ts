@@ -41,4 +41,15 @@ describe('selectSamples', () => {
     expect(() => checkTestIndex(2.5, 10, '--samples')).toThrow(/test index 2.5 is not a whole number/);
     expect(() => selectSamples({ articleSample: 51, extraSamples: [], labels, predicted })).toThrow(/^article sample: test index 51 does not exist/);
   });
+
+  it('rejects the index one past the end, and names an empty test set', () => {
+    expect(() => checkTestIndex(30, 30, '--samples')).toThrow('--samples: test index 30 does not exist; the test set has 30 images (0–29)');
+    expect(() => checkTestIndex(0, 0, '--samples')).toThrow('--samples: test index 0 does not exist; the test set is empty');
+  });
+
+  it('falls back to image 0 itself when it is the first image of a digit nobody classified correctly', () => {
+    const { samples, notes } = selectSamples({ articleSample: 1, extraSamples: [], labels: [0, 0, 1], predicted: [1, 1, 1] });
+    expect(samples).toEqual([{ index: 1, role: 'article' }, { index: 0, role: 'digit' }, { index: 2, role: 'digit' }]);
+    expect(notes[0]).toBe('no test image of digit 0 is classified correctly; showing test image 0 (predicted 1)');
+  });
 });

@@ -28,17 +28,26 @@ export function conv2dBackpropFilterWasm(args: KernelArgs): tf.TensorInfo {
     false,
     tf.backend_util.convertConv2DDataFormat(attrs.dataFormat),
   );
+  const path = filterGradPath(info, dy.shape);
+  if (path === 'direct') return filterGradDirect(x, dy, info, backend);
+  return path === 'gemm' ? filterGradViaGemm(x, dy, info, backend) : viaForwardConv(x, dy, info, backend);
+}
+
+/**
+ * Which formulation computes the filter gradient: the direct loop for layouts or paddings the fast
+ * ones cannot express; else, with few taps and many output channels (the first layer: 9 taps,
+ * 32 channels), the GEMM, since the forward-conv formulation would repack all of dy as a filter.
+ */
+export function filterGradPath(info: tf.backend_util.Conv2DInfo, dyShape: readonly number[]): 'direct' | 'gemm' | 'forward-conv' {
   const fast =
     info.dataFormat === 'channelsLast' &&
-    dy.shape[1] === info.outHeight &&
-    dy.shape[2] === info.outWidth &&
+    dyShape[1] === info.outHeight &&
+    dyShape[2] === info.outWidth &&
     info.padInfo.top >= 0 &&
     info.padInfo.left >= 0;
-  if (!fast) return directLoop(x, dy, info, backend);
-  // Few taps, many output channels (the first layer: 9 taps, 32 channels): the forward-conv
-  // formulation would repack all of dy as a filter; the GEMM repacks only the patches.
+  if (!fast) return 'direct';
   const taps = info.filterHeight * info.filterWidth * info.inChannels;
-  return taps < info.outChannels ? filterGradViaGemm(x, dy, info, backend) : viaForwardConv(x, dy, info, backend);
+  return taps < info.outChannels ? 'gemm' : 'forward-conv';
 }
 
 function viaForwardConv(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: WasmBackendLike): tf.TensorInfo {
@@ -73,8 +82,8 @@ function viaForwardConv(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_ut
   return dw;
 }
 
-/** Exact reference loop for any layout/padding (used only where the fast path does not apply). */
-function directLoop(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: WasmBackendLike): tf.TensorInfo {
+/** Exact reference loop for any layout/padding (used only where the fast paths do not apply). */
+export function filterGradDirect(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: WasmBackendLike): tf.TensorInfo {
   const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co, batchSize } = info;
   const { inHeight, inWidth, outHeight, outWidth, strideHeight, strideWidth } = info;
   const pt = info.padInfo.top;

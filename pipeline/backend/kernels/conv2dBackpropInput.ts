@@ -31,19 +31,30 @@ export function makeConv2dBackpropInputWasm(fallback: tf.KernelFunc) {
       false,
       tf.backend_util.convertConv2DDataFormat(attrs.dataFormat),
     );
-    const usable = info.dataFormat === 'channelsLast' && dy.shape[1] === info.outHeight && dy.shape[2] === info.outWidth;
-    if (!usable) return fallback(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
-    const { filterHeight: kh, filterWidth: kw } = info;
-    const { top, bottom, left, right } = info.padInfo;
-    const fullConvOk =
-      info.strideHeight === 1 &&
-      info.strideWidth === 1 &&
-      [top, bottom].every((p) => p >= 0 && p <= kh - 1) &&
-      [left, right].every((p) => p >= 0 && p <= kw - 1);
-    // Multiply-adds of the full convolution relative to GEMM + col2im: input area / dy area.
-    const wasteRatio = (info.inHeight * info.inWidth) / (info.outHeight * info.outWidth);
-    return fullConvOk && wasteRatio < 1.6 ? viaFullConv(dy, filter, info, backend) : viaCol2im(dy, filter, info, backend);
+    const path = inputGradPath(info, dy.shape);
+    if (path === 'stock') return fallback(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+    return path === 'full-conv' ? viaFullConv(dy, filter, info, backend) : viaCol2im(dy, filter, info, backend);
   };
+}
+
+/**
+ * Which formulation computes the input gradient: the stock kernel for channels-first data; the
+ * full convolution for stride 1 with paddings it can express, unless dy is much smaller than the
+ * input (then it would mostly multiply zero padding); else GEMM + col2im.
+ */
+export function inputGradPath(info: tf.backend_util.Conv2DInfo, dyShape: readonly number[]): 'stock' | 'full-conv' | 'col2im' {
+  const usable = info.dataFormat === 'channelsLast' && dyShape[1] === info.outHeight && dyShape[2] === info.outWidth;
+  if (!usable) return 'stock';
+  const { filterHeight: kh, filterWidth: kw } = info;
+  const { top, bottom, left, right } = info.padInfo;
+  const fullConvOk =
+    info.strideHeight === 1 &&
+    info.strideWidth === 1 &&
+    [top, bottom].every((p) => p >= 0 && p <= kh - 1) &&
+    [left, right].every((p) => p >= 0 && p <= kw - 1);
+  // Multiply-adds of the full convolution relative to GEMM + col2im: input area / dy area.
+  const wasteRatio = (info.inHeight * info.inWidth) / (info.outHeight * info.outWidth);
+  return fullConvOk && wasteRatio < 1.6 ? 'full-conv' : 'col2im';
 }
 
 function viaFullConv(dy: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: WasmBackendLike): tf.TensorInfo {

@@ -32,14 +32,7 @@ export function maxPoolGradWasm(args: { inputs: tf.NamedTensorInfoMap; attrs: tf
   const padLeft = info.padInfo.left;
   const rowStride = inWidth * C;
   const imageStride = inHeight * rowStride;
-  const tiled =
-    padTop === 0 &&
-    padLeft === 0 &&
-    strideHeight === fh &&
-    strideWidth === fw &&
-    outHeight * fh <= inHeight && // no window hangs over the bottom or right edge
-    outWidth * fw <= inWidth;
-  if (tiled && fh === 2 && fw === 2) {
+  if (isTiled2x2(info)) {
     tiled2x2(x, g, out, batchSize, imageStride, rowStride, C, outHeight, outWidth);
     return dx;
   }
@@ -74,6 +67,21 @@ export function maxPoolGradWasm(args: { inputs: tf.NamedTensorInfoMap; attrs: tf
     }
   }
   return dx;
+}
+
+/** 2×2 windows, stride 2, no padding, none hanging over the bottom or right edge: the unrolled path. */
+export function isTiled2x2(info: tf.backend_util.Conv2DInfo): boolean {
+  const { effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
+  return (
+    fh === 2 &&
+    fw === 2 &&
+    info.padInfo.top === 0 &&
+    info.padInfo.left === 0 &&
+    info.strideHeight === fh &&
+    info.strideWidth === fw &&
+    info.outHeight * fh <= info.inHeight &&
+    info.outWidth * fw <= info.inWidth
+  );
 }
 
 /**
