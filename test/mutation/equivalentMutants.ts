@@ -1,8 +1,11 @@
 // Surviving mutants that cannot change any observable behaviour, each with the reason.
-// Matched by file, line, mutator and replacement; a stale entry simply matches nothing.
+// Matched by file, line, mutator and replacement (and column, when a line has several mutants alike);
+// a stale entry simply matches nothing.
 export interface EquivalentMutant {
   file: string;
   line: number;
+  /** Only where one line has several mutants with the same mutator and replacement. */
+  column?: number;
   mutator: string;
   replacement: string;
   reason: string;
@@ -59,4 +62,7 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/visualize/diverging.ts', line: 15, mutator: 'EqualityOperator', replacement: 'k <= 3', reason: "the extra byte lands on the next level's red, which the next pass writes afterwards, or past the palette's end" },
   { file: 'pipeline/visualize/filters.ts', line: 51, mutator: 'EqualityOperator', replacement: 'p <= kh * kw', reason: pastTheEnd },
   { file: 'pipeline/visualize/writeArtifact.ts', line: 26, mutator: 'ArrayDeclaration', replacement: 'new Array()', reason: 'every index below items.length is assigned before the array is returned, so the preset length changes nothing' },
+  { file: 'pipeline/data/idx.ts', line: 45, mutator: 'EqualityOperator', replacement: 'actual <= expected', reason: 'runs only when actual !== expected, where < and <= agree' },
+  { file: 'pipeline/data/loadMnist.ts', line: 93, mutator: 'EqualityOperator', replacement: 'i <= out.length', reason: pastTheEnd },
+  { file: 'pipeline/data/loadMnist.ts', line: 63, column: 7, mutator: 'ConditionalExpression', replacement: 'true', reason: 'for a plain file expected is sums[name] itself, so it cannot be both undefined and defined: the rest is false without `file === gz`' },
 ];

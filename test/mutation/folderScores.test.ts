@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { folderScores, formatScores, type ReportMutant } from './folderScores';
 
-const mutant = (status: string, line = 1, mutatorName = 'EqualityOperator', replacement = '<='): ReportMutant =>
-  ({ status, mutatorName, replacement, location: { start: { line, column: 1 } } });
+const mutant = (status: string, line = 1, mutatorName = 'EqualityOperator', replacement = '<=', column = 1): ReportMutant =>
+  ({ status, mutatorName, replacement, location: { start: { line, column } } });
 
 const report = {
   files: {
@@ -29,6 +29,12 @@ describe('folderScores', () => {
     ];
     const train = folderScores(report, equivalent).find((r) => r.folder === 'pipeline/train')!;
     expect(train).toMatchObject({ killed: 3, survived: 2, equivalent: 1, score: 60 });
+  });
+
+  it('matches the column too when an entry gives one, for lines with several mutants alike', () => {
+    const twoAlike = { files: { 'pipeline/data/loadMnist.ts': { mutants: [mutant('Survived', 63, 'ConditionalExpression', 'true', 7), mutant('Survived', 63, 'ConditionalExpression', 'true', 22)] } } };
+    const equivalent = [{ file: 'pipeline/data/loadMnist.ts', line: 63, column: 7, mutator: 'ConditionalExpression', replacement: 'true', reason: 'r' }];
+    expect(folderScores(twoAlike, equivalent).find((r) => r.folder === 'pipeline/data')).toMatchObject({ survived: 1, equivalent: 1 });
   });
 
   it('prints one line per folder with its target and whether it is met', () => {

@@ -30,7 +30,7 @@ const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 export function isEquivalent(file: string, m: ReportMutant, list: readonly EquivalentMutant[]): boolean {
-  return list.some((e) => e.file === file && e.line === m.location.start.line && e.mutator === m.mutatorName && e.replacement === m.replacement);
+  return list.some((e) => e.file === file && e.line === m.location.start.line && (e.column ?? m.location.start.column) === m.location.start.column && e.mutator === m.mutatorName && e.replacement === m.replacement);
 }
 
 function score(folder: string, target: number, entries: [string, ReportMutant][], equivalent: readonly EquivalentMutant[]): FolderScore {
