@@ -15,6 +15,7 @@ const pastTheEnd = 'one more loop pass reads and writes one element past the end
 
 const overPadding = 'a larger bottom/right padding only adds zero rows or columns, which the slice below cuts off again';
 const batchChannelPad = "Conv2D pads only rows and columns: the batch and channel entries of an explicit padding are never read";
+const bufferJson = 'without an encoding readFileSync returns a Buffer, and JSON.parse turns it into a string with toString(), which decodes UTF-8 as well';
 const sameGradient = (paths: string) => `${paths} compute the same gradient (both checked against the cpu backend); only speed differs, and the choice itself is pinned by the path tests`;
 
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
@@ -65,4 +66,6 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/data/idx.ts', line: 45, mutator: 'EqualityOperator', replacement: 'actual <= expected', reason: 'runs only when actual !== expected, where < and <= agree' },
   { file: 'pipeline/data/loadMnist.ts', line: 93, mutator: 'EqualityOperator', replacement: 'i <= out.length', reason: pastTheEnd },
   { file: 'pipeline/data/loadMnist.ts', line: 63, column: 7, mutator: 'ConditionalExpression', replacement: 'true', reason: 'for a plain file expected is sums[name] itself, so it cannot be both undefined and defined: the rest is false without `file === gz`' },
+  { file: 'site/lib/artifacts/load.ts', line: 68, mutator: 'StringLiteral', replacement: '""', reason: bufferJson },
+  { file: 'site/lib/artifacts/load.ts', line: 98, mutator: 'StringLiteral', replacement: '""', reason: bufferJson },
 ];

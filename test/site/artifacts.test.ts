@@ -201,6 +201,7 @@ describe('artifact loader errors and lookups', () => {
     expect(a.imageSize('visuals/filters.png')).toEqual({ width: 16 * 9 + 15, height: 19 });
     expect(a.imageSize('visuals/filters.png')).toBe(a.imageSize('visuals/filters.png'));
     expect(a.explain()).toBe(a.explain());
+    expect(a.distributions().mostlyDead).toBe(0.9);
     expect(a.distributions()).toBe(a.distributions());
     expect(a.embedding()).toBe(a.embedding());
     expect(a.embedding().points).toHaveLength(a.embedding().index.count);
@@ -226,6 +227,13 @@ describe('artifact loader errors and lookups', () => {
     const strip = channelImages(loadArtifacts(fake.dir).channels()!)[0]!;
     const noStrip = withEdited('manifest.json', (m) => ({ ...m, files: m.files.filter((f: { path: string }) => f.path !== strip) }));
     expect(thrown(() => loadArtifacts(noStrip).channels()).message).toContain(`${strip} is referenced but not listed`);
+    const index = loadArtifacts(fake.dir).channels()!;
+    const entry = index.layers.flatMap((l) => l.entries).find((e) => e.kernel)!;
+    for (const image of [entry.optimised.image, entry.kernel!.image, index.classes[0]!.image]) {
+      expect(channelImages(index)).toContain(image);
+      const unlisted = withEdited('manifest.json', (m) => ({ ...m, files: m.files.filter((f: { path: string }) => f.path !== image) }));
+      expect(thrown(() => loadArtifacts(unlisted).channels()).message).toContain(`${image} is referenced but not listed`);
+    }
   });
 
   it('have no channel dictionary, asked twice, when the manifest lists none', () => {
