@@ -160,6 +160,48 @@ describe('artifact loader errors and lookups', () => {
     expect(loadArtifacts(fake.dir).filterNorms().layers.map((l) => [l.layer, l.norms.length])).toEqual([['conv2d_1', 64], ['conv2d_2', 128]]);
   });
 
+  // One field inside each nested object of the contract, so a schema that stopped checking that object fails.
+  const nested: [file: string, field: string, read: (a: ReturnType<typeof loadArtifacts>) => unknown][] = [
+    ['manifest.json', 'backend.threads', () => 0],
+    ['manifest.json', 'data.trainCount', () => 0],
+    ['manifest.json', 'data.files.0.checksumKnown', () => 0],
+    ['summary.json', 'layers.0.params', () => 0],
+    ['visuals.json', 'layers.0.rows', () => 0],
+    ['visuals.json', 'gallery.0.top3.0.probability', () => 0],
+    ['visuals/layers/conv2d/sample-51.json', 'stats.0.mean', (a) => a.layerStats('conv2d', 51)],
+    ['explain/explain.json', 'settings.imageScale', (a) => a.explain()],
+    ['explain/explain.json', 'settings.smoothGrad.samples', (a) => a.explain()],
+    ['explain/explain.json', 'settings.integratedGradients.steps', (a) => a.explain()],
+    ['explain/explain.json', 'settings.occlusion.patch', (a) => a.explain()],
+    ['explain/explain.json', 'misclassified.total', (a) => a.explain()],
+    ['explain/explain.json', 'completeness.max', (a) => a.explain()],
+    ['explain/distributions.json', 'weights.0.count', (a) => a.distributions()],
+    ['explain/distributions.json', 'weights.0.trainedStats.mean', (a) => a.distributions()],
+    ['explain/distributions.json', 'activations.0.positive.start', (a) => a.distributions()],
+    ['explain/embedding/embedding.json', 'umap.neighbors', (a) => a.embedding()],
+    ['explain/embedding/embedding.json', 'pca.library', (a) => a.embedding()],
+    ['explain/channels.json', 'ascent.steps', (a) => a.channels()],
+    ['explain/channels.json', 'layers.0.field.size', (a) => a.channels()],
+    ['explain/channels.json', 'layers.0.entries.0.examples.0.value', (a) => a.channels()],
+  ];
+  it.each(nested)('check %s down to %s', (file, field, read) => {
+    const dir = withEdited(file, (value) => {
+      const keys = field.split('.');
+      const parent = keys.slice(0, -1).reduce((v, k) => v[k], value);
+      parent[keys.at(-1)!] = null;
+      return value;
+    });
+    expect(thrown(() => read(loadArtifacts(dir))).message).toContain(`\n  - ${field}: Expected `);
+  });
+
+  it('check the oneDNN details when the manifest has them', () => {
+    const onednn = { version: '3.6', threading: 'omp', threads: 2, kernels: ['conv2d'] };
+    const ok = withEdited('manifest.json', (m) => ({ ...m, backend: { ...m.backend, onednn } }));
+    expect(readManifest(ok).backend.onednn).toEqual(onednn);
+    const bad = withEdited('manifest.json', (m) => ({ ...m, backend: { ...m.backend, onednn: { ...onednn, threads: 'two' } } }));
+    expect(thrown(() => readManifest(bad)).message).toContain('\n  - backend.onednn.threads: Expected number, received string');
+  });
+
   it('name a file that is referenced but not listed, and a kind the manifest lacks', () => {
     const manifest = readManifest(fake.dir);
     expect(thrown(() => listedFile(manifest, fake.dir, 'visuals/nowhere.png')).message).toBe(
