@@ -32,6 +32,9 @@ export function timelapseTests(env: () => TimelapseEnv): void {
         expect(await slider.getAttribute('aria-valuetext')).toBe(frame.value);
         expect(await figure.locator('[data-timelapse-value]').textContent()).toBe(frame.value);
         expect(await maps.getAttribute('alt')).toBe(frame.mapsAlt);
+        // Both pictures of this epoch finish loading (the next key press would otherwise abort them).
+        const loaded = (img: HTMLImageElement) => img.complete && img.naturalWidth > 0;
+        await expect.poll(async () => (await kernels.evaluate(loaded)) && (await maps.evaluate(loaded))).toBe(true);
       };
       await shows(data.initial);
       await slider.focus();
@@ -43,6 +46,7 @@ export function timelapseTests(env: () => TimelapseEnv): void {
         await shows(position);
       }
       await page.keyboard.press('Home');
+      await shows(0);
       await page.keyboard.press('End');
       await shows(data.frames.length - 1);
       // The jump button, pressed from the keyboard, goes back to the kept epoch.
