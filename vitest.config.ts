@@ -11,6 +11,8 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 120_000,
     hookTimeout: 600_000,
+    // One shared fake artifacts folder per run for the site tests that only read it.
+    globalSetup: ['test/site/fakeArtifactsRoot.ts'],
     projects: [
       // Everything, with whatever optional packages are installed (on most machines @tensorflow/tfjs-node is not).
       { extends: true, test: { name: 'installed', include: ['test/**/*.test.ts'] } },

@@ -10,6 +10,7 @@ import {
 import { pngSize } from '../../site/lib/artifacts/pngSize';
 import { hasTimelapse, loadTimelapse, timelapseImages } from '../../site/lib/artifacts/timelapse';
 import { makeFakeArtifacts } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
 describe('artifact loaders', () => {
   it('resolve ARTIFACTS_DIR against the project root, defaulting to artifacts/', () => {
@@ -81,7 +82,7 @@ describe('artifact loaders', () => {
 describe('artifact loader errors and lookups', () => {
   let fake: { dir: string; cleanup: () => Promise<void> };
   beforeAll(async () => {
-    fake = await makeFakeArtifacts();
+    fake = await sharedFakeArtifacts();
   });
   const copies: string[] = [];
   afterAll(async () => {

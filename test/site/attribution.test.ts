@@ -3,12 +3,12 @@ import { loadArtifacts } from '../../site/lib/artifacts/load';
 import { attributionDirective } from '../../site/lib/directives/attribution';
 import type { DirectiveContext } from '../../site/lib/directives/context';
 import { translator } from '../../site/lib/i18n';
-import { makeFakeArtifacts } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
-let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let fake: FakeArtifacts;
 let ctx: DirectiveContext;
 beforeAll(async () => {
-  fake = await makeFakeArtifacts();
+  fake = await sharedFakeArtifacts();
   ctx = { artifacts: loadArtifacts(fake.dir), lang: 'en', t: translator('en'), base: '/' };
 });
 afterAll(() => fake.cleanup());

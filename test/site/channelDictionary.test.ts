@@ -6,14 +6,15 @@ import type { DirectiveContext } from '../../site/lib/directives/context';
 import { dictionarySettingDirective } from '../../site/lib/directives/dictionarySetting';
 import { galleryData } from '../../site/lib/directives/gallery';
 import { translator } from '../../site/lib/i18n';
-import { makeFakeArtifacts, renderMarkdown } from './helpers';
+import { renderMarkdown } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
-let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
-let bare: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let fake: FakeArtifacts;
+let bare: FakeArtifacts;
 let ctx: DirectiveContext;
 beforeAll(async () => {
-  fake = await makeFakeArtifacts();
-  bare = await makeFakeArtifacts({ noChannels: true });
+  fake = await sharedFakeArtifacts();
+  bare = await sharedFakeArtifacts({ noChannels: true });
   ctx = { artifacts: loadArtifacts(fake.dir), lang: 'en', t: translator('en'), base: '/r/' };
 });
 afterAll(async () => {

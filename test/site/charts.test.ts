@@ -5,12 +5,12 @@ import { loadArtifacts, type SiteArtifacts } from '../../site/lib/artifacts/load
 import { buildChart, CHART_NAMES } from '../../site/lib/charts/index';
 import { renderChartSvg } from '../../site/lib/charts/render';
 import { LANGS, translator } from '../../site/lib/i18n';
-import { makeFakeArtifacts } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
-let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let fake: FakeArtifacts;
 let artifacts: SiteArtifacts;
 beforeAll(async () => {
-  fake = await makeFakeArtifacts();
+  fake = await sharedFakeArtifacts();
   artifacts = loadArtifacts(fake.dir);
 });
 afterAll(() => fake.cleanup());

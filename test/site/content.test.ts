@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankFrontmatter } from '../../site/lib/content/renderCheck';
 import { pageFrontmatterSchema, parseEntryPath } from '../../site/lib/content/pages';
 import { LANGS } from '../../site/lib/i18n';
-import { makeFakeArtifacts, renderMarkdown } from './helpers';
+import { renderMarkdown } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
 const CONTENT = path.resolve(__dirname, '../../content');
 const filesOf = (lang: string) => (existsSync(path.join(CONTENT, lang)) ? readdirSync(path.join(CONTENT, lang)).filter((f) => f.endsWith('.md')).sort() : []);
@@ -55,9 +56,9 @@ describe('content pages', () => {
 });
 
 describe('content directives', () => {
-  let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+  let fake: FakeArtifacts;
   beforeAll(async () => {
-    fake = await makeFakeArtifacts();
+    fake = await sharedFakeArtifacts();
   });
   afterAll(() => fake.cleanup());
 

@@ -5,13 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_NAMES } from '../../site/lib/charts/index';
 import { makeFakeArtifacts, renderMarkdown } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
 const PAGE = '/x/content/en/page.md'; // not on disk: line numbers are the markdown's own
 const LAYERS = 'conv2d, max_pooling2d, dropout, conv2d_1, max_pooling2d_1, dropout_1, conv2d_2, max_pooling2d_2';
 
-let artifacts: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let artifacts: FakeArtifacts;
 beforeAll(async () => {
-  artifacts = await makeFakeArtifacts();
+  artifacts = await sharedFakeArtifacts();
 });
 afterAll(() => artifacts.cleanup());
 

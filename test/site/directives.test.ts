@@ -7,15 +7,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankFrontmatter } from '../../site/lib/content/renderCheck';
 import type { Lang } from '../../site/lib/i18n';
-import { makeFakeArtifacts, renderMarkdown } from './helpers';
+import { renderMarkdown } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 import { readSnapshot } from './snapshotFixture';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'directives');
 const cases = readdirSync(FIXTURES).sort();
 
-let artifacts: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let artifacts: FakeArtifacts;
 beforeAll(async () => {
-  artifacts = await makeFakeArtifacts();
+  artifacts = await sharedFakeArtifacts();
 });
 afterAll(() => artifacts.cleanup());
 
@@ -107,7 +108,7 @@ describe('directive plugin', () => {
 
   it('names the oneDNN version, threading and kernels in the provenance of a wasm+onednn run, in both languages', async () => {
     const onednn = { version: '2.6.3', threading: 'OpenMP', threads: 1, kernels: ['Conv2D', 'MaxPool'] };
-    const fake = await makeFakeArtifacts({ backend: { name: 'wasm', version: '4.22.0', threads: 2, description: 'wasm', onednn } });
+    const fake = await sharedFakeArtifacts({ backend: { name: 'wasm', version: '4.22.0', threads: 2, description: 'wasm', onednn } });
     try {
       const en = await renderMarkdown('::provenance', { artifactsDir: fake.dir, lang: 'en' });
       expect(en).toContain('oneDNN 2.6.3 (OpenMP, 1 thread per worker) for Conv2D, MaxPool');

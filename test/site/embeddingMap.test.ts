@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArtifacts } from '../../site/lib/artifacts/load';
 import { STATIC_POINTS, staticSample } from '../../site/lib/directives/embeddingMap';
-import { makeFakeArtifacts, renderMarkdown } from './helpers';
+import { renderMarkdown } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
-let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let fake: FakeArtifacts;
 beforeAll(async () => {
-  fake = await makeFakeArtifacts();
+  fake = await sharedFakeArtifacts();
 });
 afterAll(() => fake.cleanup());
 

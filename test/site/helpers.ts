@@ -12,8 +12,10 @@ import { remarkArtifactDirectives } from '../../site/lib/directives/index';
 import type { Lang } from '../../site/lib/i18n';
 import { writeFakeArtifacts, type FakeArtifactsOptions } from './fakeArtifacts';
 
+export type FakeArtifacts = { dir: string; cleanup: () => Promise<void> };
+
 /** A fresh temp folder with fake artifacts; call the returned cleanup in afterAll. */
-export async function makeFakeArtifacts(options?: FakeArtifactsOptions): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function makeFakeArtifacts(options?: FakeArtifactsOptions): Promise<FakeArtifacts> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'site-artifacts-'));
   await writeFakeArtifacts(dir, options);
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };

@@ -7,14 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientWithoutVegaLite } from '../../site/lib/build/clientVegaLite';
 import { artifactsIntegration } from '../../site/lib/build/integration';
-import { makeFakeArtifacts } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
 type Handler = (req: { url?: string }, res: FakeResponse, next: (error?: unknown) => void) => void;
 interface FakeResponse { headers: Record<string, string>; body?: Buffer | string; setHeader(k: string, v: string): void; end(b: Buffer | string): void }
 
-let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let fake: FakeArtifacts;
 beforeAll(async () => {
-  fake = await makeFakeArtifacts();
+  fake = await sharedFakeArtifacts();
 });
 afterAll(() => fake.cleanup());
 

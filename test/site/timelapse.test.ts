@@ -7,10 +7,11 @@ import { timelapseDirective } from '../../site/lib/directives/timelapse';
 import type { TimelapseData } from '../../site/lib/directives/timelapseData';
 import { translator, type Lang } from '../../site/lib/i18n';
 import { makeFakeArtifacts } from './helpers';
+import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
-let fake: Awaited<ReturnType<typeof makeFakeArtifacts>>;
+let fake: FakeArtifacts;
 beforeAll(async () => {
-  fake = await makeFakeArtifacts();
+  fake = await sharedFakeArtifacts();
 });
 afterAll(() => fake.cleanup());
 
