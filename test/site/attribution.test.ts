@@ -34,4 +34,20 @@ describe('::attribution', () => {
     const noMistakes = { ...ctx, artifacts: { ...ctx.artifacts, explain: () => ({ ...explain, samples: explain.samples.filter((s) => !s.sets.includes('misclassified')) }) } };
     expect(await attributionDirective.render({ set: 'misclassified' }, noMistakes)).toBe('<p class="digits-empty">No images in this set.</p>');
   });
+
+  it('still fails an empty set when the markdown names a sample, and an empty picker set always', async () => {
+    const explain = ctx.artifacts.explain();
+    const without = (set: string) => ({ ...ctx, artifacts: { ...ctx.artifacts, explain: () => ({ ...explain, samples: explain.samples.filter((s) => !s.sets.includes(set as never)) }) } });
+    expect(() => attributionDirective.render({ set: 'misclassified', sample: '7' }, without('misclassified'))).toThrow('explain.json has no test images in the set "misclassified"');
+    expect(() => attributionDirective.render({}, without('samples'))).toThrow('explain.json has no test images in the set "samples"');
+  });
+
+  it('notes a partly explained set only for misclassified images, and only while some are left out', async () => {
+    const note = /attribution-partial/;
+    expect(await attributionDirective.render({ set: 'gallery' }, ctx)).not.toMatch(note);
+    const explain = ctx.artifacts.explain();
+    const all = { ...ctx, artifacts: { ...ctx.artifacts, explain: () => ({ ...explain, misclassified: { total: 3, explained: 3 } }) } };
+    expect(await attributionDirective.render({ set: 'misclassified' }, all)).not.toMatch(note);
+    expect(await attributionDirective.render({ set: 'misclassified' }, ctx)).toMatch(note);
+  });
 });

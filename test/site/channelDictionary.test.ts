@@ -33,6 +33,39 @@ describe('::channel-dictionary', () => {
     expect(html.match(/aria-selected="true"/g)).toHaveLength(1);
   });
 
+  it('wraps the tabs and panels exactly: the first tab selected and focusable, each panel with its heading, field note and entries', async () => {
+    const html = String(await channelDictionaryDirective.render({}, ctx));
+    const skeleton = html.replace(/<li><details[\s\S]*?<\/details><\/li>/g, '<li>…</li>').replace(/(<li>…<\/li>)+/g, (all) => `[${all.length / '<li>…</li>'.length} entries]`);
+    const tab = (layer: string, count: number, first: boolean) =>
+      `<button type="button" role="tab" id="dictionary-tab-${layer}" aria-controls="dictionary-${layer}" aria-selected="${first}" tabindex="${first ? 0 : -1}">${layer} (${count})</button>`;
+    const panel = (layer: string, count: number, field: number) =>
+      `<section class="dictionary-panel" id="dictionary-${layer}" data-layer="${layer}"><h3>${layer}: ${count} channels</h3>`
+      + `<p>One position of ${layer} sees a ${field}×${field}-pixel patch of the input. Open a channel for its 9 strongest test images; the orange box marks the patch at the position where each one peaked.</p>`
+      + `<ul class="channel-grid">[${count} entries]</ul></section>`;
+    expect(skeleton).toBe([
+      '<div class="dictionary" data-dictionary><div class="dictionary-tabs js-only" role="tablist" aria-label="Layers of the channel dictionary" hidden>',
+      tab('conv2d', 32, true), tab('conv2d_1', 64, false), tab('conv2d_2', 128, false), '</div>',
+      panel('conv2d', 32, 3), panel('conv2d_1', 64, 8), panel('conv2d_2', 128, 18), '</div>',
+    ].join(''));
+  });
+
+  it('renders a channel\'s entry exactly: tile, title, examples with their values, the optimisation and the kernel', async () => {
+    const html = String(await channelDictionaryDirective.render({ layer: 'conv2d' }, ctx));
+    const entry = /<li><details class="channel-entry" id="conv2d-5">[\s\S]*?<\/details><\/li>/.exec(html)?.[0];
+    const img = (file: string, size: string, alt: string) => `<img src="/r/artifacts/explain/channels/conv2d/c005-${file}.png" ${size} alt="${alt}" loading="lazy" decoding="async">`;
+    const values = ['3', '2.9', '2.8', '2.7', '2.6', '2.5', '2.4', '2.3', '2.2'];
+    expect(entry).toBe([
+      '<li><details class="channel-entry" id="conv2d-5"><summary>', img('optimised', 'width="28" height="28"', 'Image optimised to excite conv2d channel 5'), '<span>5</span></summary>',
+      '<div class="channel-detail"><p class="channel-title">conv2d, channel 5</p>',
+      '<figure class="channel-examples">', img('examples', 'width="520" height="56"', 'The 9 test images that excite conv2d channel 5 most, the receptive field of each peak outlined in orange'),
+      '<figcaption>Strongest test images (peak activation):<ol>', ...values.map((v, k) => `<li>no. ${105 + k}: ${v}</li>`), '</ol></figcaption></figure>',
+      '<p class="channel-optimised">Optimised image: mean activation before the ReLU 0.01 at the start, 1.55 after 128 steps</p>',
+      '<figure class="channel-kernel">', img('kernel', 'width="48" height="48"', '3×3 kernel of conv2d channel 5, row by row: 0.1, -0.2, 0.3, 0, 0.5, -0.6, 0.7, 0.8, -0.9'),
+      '<figcaption>The 3×3 kernel: blue weights negative, red positive, on the scale ±0.9 shared by all conv2d kernels</figcaption></figure>',
+      '</div></details></li>',
+    ].join(''));
+  });
+
   it('lazy-loads every image and shows the examples, the optimised image and, for conv2d only, the kernel', async () => {
     const html = await channelDictionaryDirective.render({ layer: 'conv2d' }, ctx);
     const images = html.match(/<img [^>]*>/g) ?? [];

@@ -55,6 +55,9 @@ describe('directive error messages', () => {
     ['an unknown gallery layer', 'Text.\n\n::gallery{layer="conv2d_3"}', `${PAGE}:3:1 ::gallery: unknown layer "conv2d_3". Valid values: ${LAYERS}`],
     ['a gallery without a layer', '::gallery', `${PAGE}:1:1 ::gallery: missing layer. Valid values: ${LAYERS}`],
     ['an unknown digits set', '::digits{set="all"}', `${PAGE}:1:1 ::digits: unknown digits set "all". Valid values: gallery, misclassified, samples`],
+    ['an unknown attribute where several are valid', '::attribution{size="large"}', `${PAGE}:1:1 ::attribution: unknown attribute "size" on ::attribution. Valid attributes: sample, set, method, layer`],
+    ['an attribute written without a value', 'Loss :metric{name}.', `${PAGE}:1:6 :metric: unknown metric name "". Valid values: `],
+    ['an unknown attribution method', '::attribution{method="lime"}', `${PAGE}:1:1 ::attribution: unknown method "lime". Valid values: gradient, smoothgrad, integrated-gradients, grad-cam, occlusion`],
     ['an unknown metric format', 'Rate :metric{name="learning_rate" format="hex"}.', `${PAGE}:1:6 :metric: unknown metric format "hex". Valid values: `],
   ];
   for (const [what, markdown, message] of cases) {
@@ -84,6 +87,29 @@ describe('directive error messages', () => {
       v.samples = [];
     }, '::input', '::gallery{layer="conv2d"}');
     expect(errors).toEqual([`${PAGE}:1:1 ::input: visuals.json lists no samples`, `${PAGE}:1:1 ::gallery: visuals.json lists no samples`]);
+  });
+
+  it('says <markdown> where there is no file name', async () => {
+    const located = await renderMarkdown('::galery', { artifactsDir: artifacts.dir, lang: 'en' }).catch((e: Error) => e.message);
+    expect(located).toMatch(/^<markdown>:1:1 ::galery: unknown directive/);
+    const unlocated = await renderMarkdown('::summary', { artifactsDir: artifacts.dir }).catch((e: Error) => e.message);
+    expect(unlocated).toBe('<markdown>: cannot tell the page language; content files live in content/en/ or content/zh/.');
+  });
+
+  it('keeps the original error as the cause of a failure that is not the author\'s, and adds none to an authoring error', async () => {
+    const fake = await makeFakeArtifacts();
+    try {
+      await writeFile(path.join(fake.dir, 'visuals/input/sample-51.png'), 'not a PNG');
+      const broken = await renderMarkdown('::input', { artifactsDir: fake.dir, path: PAGE }).catch((e: Error) => e);
+      expect(broken).toBeInstanceOf(Error);
+      expect((broken as Error).message).toMatch(new RegExp(`^${PAGE}:1:1 ::input: .*sample-51\\.png is not a PNG file`));
+      expect((broken as Error).cause).toBeInstanceOf(Error);
+      expect((broken as Error).message).toContain(((broken as Error).cause as Error).message);
+      const authoring = await renderMarkdown('::galery', { artifactsDir: fake.dir, path: PAGE }).catch((e: Error) => e);
+      expect((authoring as Error).cause).toBeUndefined();
+    } finally {
+      await fake.cleanup();
+    }
   });
 
   it('cannot tell the language of a file outside content/en and content/zh', async () => {

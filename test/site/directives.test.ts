@@ -13,6 +13,7 @@ import { readSnapshot } from './snapshotFixture';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'directives');
 const cases = readdirSync(FIXTURES).sort();
+const AFTER = 'End of page.';
 
 let artifacts: FakeArtifacts;
 beforeAll(async () => {
@@ -25,7 +26,8 @@ function readCase(name: string): { markdown: string; lang: Lang; file: string } 
   const source = readFileSync(file, 'utf8');
   const lang = /^lang: (en|zh)$/m.exec(source)?.[1] as Lang | undefined;
   if (!lang) throw new Error(`${file}: frontmatter needs "lang: en" or "lang: zh"`);
-  return { markdown: blankFrontmatter(source), lang, file };
+  // A paragraph after the directives: an unclosed element in their HTML would swallow it.
+  return { markdown: `${blankFrontmatter(source)}\n${AFTER}\n`, lang, file };
 }
 
 describe('directive fixtures', () => {
@@ -51,6 +53,7 @@ describe('directive fixtures', () => {
           .replace(/(data-chart-spec(?:="")?>)[\s\S]*?<\/script>/g, '$1…</script>');
         const expectedFile = path.join(FIXTURES, name, 'expected.html');
         const update = process.env.UPDATE_FIXTURES === '1';
+        expect(html.trimEnd().endsWith(`<p>${AFTER}</p>`), 'the paragraph after the directives stays outside them').toBe(true);
         expect(html).toBe(readSnapshot(expectedFile, html, { update, command: 'npx vitest run test/site/directives.test.ts' }));
       });
     }
@@ -63,8 +66,19 @@ describe('directive plugin', () => {
     expect(html).toContain('2分50秒');
   });
 
+  it('takes the language from a relative content path too, and not from a file that only starts like one', async () => {
+    expect(await renderMarkdown(':metric{name="training_seconds"}', { artifactsDir: artifacts.dir, path: 'zh/index.md' })).toContain('2分50秒');
+    await expect(renderMarkdown(':metric{name="training_seconds"}', { artifactsDir: artifacts.dir, path: '/x/content/zh/index.md.orig' })).rejects.toThrow('cannot tell the page language');
+  });
+
+  it('adds the trailing slash a base written without one lacks', async () => {
+    const html = await renderMarkdown('::input', { artifactsDir: artifacts.dir, lang: 'en', base: '/cnn' });
+    expect(html).toContain('src="/cnn/artifacts/visuals/input/sample-51.png"');
+  });
+
   it('renders a chart as inline SVG plus its compiled Vega spec', async () => {
     const html = await renderMarkdown('::chart{name="accuracy"}', { artifactsDir: artifacts.dir, lang: 'en' });
+    expect(html).not.toContain('data-chart-samples'); // only the mean-activation chart follows the picker
     expect(html).toMatch(/<figure class="chart" data-chart="accuracy"><div class="chart-view" role="img" aria-label="Accuracy per epoch"><svg[^>]*viewBox/);
     const spec = JSON.parse(/data-chart-spec="?"?>(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
     expect(spec.$schema).toContain('/vega/');

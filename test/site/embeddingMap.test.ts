@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArtifacts } from '../../site/lib/artifacts/load';
 import { STATIC_POINTS, staticSample } from '../../site/lib/directives/embeddingMap';
+import type { MapPoint } from '../../shared/embedding/mapPoints';
 import { renderMarkdown } from './helpers';
 import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
@@ -25,6 +26,13 @@ describe('the embedding map directive', () => {
     const spec = JSON.parse(/<script type="application\/json" data-chart-spec[^>]*>(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
     expect(spec.data.find((d: { name: string }) => d.name === 'points').values).toEqual([]);
     expect(html).toContain(`shows ${sample.length} of the 1,000 test images`);
+  });
+
+  it('keeps every step-th point for the static sample, plus every misclassified one, and all points under the limit', () => {
+    const point = (index: number, wrong = false): MapPoint => ({ index, umap: [0, 0], pca: [0, 0], label: 1, predicted: wrong ? 2 : 1 });
+    const points = Array.from({ length: 10 }, (_, i) => point(i, i === 4));
+    expect(staticSample(points, 4).map((p) => p.index)).toEqual([0, 3, 4, 6, 9]); // step ceil(10 / 4) = 3
+    expect(staticSample(points, 10).map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('quotes the UMAP settings and the stage\'s numbers in both languages', async () => {

@@ -58,7 +58,19 @@ describe('::timelapse', () => {
     try {
       const html = await timelapseDirective.render({}, ctx);
       expect(html.match(/data-timelapse-go=/g)).toHaveLength(1);
-      expect(html).toContain('Kept weights (checkpoint): epoch 5. Training ran to its limit of epochs.');
+      expect(html).toContain('<p class="timelapse-marks">Kept weights (checkpoint): epoch 5. Training ran to its limit of epochs.<span class="js-only" hidden> <button type="button" data-timelapse-go="5">Show the kept epoch</button></span></p>');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('labels the first and the last tick even when no mark falls on them', async () => {
+    const { ctx, cleanup } = await editedContext('timelapse/timelapse.json', (index) => Object.assign(index, { keptEpoch: 3, stopEpoch: null }));
+    try {
+      const html = await timelapseDirective.render({}, ctx);
+      expect(/<ol class="timelapse-ticks[^>]*>(.*?)<\/ol>/.exec(html)?.[1]).toBe(
+        '<li><span>0</span></li><li><span></span></li><li><span></span></li><li class="kept"><span>3 · kept</span></li><li><span></span></li><li><span>5</span></li>',
+      );
     } finally {
       await cleanup();
     }
