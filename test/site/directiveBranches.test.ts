@@ -6,8 +6,10 @@ import { loadArtifacts, type SiteArtifacts } from '../../site/lib/artifacts/load
 import { attributionDirective } from '../../site/lib/directives/attribution';
 import type { DirectiveContext } from '../../site/lib/directives/context';
 import { digitsDirective } from '../../site/lib/directives/digits';
+import { explorerDirective } from '../../site/lib/directives/explorer';
 import { galleryData, galleryDirective } from '../../site/lib/directives/gallery';
 import { inputDirective } from '../../site/lib/directives/input';
+import { provenanceDirective } from '../../site/lib/directives/provenance';
 import { sanityCheckDirective } from '../../site/lib/directives/sanityCheck';
 import { translator } from '../../site/lib/i18n';
 import { sharedFakeArtifacts } from './sharedFakeArtifacts';
@@ -76,5 +78,18 @@ describe('::sanity-check', () => {
     const html = String(sanityCheckDirective.render({}, clean));
     expect(html).not.toContain('class="flagged"');
     expect(/<figcaption>(.*?)<\/figcaption>/.exec(html)?.[1]).toBe('<p class="verdict">No method was flagged: with every layer randomised, no map keeps a magnitude ranking correlation of 0.50 or more.</p>');
+  });
+});
+
+describe('::explorer and ::provenance', () => {
+  it('says the explorer needs the model when the manifest lists none', () => {
+    const noModel = withArtifacts((a) => ({ manifest: { ...a.manifest, files: a.manifest.files.filter((f) => f.kind !== 'model') } }));
+    expect(() => explorerDirective.render({}, noModel)).toThrow('the manifest lists no model (kind "model"); the explorer needs model/model.json');
+  });
+
+  it('answers "no" for a data file without a published checksum', () => {
+    const manifest = ctx.artifacts.manifest;
+    const unknown = withArtifacts(() => ({ manifest: { ...manifest, data: { ...manifest.data, files: manifest.data.files.map((f) => ({ ...f, checksumKnown: false })) } } }));
+    expect(String(provenanceDirective.render({}, unknown))).toMatch(/<code class="hash">[0-9a-f]{64}<\/code><\/td><td>no<\/td><\/tr>/);
   });
 });

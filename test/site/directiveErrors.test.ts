@@ -57,6 +57,7 @@ describe('directive error messages', () => {
     ['an unknown digits set', '::digits{set="all"}', `${PAGE}:1:1 ::digits: unknown digits set "all". Valid values: gallery, misclassified, samples`],
     ['an unknown attribute where several are valid', '::attribution{size="large"}', `${PAGE}:1:1 ::attribution: unknown attribute "size" on ::attribution. Valid attributes: sample, set, method, layer`],
     ['an attribute written without a value', 'Loss :metric{name}.', `${PAGE}:1:6 :metric: unknown metric name "". Valid values: `],
+    ['an unknown attribution set', '::attribution{set="all"}', `${PAGE}:1:1 ::attribution: unknown set "all". Valid values: samples, gallery, misclassified`],
     ['an unknown attribution method', '::attribution{method="lime"}', `${PAGE}:1:1 ::attribution: unknown method "lime". Valid values: gradient, smoothgrad, integrated-gradients, grad-cam, occlusion`],
     ['an unknown metric format', 'Rate :metric{name="learning_rate" format="hex"}.', `${PAGE}:1:6 :metric: unknown metric format "hex". Valid values: `],
   ];

@@ -10,6 +10,7 @@ import type { Lang } from '../../site/lib/i18n';
 import { renderMarkdown } from './helpers';
 import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 import { readSnapshot } from './snapshotFixture';
+import { DIRECTIVES } from '../../site/lib/directives/registry';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'directives');
 const cases = readdirSync(FIXTURES).sort();
@@ -131,5 +132,20 @@ describe('directive plugin', () => {
     } finally {
       await fake.cleanup();
     }
+  });
+});
+
+describe('directive vocabulary', () => {
+  // What content authors may write; changing it is a change to every page's markdown contract.
+  const VOCABULARY: Record<string, [kind: 'text' | 'leaf', attributes: string[]]> = {
+    metric: ['text', ['name', 'format']], chart: ['leaf', ['name', 'layer']], summary: ['leaf', []], gallery: ['leaf', ['layer']],
+    'sample-picker': ['leaf', []], input: ['leaf', []], digits: ['leaf', ['set']], filters: ['leaf', []], provenance: ['leaf', []],
+    explorer: ['leaf', []], attribution: ['leaf', ['sample', 'set', 'method', 'layer']], 'sanity-check': ['leaf', []],
+    'explain-setting': ['text', ['name']], 'embedding-map': ['leaf', []], 'embedding-setting': ['text', ['name']], timelapse: ['leaf', ['start']],
+    'channel-dictionary': ['leaf', ['layer']], 'class-optimised': ['leaf', []], 'dictionary-setting': ['text', ['name', 'layer']],
+  };
+
+  it('has exactly the documented directives, each with its kind and attributes', () => {
+    expect(Object.fromEntries(Object.entries(DIRECTIVES).map(([name, spec]) => [name, [spec.kind, [...spec.attributes]]]))).toEqual(VOCABULARY);
   });
 });
