@@ -18,6 +18,13 @@ const batchChannelPad = "Conv2D pads only rows and columns: the batch and channe
 const bufferJson = 'without an encoding readFileSync returns a Buffer, and JSON.parse turns it into a string with toString(), which decodes UTF-8 as well';
 const sameGradient = (paths: string) => `${paths} compute the same gradient (both checked against the cpu backend); only speed differs, and the choice itself is pinned by the path tests`;
 
+const titleString = 'every chart builder in site/lib/charts sets its title with t(...), a string, so the fallback title never applies';
+const fixed2Fallback = "settingHtml formats every kind other than 'int' and 'percent' with two decimals, so '' formats as 'fixed2' does";
+const placeholderKept = 'fillTemplate leaves an unknown {placeholder} as written, so filling {channel} or {index} with itself changes nothing';
+const lineOffsetGuard = 'lineOffset runs only for a file with directives, so its text is a non-empty string; without a path readFileSync throws and the catch returns the same 0';
+const finiteCheck = 'Number.isFinite is false for every non-number, so the typeof test (there for the type checker) never decides alone';
+const epochsNonEmpty = 'the timelapse schema requires at least one epoch (min(1) in site/lib/artifacts/timelapse.ts)';
+
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/train/parallelAdam.ts', line: 42, mutator: 'EqualityOperator', replacement: 'i <= weights.length', reason: pastTheEnd },
   { file: 'pipeline/train/parallelStepper.ts', line: 91, mutator: 'EqualityOperator', replacement: 'j <= g.length', reason: pastTheEnd },
@@ -68,4 +75,29 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/data/loadMnist.ts', line: 63, column: 7, mutator: 'ConditionalExpression', replacement: 'true', reason: 'for a plain file expected is sums[name] itself, so it cannot be both undefined and defined: the rest is false without `file === gz`' },
   { file: 'site/lib/artifacts/load.ts', line: 68, mutator: 'StringLiteral', replacement: '""', reason: bufferJson },
   { file: 'site/lib/artifacts/load.ts', line: 98, mutator: 'StringLiteral', replacement: '""', reason: bufferJson },
+  { file: 'site/lib/directives/chart.ts', line: 68, mutator: 'ConditionalExpression', replacement: "true", reason: titleString },
+  { file: 'site/lib/directives/dictionarySetting.ts', line: 9, mutator: 'StringLiteral', replacement: "\"\"", reason: fixed2Fallback },
+  { file: 'site/lib/directives/dictionarySetting.ts', line: 10, mutator: 'StringLiteral', replacement: "\"\"", reason: fixed2Fallback },
+  { file: 'site/lib/directives/dictionarySetting.ts', line: 13, mutator: 'StringLiteral', replacement: "\"\"", reason: fixed2Fallback },
+  { file: 'site/lib/directives/embeddingMap.ts', line: 53, column: 83, mutator: 'StringLiteral', replacement: "\"\"", reason: titleString },
+  { file: 'site/lib/directives/embeddingMap.ts', line: 46, mutator: 'ObjectLiteral', replacement: "{}", reason: placeholderKept },
+  { file: 'site/lib/directives/embeddingMap.ts', line: 52, mutator: 'OptionalChaining', replacement: "rendered.vega.data.map", reason: 'vega-lite always compiles a data array for this chart (two datasets, checked in embeddingMap.test.ts)' },
+  { file: 'site/lib/directives/embeddingMap.ts', line: 53, mutator: 'ConditionalExpression', replacement: "true", reason: titleString },
+  { file: 'site/lib/directives/embeddingSetting.ts', line: 9, mutator: 'StringLiteral', replacement: "\"\"", reason: fixed2Fallback },
+  { file: 'site/lib/directives/explainSetting.ts', line: 17, mutator: 'StringLiteral', replacement: "\"\"", reason: fixed2Fallback },
+  { file: 'site/lib/directives/gallery.ts', line: 33, mutator: 'ObjectLiteral', replacement: "{}", reason: placeholderKept },
+  { file: 'site/lib/directives/index.ts', line: 58, mutator: 'StringLiteral', replacement: "\"\"", reason: "an empty base and '/' both become '/' once the trailing slash is added" },
+  { file: 'site/lib/directives/index.ts', line: 81, mutator: 'StringLiteral', replacement: "\"Stryker was here!\"", reason: 'remark-directive gives an attribute written without a value the value "", so the fallback never runs' },
+  { file: 'site/lib/directives/index.ts', line: 37, mutator: 'StringLiteral', replacement: "\"Stryker was here!\"", reason: 'a file without a path fails the language test against any fallback text that has no en/ or zh/ folder in it' },
+  { file: 'site/lib/directives/index.ts', line: 43, mutator: 'ConditionalExpression', replacement: "false", reason: lineOffsetGuard },
+  { file: 'site/lib/directives/index.ts', line: 43, mutator: 'LogicalOperator', replacement: "(!file.path || typeof file.value !== 'string') && file.value.length === 0", reason: lineOffsetGuard },
+  { file: 'site/lib/directives/index.ts', line: 43, mutator: 'LogicalOperator', replacement: "!file.path && typeof file.value !== 'string'", reason: lineOffsetGuard },
+  { file: 'site/lib/directives/index.ts', line: 47, mutator: 'EqualityOperator', replacement: "at >= 0", reason: 'a body found at offset 0 has no lines before it: both branches give 0' },
+  { file: 'site/lib/directives/index.ts', line: 66, mutator: 'OptionalChaining', replacement: "node.position.start", reason: 'directive nodes parsed from markdown always carry a position' },
+  { file: 'site/lib/directives/metric.ts', line: 18, mutator: 'LogicalOperator', replacement: "typeof value !== 'number' && !Number.isFinite(value)", reason: finiteCheck },
+  { file: 'site/lib/directives/metric.ts', line: 18, mutator: 'ConditionalExpression', replacement: "false", reason: finiteCheck },
+  { file: 'site/lib/directives/timelapse.ts', line: 16, mutator: 'OptionalChaining', replacement: "index.epochs.at(-1).epoch", reason: epochsNonEmpty },
+  { file: 'site/lib/directives/timelapse.ts', line: 36, mutator: 'StringLiteral', replacement: "\"\"", reason: 'any start other than "first" or "last" shows the kept epoch, so "" acts as the default "kept"' },
+  { file: 'site/lib/directives/timelapseData.ts', line: 26, mutator: 'ObjectLiteral', replacement: "{}", reason: "Intl.ListFormat's default type is 'conjunction'" },
+  { file: 'site/lib/directives/timelapseData.ts', line: 30, mutator: 'OptionalChaining', replacement: "index.epochs.at(-1).epoch", reason: epochsNonEmpty },
 ];

@@ -78,6 +78,7 @@ describe('::channel-dictionary', () => {
     expect(html).toContain('3×3 kernel of conv2d channel 5, row by row: 0.1, -0.2, 0.3, 0, 0.5, -0.6, 0.7, 0.8, -0.9');
     const deeper = await channelDictionaryDirective.render({ layer: 'conv2d_2' }, ctx);
     expect(deeper).not.toContain('channel-kernel');
+    expect(deeper).toMatch(/after 128 steps<\/p><\/div><\/details><\/li><li><details/); // nothing where conv2d has its kernel
     expect(deeper).toContain('sees a 18×18-pixel patch');
   });
 
@@ -85,6 +86,10 @@ describe('::channel-dictionary', () => {
     const html = await channelDictionaryDirective.render({ layer: 'conv2d_1' }, { ...ctx, lang: 'zh', t: translator('zh') });
     expect(html).toContain('conv2d_1：64 个通道');
     expect(html).toContain('第 117 张：3');
+  });
+
+  it('names an unknown layer when asked for its gallery data directly', () => {
+    expect(() => galleryData('conv2d_9', ctx)).toThrow('unknown layer "conv2d_9"');
   });
 
   it('names the valid layers for an unknown one, and says what to run when the build has no dictionary', async () => {

@@ -4,9 +4,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArtifacts, type SiteArtifacts } from '../../site/lib/artifacts/load';
 import { attributionDirective } from '../../site/lib/directives/attribution';
-import type { DirectiveContext } from '../../site/lib/directives/context';
+import { DirectiveUsageError, type DirectiveContext } from '../../site/lib/directives/context';
 import { digitsDirective } from '../../site/lib/directives/digits';
 import { explorerDirective } from '../../site/lib/directives/explorer';
+import { filtersDirective } from '../../site/lib/directives/filters';
 import { galleryData, galleryDirective } from '../../site/lib/directives/gallery';
 import { inputDirective } from '../../site/lib/directives/input';
 import { provenanceDirective } from '../../site/lib/directives/provenance';
@@ -91,5 +92,18 @@ describe('::explorer and ::provenance', () => {
     const manifest = ctx.artifacts.manifest;
     const unknown = withArtifacts(() => ({ manifest: { ...manifest, data: { ...manifest.data, files: manifest.data.files.map((f) => ({ ...f, checksumKnown: false })) } } }));
     expect(String(provenanceDirective.render({}, unknown))).toMatch(/<code class="hash">[0-9a-f]{64}<\/code><\/td><td>no<\/td><\/tr>/);
+  });
+});
+
+describe('::filters', () => {
+  it('counts no filters when visuals.json lists no layers', async () => {
+    const noLayers = withArtifacts((a) => ({ visuals: { ...a.visuals, layers: [] } }));
+    expect(await filtersDirective.render({}, noLayers)).toMatch(/alt="The 0 /);
+  });
+});
+
+describe('DirectiveUsageError', () => {
+  it('names itself, so an uncaught one says it is an authoring error', () => {
+    expect(String(new DirectiveUsageError('missing layer'))).toBe('DirectiveUsageError: missing layer');
   });
 });

@@ -25,6 +25,8 @@ describe('the embedding map directive', () => {
     // The spec leaves the points to the script: they would otherwise ride in the page twice.
     const spec = JSON.parse(/<script type="application\/json" data-chart-spec[^>]*>(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
     expect(spec.data.find((d: { name: string }) => d.name === 'points').values).toEqual([]);
+    // Derived datasets read from "points" and carry no values of their own; only the points were emptied.
+    expect(spec.data.filter((d: { name: string }) => d.name !== 'points').map((d: object) => ['source' in d, 'values' in d])).toEqual([[true, false]]);
     expect(html).toContain(`shows ${sample.length} of the 1,000 test images`);
   });
 
@@ -42,6 +44,7 @@ describe('the embedding map directive', () => {
   });
 
   it('names the valid settings when one is misspelt', async () => {
-    await expect(renderMarkdown(':embedding-setting{name="umap_neighbours"}', { artifactsDir: fake.dir, lang: 'en' })).rejects.toThrow(/umap_neighbors/);
+    await expect(renderMarkdown(':embedding-setting{name="umap_neighbours"}', { artifactsDir: fake.dir, lang: 'en' }))
+      .rejects.toThrow('unknown embedding setting "umap_neighbours". Valid values: umap_neighbors, umap_min_dist, umap_epochs, umap_seed, code_dims');
   });
 });
