@@ -6,17 +6,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acquireOwnerLock, ArtifactsLockedError, processAlive } from '../../pipeline/artifacts/ownerLock';
 
-// link is what decides who owns the lock; the races it loses to other runs are staged by replacing it.
+// Races with other runs (and with a user deleting the lock) are staged by replacing link and readFile.
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...real, link: vi.fn(real.link) };
+  return { ...real, link: vi.fn(real.link), readFile: vi.fn(real.readFile) };
 });
 const realFs = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
 const link = vi.mocked(fs.link);
+const readFile = vi.mocked(fs.readFile);
 
 afterEach(() => {
   link.mockReset();
   link.mockImplementation(realFs.link);
+  readFile.mockReset();
+  readFile.mockImplementation(realFs.readFile);
   vi.restoreAllMocks();
 });
 
@@ -129,6 +132,18 @@ describe('the release function', () => {
     const file = await lockPath();
     const release = await acquireOwnerLock(file, 'the artifacts');
     await fs.rm(file);
+    await expect(release()).resolves.toBeUndefined();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('does not fail when the lock is deleted between reading it and removing it', async () => {
+    const file = await lockPath();
+    const release = await acquireOwnerLock(file, 'the artifacts');
+    readFile.mockImplementationOnce(async () => {
+      const text = await realFs.readFile(file, 'utf8');
+      await realFs.rm(file); // as the lock error message tells a user to do
+      return text;
+    });
     await expect(release()).resolves.toBeUndefined();
     expect(existsSync(file)).toBe(false);
   });
