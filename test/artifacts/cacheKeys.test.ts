@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,15 @@ describe('cacheKeys', () => {
   });
 });
 
+/** Edits `file` and checks that of the sources under `root` only the drawing hash changes. */
+async function expectDrawingOnlyEdit(root: string, file: string) {
+  const before = await pipelineSources(root);
+  await writeFile(file, `${await readFile(file, 'utf8')}\n// edited`);
+  const after = await pipelineSources(root);
+  expect(after.training).toBe(before.training);
+  expect(after.drawing).not.toBe(before.drawing);
+}
+
 describe('TRAINING_KINDS', () => {
   it('names exactly the files the training stage writes, which a redraw carries over', () => {
     expect([...TRAINING_KINDS].sort()).toEqual([
@@ -88,11 +97,7 @@ describe('pipelineSources', () => {
     await mkdir(path.join(root, 'stages'));
     await writeFile(path.join(root, 'stages', 'drawing.ts'), 'export const d = 1;');
     await writeFile(path.join(root, 'stages', 'training.ts'), 'export const t = 1;');
-    const before = await pipelineSources(root);
-    await writeFile(path.join(root, 'stages', 'drawing.ts'), 'export const d = 2;');
-    const after = await pipelineSources(root);
-    expect(after.training).toBe(before.training);
-    expect(after.drawing).not.toBe(before.drawing);
+    await expectDrawingOnlyEdit(root, path.join(root, 'stages', 'drawing.ts'));
   });
 
   it('tells apart two files from one whose name holds the first file and its hash', async () => {
@@ -112,21 +117,13 @@ describe('pipelineSources', () => {
     await mkdir(path.join(project, 'shared', 'drawing'), { recursive: true });
     await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 1;');
     await writeFile(path.join(project, 'shared', 'drawing', 'viridis.ts'), 'export const v = 1;');
-    const before = await pipelineSources(root);
-    await writeFile(path.join(project, 'shared', 'drawing', 'viridis.ts'), 'export const v = 2;');
-    const after = await pipelineSources(root);
-    expect(after.training).toBe(before.training);
-    expect(after.drawing).not.toBe(before.drawing);
+    await expectDrawingOnlyEdit(root, path.join(project, 'shared', 'drawing', 'viridis.ts'));
   });
 
   it('counts the explain stage as drawing: editing it never retrains', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'src-'));
     await mkdir(path.join(root, 'explain', 'methods'), { recursive: true });
     await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 1;');
-    const before = await pipelineSources(root);
-    await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 2;');
-    const after = await pipelineSources(root);
-    expect(after.training).toBe(before.training);
-    expect(after.drawing).not.toBe(before.drawing);
+    await expectDrawingOnlyEdit(root, path.join(root, 'explain', 'methods', 'gradient.ts'));
   });
 });

@@ -36,6 +36,13 @@ async function lockPath(): Promise<string> {
   return path.join(await fs.mkdtemp(path.join(tmpdir(), 'lock-')), 'artifacts.lock');
 }
 
+/** Takes the lock at `file`, checks that it names this process, and releases it. */
+async function expectToTake(file: string) {
+  const release = await acquireOwnerLock(file, 'the artifacts');
+  expect((await owner(file)).pid).toBe(process.pid);
+  await release();
+}
+
 async function owner(file: string): Promise<{ pid: number; startedAt: string }> {
   return JSON.parse(await realFs.readFile(file, 'utf8'));
 }
@@ -84,18 +91,14 @@ describe('acquireOwnerLock', () => {
     for (const text of [JSON.stringify({ pid: deadPid(), startedAt: 'x' }), '{half', JSON.stringify({ pid: 'one' })]) {
       const file = await lockPath();
       await fs.writeFile(file, text);
-      const release = await acquireOwnerLock(file, 'the artifacts');
-      expect((await owner(file)).pid).toBe(process.pid);
-      await release();
+      await expectToTake(file);
     }
   });
 
   it('takes the lock when its holder released it between the failed link and the removal', async () => {
     const file = await lockPath();
     link.mockRejectedValueOnce(errno('EEXIST'));
-    const release = await acquireOwnerLock(file, 'the artifacts');
-    expect((await owner(file)).pid).toBe(process.pid);
-    await release();
+    await expectToTake(file);
   });
 
   it('gives up after three attempts when other runs keep taking the lock, and cleans up its draft', async () => {
