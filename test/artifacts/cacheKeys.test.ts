@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKeys, pipelineSources, type KeyInputs } from '../../pipeline/artifacts/cacheKeys';
+import { createHash } from 'node:crypto';
+import { cacheKeys, pipelineSources, TRAINING_KINDS, type KeyInputs } from '../../pipeline/artifacts/cacheKeys';
 import type { PipelineConfig } from '../../pipeline/artifacts/types';
 
 const config: PipelineConfig = {
@@ -55,6 +56,24 @@ describe('cacheKeys', () => {
   });
 });
 
+/** Edits `file` and checks that of the sources under `root` only the drawing hash changes. */
+async function expectDrawingOnlyEdit(root: string, file: string) {
+  const before = await pipelineSources(root);
+  await writeFile(file, `${await readFile(file, 'utf8')}\n// edited`);
+  const after = await pipelineSources(root);
+  expect(after.training).toBe(before.training);
+  expect(after.drawing).not.toBe(before.drawing);
+}
+
+describe('TRAINING_KINDS', () => {
+  it('names exactly the files the training stage writes, which a redraw carries over', () => {
+    expect([...TRAINING_KINDS].sort()).toEqual([
+      'data-info', 'evaluation', 'history', 'model', 'model-weights', 'predictions', 'probabilities', 'summary',
+      'timelapse-record', 'timelapse-record-index',
+    ]);
+  });
+});
+
 describe('pipelineSources', () => {
   it('hashes the drawing stages apart from the rest', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'src-'));
@@ -68,7 +87,27 @@ describe('pipelineSources', () => {
     expect(drawingEdited.training).toBe(before.training);
     expect(drawingEdited.drawing).not.toBe(before.drawing);
     await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 2;');
-    expect((await pipelineSources(root)).training).not.toBe(before.training);
+    const trainingEdited = await pipelineSources(root);
+    expect(trainingEdited.training).not.toBe(before.training);
+    expect(trainingEdited.drawing).toBe(drawingEdited.drawing);
+  });
+
+  it('counts the drawing stage file itself as drawing, beside the folders', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'src-'));
+    await mkdir(path.join(root, 'stages'));
+    await writeFile(path.join(root, 'stages', 'drawing.ts'), 'export const d = 1;');
+    await writeFile(path.join(root, 'stages', 'training.ts'), 'export const t = 1;');
+    await expectDrawingOnlyEdit(root, path.join(root, 'stages', 'drawing.ts'));
+  });
+
+  it('tells apart two files from one whose name holds the first file and its hash', async () => {
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const two = await mkdtemp(path.join(tmpdir(), 'src-'));
+    await writeFile(path.join(two, 'a.ts'), 'A');
+    await writeFile(path.join(two, 'b.ts'), 'B');
+    const one = await mkdtemp(path.join(tmpdir(), 'src-'));
+    await writeFile(path.join(one, `a.ts\n${sha('A')}b.ts`), 'B');
+    expect((await pipelineSources(one)).training).not.toBe((await pipelineSources(two)).training);
   });
 
   it('counts the shared drawing rules beside pipeline/ as drawing sources', async () => {
@@ -78,21 +117,13 @@ describe('pipelineSources', () => {
     await mkdir(path.join(project, 'shared', 'drawing'), { recursive: true });
     await writeFile(path.join(root, 'train', 'step.ts'), 'export const b = 1;');
     await writeFile(path.join(project, 'shared', 'drawing', 'viridis.ts'), 'export const v = 1;');
-    const before = await pipelineSources(root);
-    await writeFile(path.join(project, 'shared', 'drawing', 'viridis.ts'), 'export const v = 2;');
-    const after = await pipelineSources(root);
-    expect(after.training).toBe(before.training);
-    expect(after.drawing).not.toBe(before.drawing);
+    await expectDrawingOnlyEdit(root, path.join(project, 'shared', 'drawing', 'viridis.ts'));
   });
 
   it('counts the explain stage as drawing: editing it never retrains', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'src-'));
     await mkdir(path.join(root, 'explain', 'methods'), { recursive: true });
     await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 1;');
-    const before = await pipelineSources(root);
-    await writeFile(path.join(root, 'explain', 'methods', 'gradient.ts'), 'export const a = 2;');
-    const after = await pipelineSources(root);
-    expect(after.training).toBe(before.training);
-    expect(after.drawing).not.toBe(before.drawing);
+    await expectDrawingOnlyEdit(root, path.join(root, 'explain', 'methods', 'gradient.ts'));
   });
 });

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,34 @@ describe('createStaging', () => {
     const staging = await createStaging(target);
     await staging.abort();
     expect(await readFile(path.join(target, 'manifest.json'), 'utf8')).toBe('old');
+    expect(await readdir(root)).toEqual(['artifacts']);
+  });
+
+  it('reads the owner pid only from the start of a leftover name, and sweeps names without a usable pid', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'staging-'));
+    // pid 0 would mean "this process group" to kill(), and a live pid after a prefix is not an owner.
+    for (const name of ['artifacts.tmp-x-1', 'artifacts.tmp-0-1', `artifacts.tmp-v${process.ppid}-1`]) await mkdir(path.join(root, name));
+    const staging = await createStaging(path.join(root, 'artifacts'));
+    expect((await readdir(root)).sort()).toEqual(['artifacts.lock', path.basename(staging.dir)].sort());
+    await staging.abort();
+  });
+
+  it('releases the lock and passes the error on when clearing leftovers fails', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'staging-'));
+    const target = path.join(root, 'artifacts');
+    await symlink(path.join(root, 'nowhere'), target); // a dangling link: the old folder cannot be renamed onto it
+    await mkdir(`${target}.old-${deadPid()}-1`);
+    await expect(createStaging(target)).rejects.toThrow(/ENOTDIR/);
+    expect(existsSync(`${target}.lock`)).toBe(false);
+  });
+
+  it('lets a run abort after its commit (as a failed final step does) without touching the committed folder', async () => {
+    const { root, target } = await existingArtifacts();
+    const staging = await createStaging(target);
+    await staging.write('manifest.json', 'new');
+    await staging.commit();
+    await staging.abort();
+    expect(await readFile(path.join(target, 'manifest.json'), 'utf8')).toBe('new');
     expect(await readdir(root)).toEqual(['artifacts']);
   });
 });

@@ -24,4 +24,9 @@ describe('backendVersion', () => {
   it('names the backend and its package version in one value', () => {
     expect(backendVersion({ name: 'tensorflow', version: '4.22.0' })).toBe('tensorflow 4.22.0');
   });
+
+  it('adds the oneDNN version when its kernels ran, since they round differently', () => {
+    const onednn = { version: '3.4.1', threading: 'OpenMP', threads: 2, kernels: [] };
+    expect(backendVersion({ name: 'wasm', version: '4.22.0', onednn } as Parameters<typeof backendVersion>[0])).toBe('wasm 4.22.0 + oneDNN 3.4.1');
+  });
 });

@@ -25,6 +25,11 @@ const lineOffsetGuard = 'lineOffset runs only for a file with directives, so its
 const finiteCheck = 'Number.isFinite is false for every non-number, so the typeof test (there for the type checker) never decides alone';
 const epochsNonEmpty = 'the timelapse schema requires at least one epoch (min(1) in site/lib/artifacts/timelapse.ts)';
 
+const saveResultIgnored = "serializeModel ignores what model.save returns: it gives back what the handler stored";
+const handlerAlwaysRuns = 'model.save awaits the save handler, which sets result before it returns, or rejects';
+const stampedDirNew = 'the parent was made just above, and the folder stamped with this pid and time cannot exist yet (a leftover with this pid is swept first)';
+const privateDraft = "the draft was written just above under this pid and time and nothing else removes it, so force never matters";
+
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/train/parallelAdam.ts', line: 42, mutator: 'EqualityOperator', replacement: 'i <= weights.length', reason: pastTheEnd },
   { file: 'pipeline/train/parallelStepper.ts', line: 91, mutator: 'EqualityOperator', replacement: 'j <= g.length', reason: pastTheEnd },
@@ -100,4 +105,23 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'site/lib/directives/timelapse.ts', line: 36, mutator: 'StringLiteral', replacement: "\"\"", reason: 'any start other than "first" or "last" shows the kept epoch, so "" acts as the default "kept"' },
   { file: 'site/lib/directives/timelapseData.ts', line: 26, mutator: 'ObjectLiteral', replacement: "{}", reason: "Intl.ListFormat's default type is 'conjunction'" },
   { file: 'site/lib/directives/timelapseData.ts', line: 30, mutator: 'OptionalChaining', replacement: "index.epochs.at(-1).epoch", reason: epochsNonEmpty },
+  { file: 'pipeline/artifacts/cache.ts', line: 31, mutator: 'ConditionalExpression', replacement: 'false', reason: 'a file of another size never has the same SHA-256: the size test only answers before hashing' },
+  { file: 'pipeline/artifacts/cache.ts', line: 50, mutator: 'MethodExpression', replacement: 'manifest.files', reason: 'the training files were checked just above (a damaged one already returned stale), so checking them again finds nothing' },
+  { file: 'pipeline/artifacts/cacheKeys.ts', line: 85, mutator: 'MethodExpression', replacement: 'files', reason: "readdir (libuv's scandir) lists each folder sorted by name, so the walk order is already fixed; sorting only picks another fixed order" },
+  { file: 'pipeline/artifacts/saveModel.ts', line: 18, mutator: 'LogicalOperator', replacement: 'artifacts.convertedBy && null', reason: "tfjs-layers' save always passes convertedBy: null, and null && null is null too (saveModel.test.ts checks the field)" },
+  { file: 'pipeline/artifacts/saveModel.ts', line: 23, column: 14, mutator: 'ObjectLiteral', replacement: '{}', reason: saveResultIgnored },
+  { file: 'pipeline/artifacts/saveModel.ts', line: 23, column: 36, mutator: 'ObjectLiteral', replacement: '{}', reason: saveResultIgnored },
+  { file: 'pipeline/artifacts/saveModel.ts', line: 23, mutator: 'StringLiteral', replacement: '""', reason: saveResultIgnored },
+  { file: 'pipeline/artifacts/saveModel.ts', line: 26, mutator: 'ConditionalExpression', replacement: 'false', reason: handlerAlwaysRuns },
+  { file: 'pipeline/artifacts/saveModel.ts', line: 26, mutator: 'StringLiteral', replacement: '""', reason: handlerAlwaysRuns },
+  { file: 'pipeline/artifacts/saveModel.ts', line: 39, column: 66, mutator: 'StringLiteral', replacement: '""', reason: "readFile with an empty encoding returns a Buffer, and JSON.parse turns it into a string with toString(), which decodes UTF-8 as well" },
+  { file: 'pipeline/artifacts/versions.ts', line: 13, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', reason: 'require.resolve.paths gives null only for built-in modules, and no "Stryker was here/<name>/package.json" exists either: both throw "not installed"' },
+  { file: 'pipeline/artifacts/ownerLock.ts', line: 30, mutator: 'BlockStatement', replacement: '{}', reason: 'readOwner then gives undefined instead of null, and both callers test it only with ?. and &&' },
+  { file: 'pipeline/artifacts/ownerLock.ts', line: 66, mutator: 'ObjectLiteral', replacement: '{}', reason: privateDraft },
+  { file: 'pipeline/artifacts/ownerLock.ts', line: 66, mutator: 'BooleanLiteral', replacement: 'false', reason: privateDraft },
+  { file: 'pipeline/artifacts/staging.ts', line: 35, mutator: 'ConditionalExpression', replacement: 'false', reason: 'createStaging makes the parent folder before it sweeps' },
+  { file: 'pipeline/artifacts/staging.ts', line: 40, mutator: 'ConditionalExpression', replacement: 'true', reason: 'a null pid then reaches processAlive(null), which is false as well (process.kill rejects it with ERR_INVALID_ARG_TYPE, not EPERM)' },
+  { file: 'pipeline/artifacts/staging.ts', line: 44, mutator: 'BooleanLiteral', replacement: 'false', reason: 'readdir just listed the leftover, and only the lock holder sweeps, so it is there to remove' },
+  { file: 'pipeline/artifacts/staging.ts', line: 56, mutator: 'ObjectLiteral', replacement: '{}', reason: stampedDirNew },
+  { file: 'pipeline/artifacts/staging.ts', line: 56, mutator: 'BooleanLiteral', replacement: 'false', reason: stampedDirNew },
 ];
