@@ -42,6 +42,13 @@ describe('checkPagesBuilt', () => {
     expect(error).not.toContain(path.join(contentDir, 'en', 'index.md'));
   });
 
+  it('names the page file names when a content file is named like no page', () => {
+    const { contentDir, outDir } = site(['en/index.md', 'en/modle.md'], ['en', 'en/modle']);
+    expect(() => checkPagesBuilt(outDir, contentDir)).toThrow(
+      `no page for 1 of 2 content file(s): ${path.join(contentDir, 'en', 'modle.md')} → none: pages are named index.md, explore.md, model.md, training.md, errors.md, explanations.md, channels.md, about.md.`,
+    );
+  });
+
   it('fails for an output with no pages at all', () => {
     const { contentDir, outDir } = site(['en/index.md', 'zh/index.md'], []);
     expect(() => checkPagesBuilt(outDir, contentDir)).toThrow(/no page for 2 of 2/);

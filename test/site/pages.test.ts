@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageUrl, parseEntryPath } from '../../site/lib/content/pages';
+import { pageOfFileName, pageUrl, parseEntryPath } from '../../site/lib/content/pages';
 import { hasLiveExplorer, pageModel } from '../../site/lib/content/site';
 
 const pages = [
@@ -11,6 +11,13 @@ const pages = [
 ];
 
 describe('page routing', () => {
+  it('tells the page of a content file name: index.md is the article, <page>.md the others, anything else none', () => {
+    expect(pageOfFileName('index.md')).toBe('article');
+    expect(pageOfFileName('channels.md')).toBe('channels');
+    expect(pageOfFileName('article.md')).toBeUndefined();
+    expect(pageOfFileName('model.mdx')).toBeUndefined();
+  });
+
   it('puts the article at /{lang}/ and other pages below it, under the base', () => {
     expect(pageUrl('/', 'en', 'article')).toBe('/en/');
     expect(pageUrl('/cnn/', 'zh', 'errors')).toBe('/cnn/zh/errors/');

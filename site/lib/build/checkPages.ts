@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileNameOf, PAGE_KINDS, pageOfFileName, pageUrl } from '../content/pages';
 import { LANGS } from '../i18n';
 
 /**
@@ -13,10 +14,13 @@ export function checkPagesBuilt(outDir: string, contentDir: string): number {
     const dir = path.join(contentDir, lang);
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
-      const name = file.replace(/\.md$/, '');
-      const html = path.join(outDir, lang, ...(name === 'index' ? [] : [name]), 'index.html');
+      const page = pageOfFileName(file);
       pages += 1;
-      if (!existsSync(html)) missing.push(`${path.join(contentDir, lang, file)} → ${html}`);
+      if (!page) missing.push(`${path.join(contentDir, lang, file)} → none: pages are named ${PAGE_KINDS.map((p) => `${fileNameOf(p)}.md`).join(', ')}`);
+      else {
+        const html = path.join(outDir, pageUrl('/', lang, page), 'index.html');
+        if (!existsSync(html)) missing.push(`${path.join(contentDir, lang, file)} → ${html}`);
+      }
     }
   }
   if (missing.length > 0) {

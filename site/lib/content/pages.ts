@@ -20,6 +20,11 @@ export function fileNameOf(page: PageKind): string {
   return page === 'article' ? 'index' : page;
 }
 
+/** The page a content file name (e.g. "model.md") stands for, or undefined when it is no page's name. */
+export function pageOfFileName(fileName: string): PageKind | undefined {
+  return PAGE_KINDS.find((page) => `${fileNameOf(page)}.md` === fileName);
+}
+
 /** The URL of a page under the site base, always with a trailing slash. */
 export function pageUrl(base: string, lang: Lang, page: PageKind): string {
   return page === 'article' ? `${base}${lang}/` : `${base}${lang}/${page}/`;
