@@ -1,5 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BackendInfo, PipelineConfig } from '../../pipeline/artifacts/types';
 import { createModel } from '../../pipeline/model/createModel';
@@ -10,6 +11,8 @@ const config = (workers: number): PipelineConfig => ({
   dataDir: null, backend: 'wasm', workers, samples: [],
 });
 const wasm: BackendInfo = { name: 'wasm', version: '4.22.0', threads: 1, description: 'wasm (SIMD) with fast gradient kernels, 1 thread' };
+// Only the trailing thread count is replaced, and it may have more than one digit.
+const wasm12: BackendInfo = { ...wasm, threads: 12, description: 'wasm (SIMD, 4 threads available) with fast gradient kernels, 12 threads' };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,12 +30,25 @@ describe('createStepperFor', () => {
     expect(log).toEqual([]);
   });
 
+  it('trains in this thread with the configured learning rate', async () => {
+    const model = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax' })] });
+    const before = model.getWeights().map((w) => w.dataSync().slice());
+    const { stepper } = await createStepperFor(model, { ...wasm, name: 'cpu' }, { ...config(1), learningRate: 0.05 }, () => {});
+    const xs = Float32Array.from({ length: 8 * 784 }, (_, i) => (i % 13) / 13);
+    await stepper.step({ xs, labels: Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7]), size: 8 });
+    await stepper.dispose();
+    // Adam's first step moves a weight by at most about the learning rate (0.001 would be the default).
+    const moved = model.getWeights().reduce((m, w, k) => w.dataSync().reduce((mm, v, i) => Math.max(mm, Math.abs(v - before[k][i])), m), 0);
+    expect(moved).toBeGreaterThan(0.04);
+    expect(moved).toBeLessThan(0.06);
+  });
+
   it('starts data-parallel wasm workers and says so in the backend description', async () => {
     const log: string[] = [];
-    const { stepper, info } = await createStepperFor(createModel({ seed: 1 }), wasm, config(2), (l) => log.push(l));
+    const { stepper, info } = await createStepperFor(createModel({ seed: 1 }), wasm12, config(2), (l) => log.push(l));
     try {
       expect('lastStepStats' in stepper).toBe(true);
-      expect(info).toEqual({ ...wasm, threads: 2, description: 'wasm (SIMD) with fast gradient kernels, data-parallel across 2 worker threads' });
+      expect(info).toEqual({ ...wasm, threads: 2, description: 'wasm (SIMD, 4 threads available) with fast gradient kernels, data-parallel across 2 worker threads' });
       expect(log).toEqual(['training: starting 2 data-parallel wasm workers']);
     } finally {
       await stepper.dispose();
