@@ -32,13 +32,13 @@ describe('createStepperFor', () => {
 
   it('trains in this thread with the configured learning rate', async () => {
     const model = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax' })] });
-    const before = model.getWeights().map((w) => w.dataSync().slice());
+    const before = model.getWeights().map((w) => Array.from(w.dataSync()));
     const { stepper } = await createStepperFor(model, { ...wasm, name: 'cpu' }, { ...config(1), learningRate: 0.05 }, () => {});
     const xs = Float32Array.from({ length: 8 * 784 }, (_, i) => (i % 13) / 13);
     await stepper.step({ xs, labels: Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7]), size: 8 });
     await stepper.dispose();
     // Adam's first step moves a weight by at most about the learning rate (0.001 would be the default).
-    const moved = model.getWeights().reduce((m, w, k) => w.dataSync().reduce((mm, v, i) => Math.max(mm, Math.abs(v - before[k][i])), m), 0);
+    const moved = Math.max(...model.getWeights().flatMap((w, k) => Array.from(w.dataSync(), (v, i) => Math.abs(v - before[k][i]))));
     expect(moved).toBeGreaterThan(0.04);
     expect(moved).toBeLessThan(0.06);
   });
