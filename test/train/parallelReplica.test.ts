@@ -8,16 +8,7 @@ import { startReplica } from '../../pipeline/train/parallelReplica';
 
 // Every worker the replicas start, so a test can play the thread's side: a crash, an exit, a stray message.
 const started = vi.hoisted(() => [] as Worker[]);
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:worker_threads')>();
-  class RecordedWorker extends original.Worker {
-    constructor(...args: ConstructorParameters<typeof original.Worker>) {
-      super(...args);
-      started.push(this);
-    }
-  }
-  return { ...original, Worker: RecordedWorker };
-});
+vi.mock('node:worker_threads', async (importOriginal) => (await import('./recordedWorkers')).withRecordedWorkers(await importOriginal(), started));
 
 const SLOW = 120_000; // a worker loads TF.js and compiles wasm on a shared machine
 

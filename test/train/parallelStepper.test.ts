@@ -13,16 +13,7 @@ const SLOW = 120_000; // workers load TF.js and compile wasm; the machine is sha
 
 // Every worker thread started, to check that none outlives its stepper.
 const started = vi.hoisted(() => [] as Worker[]);
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:worker_threads')>();
-  class RecordedWorker extends original.Worker {
-    constructor(...args: ConstructorParameters<typeof original.Worker>) {
-      super(...args);
-      started.push(this);
-    }
-  }
-  return { ...original, Worker: RecordedWorker };
-});
+vi.mock('node:worker_threads', async (importOriginal) => (await import('./recordedWorkers')).withRecordedWorkers(await importOriginal(), started));
 /** A worker's threadId is -1 once its thread has stopped. */
 const running = (workers: Worker[]) => workers.filter((w) => w.threadId !== -1).length;
 
