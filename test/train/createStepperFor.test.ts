@@ -11,7 +11,7 @@ const config = (workers: number): PipelineConfig => ({
   dataDir: null, backend: 'wasm', workers, samples: [],
 });
 const wasm: BackendInfo = { name: 'wasm', version: '4.22.0', threads: 1, description: 'wasm (SIMD) with fast gradient kernels, 1 thread' };
-// Only the trailing thread count is replaced, and it may have more than one digit.
+// Only the trailing thread count ("1 thread", "12 threads") is replaced.
 const wasm12: BackendInfo = { ...wasm, threads: 12, description: 'wasm (SIMD, 4 threads available) with fast gradient kernels, 12 threads' };
 
 beforeAll(async () => {
@@ -44,14 +44,20 @@ describe('createStepperFor', () => {
   });
 
   it('starts data-parallel wasm workers and says so in the backend description', async () => {
-    const log: string[] = [];
-    const { stepper, info } = await createStepperFor(createModel({ seed: 1 }), wasm12, config(2), (l) => log.push(l));
-    try {
-      expect('lastStepStats' in stepper).toBe(true);
-      expect(info).toEqual({ ...wasm, threads: 2, description: 'wasm (SIMD, 4 threads available) with fast gradient kernels, data-parallel across 2 worker threads' });
-      expect(log).toEqual(['training: starting 2 data-parallel wasm workers']);
-    } finally {
-      await stepper.dispose();
+    const described: Record<string, string> = {
+      [wasm.description]: 'wasm (SIMD) with fast gradient kernels, data-parallel across 2 worker threads',
+      [wasm12.description]: 'wasm (SIMD, 4 threads available) with fast gradient kernels, data-parallel across 2 worker threads',
+    };
+    for (const backend of [wasm, wasm12]) {
+      const log: string[] = [];
+      const { stepper, info } = await createStepperFor(createModel({ seed: 1 }), backend, config(2), (l) => log.push(l));
+      try {
+        expect('lastStepStats' in stepper).toBe(true);
+        expect(info).toEqual({ ...wasm, threads: 2, description: described[backend.description] });
+        expect(log).toEqual(['training: starting 2 data-parallel wasm workers']);
+      } finally {
+        await stepper.dispose();
+      }
     }
   }, 120_000);
 });
