@@ -23,6 +23,9 @@ const fixed2Fallback = "settingHtml formats every kind other than 'int' and 'per
 const placeholderKept = 'fillTemplate leaves an unknown {placeholder} as written, so filling {channel} or {index} with itself changes nothing';
 const lineOffsetGuard = 'lineOffset runs only for a file with directives, so its text is a non-empty string; without a path readFileSync throws and the catch returns the same 0';
 const finiteCheck = 'Number.isFinite is false for every non-number, so the typeof test (there for the type checker) never decides alone';
+const sameBound = 'on a tie the bound is set to the value it already has';
+const nanLevel = 'for a constant channel (v − min) / (max − min) is 0 / 0 = NaN, which a Uint8Array stores as 0, the level of the other branch';
+const disposeSkips = 'tf.dispose skips whatever in a container is not a tensor, so disposing a list with a string in it frees the same tensors';
 const epochsNonEmpty = 'the timelapse schema requires at least one epoch (min(1) in site/lib/artifacts/timelapse.ts)';
 
 const saveResultIgnored = "serializeModel ignores what model.save returns: it gives back what the handler stored";
@@ -36,6 +39,15 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/evaluate/metrics.ts', line: 8, mutator: 'EqualityOperator', replacement: 'i <= count', reason: pastTheEnd },
   { file: 'pipeline/train/random.ts', line: 16, mutator: 'EqualityOperator', replacement: 'i <= n', reason: pastTheEnd },
   { file: 'pipeline/train/parallelStepper.ts', line: 84, mutator: 'BooleanLiteral', replacement: 'true', reason: 'dead store: `pending` is assigned again nine lines later, before anything reads it' },
+  { file: 'pipeline/train/timelapseRecord.ts', line: 53, mutator: 'EqualityOperator', replacement: 'v <= r[0]', reason: sameBound },
+  { file: 'pipeline/train/timelapseRecord.ts', line: 54, mutator: 'EqualityOperator', replacement: 'v >= r[1]', reason: sameBound },
+  { file: 'pipeline/train/timelapseRecord.ts', line: 59, mutator: 'ConditionalExpression', replacement: 'true', reason: nanLevel },
+  { file: 'pipeline/train/timelapseRecord.ts', line: 59, mutator: 'EqualityOperator', replacement: 'max >= min', reason: nanLevel },
+  { file: 'pipeline/train/timelapse.ts', line: 49, mutator: 'MethodExpression', replacement: 'output.dataSync() as Float32Array', reason: "the output tensor is disposed right after: wasm's dataSync copies out of its heap, and the cpu backend's array is no longer held by any tensor" },
+  { file: 'pipeline/train/trainModel.ts', line: 98, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', reason: disposeSkips },
+  { file: 'pipeline/train/trainModel.ts', line: 111, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', reason: disposeSkips },
+  { file: 'pipeline/train/parallelReplica.ts', line: 32, mutator: 'ConditionalExpression', replacement: 'false', reason: 'next() runs at the start, before any failure, and in request() right after `if (failure) throw failure`' },
+  { file: 'pipeline/train/parallelStepper.ts', line: 83, column: 90, mutator: 'StringLiteral', replacement: '""', reason: 'the worker applies the pending update for every request, and answers every type other than "gradients" and "weights" with "applied"' },
   { file: 'pipeline/train/parallelStepper.ts', line: 102, mutator: 'StringLiteral', replacement: '""', reason: 'the worker answers every request that is not "gradients" with its weights' },
   { file: 'pipeline/backend/kernels/filterGradGemm.ts', line: 46, mutator: 'EqualityOperator', replacement: 'b <= batchSize', reason: pastTheEnd },
   { file: 'pipeline/backend/kernels/conv2dBackpropInput.ts', line: 98, mutator: 'EqualityOperator', replacement: 'b <= batchSize', reason: pastTheEnd },

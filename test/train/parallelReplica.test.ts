@@ -1,9 +1,14 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BackendName } from '../../pipeline/artifacts/types';
 import { startReplica } from '../../pipeline/train/parallelReplica';
+
+// Every worker the replicas start, so a test can play the thread's side: a crash, an exit, a stray message.
+const started = vi.hoisted(() => [] as Worker[]);
+vi.mock('node:worker_threads', async (importOriginal) => (await import('./recordedWorkers')).withRecordedWorkers(await importOriginal(), started));
 
 const SLOW = 120_000; // a worker loads TF.js and compiles wasm on a shared machine
 
@@ -47,6 +52,60 @@ describe('startReplica', () => {
       expect(error?.message).toMatch(/^Training worker 1 failed: .*tfjs-node/);
       expect(error?.stack).toMatch(/^Training worker 1 failed: [\s\S]*\n--- in worker ---\n/);
       await expect(replica.request({ type: 'weights', applyPending: false }, 'weights')).rejects.toBe(error);
+    } finally {
+      await replica.terminate();
+    }
+  }, SLOW);
+
+  it('names the worker whose thread crashes or exits, and sends a failed worker nothing more', async () => {
+    const crashed = startReplica(init(4));
+    const exited = startReplica(init(5));
+    const [crashedWorker, exitedWorker] = started.slice(-2);
+    try {
+      crashedWorker.emit('error', new Error('out of memory'));
+      exitedWorker.emit('exit', 7);
+      await expect(crashed.ready(SLOW)).rejects.toThrow(/^Training worker 4 crashed: out of memory$/);
+      await expect(exited.ready(SLOW)).rejects.toThrow(/^Training worker 5 exited \(code 7\) while training\.$/);
+      const posted = vi.spyOn(exitedWorker, 'postMessage');
+      await expect(exited.request({ type: 'weights', applyPending: false }, 'weights')).rejects.toThrow('Training worker 5 exited (code 7)');
+      expect(posted).not.toHaveBeenCalled();
+    } finally {
+      await Promise.all([crashed.terminate(), exited.terminate()]);
+    }
+  }, SLOW);
+
+  it('reports a worker failure that comes without a stack by its message alone', async () => {
+    const replica = startReplica(init(6));
+    try {
+      started.at(-1)!.emit('message', { type: 'error', message: 'bad shard' });
+      const error = await replica.ready(SLOW).then(() => null, (e: Error) => e);
+      expect(error?.message).toBe('Training worker 6 failed: bad shard');
+      expect(error?.stack).not.toContain('--- in worker ---');
+    } finally {
+      await replica.terminate();
+    }
+  }, SLOW);
+
+  it('refuses a worker whose first message is not "ready"', async () => {
+    const replica = startReplica(init(7));
+    try {
+      started.at(-1)!.emit('message', { type: 'applied' });
+      await expect(replica.ready(SLOW)).rejects.toThrow('Training worker 7 sent "applied" before "ready".');
+    } finally {
+      await replica.terminate();
+    }
+  }, SLOW);
+
+  it('leaves no start timer behind once ready, and ignores a message nobody waits for', async () => {
+    const replica = startReplica(init(8));
+    const worker = started.at(-1)!;
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    try {
+      const before = timers();
+      worker.emit('message', { type: 'ready', parameterCount: 7850, backendDescription: 'wasm' });
+      await replica.ready(SLOW);
+      expect(timers()).toBe(before);
+      expect(() => worker.emit('message', { type: 'applied' })).not.toThrow();
     } finally {
       await replica.terminate();
     }

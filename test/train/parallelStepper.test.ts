@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -9,6 +10,12 @@ import { mulberry32 } from '../../pipeline/train/random';
 import { createLocalStepper, type Batch } from '../../pipeline/train/stepper';
 
 const SLOW = 120_000; // workers load TF.js and compile wasm; the machine is shared
+
+// Every worker thread started, to check that none outlives its stepper.
+const started = vi.hoisted(() => [] as Worker[]);
+vi.mock('node:worker_threads', async (importOriginal) => (await import('./recordedWorkers')).withRecordedWorkers(await importOriginal(), started));
+/** A worker's threadId is -1 once its thread has stopped. */
+const running = (workers: Worker[]) => workers.filter((w) => w.threadId !== -1).length;
 
 function batchOf(size: number, seed: number): Batch {
   const random = mulberry32(seed);
@@ -104,6 +111,8 @@ describe('createParallelStepper', () => {
       // From the second step on (Adam's moment tensors exist), the workers hold a constant number of tensors.
       expect(liveTensors[3]).toEqual(liveTensors[1]);
       expect(parallel.lastStepStats().computeMs).toHaveLength(2);
+      expect(parallel.lastStepStats().computeMs.every((ms) => ms > 0)).toBe(true);
+      expect(liveTensors[3].every((n) => Number.isInteger(n) && n > 0)).toBe(true);
       await parallel.syncTo(replicated);
       expect(maxWeightDiff(reference, replicated)).toBeLessThan(1e-4);
       // Reading the weights applies the pending update once: the next step must not apply it again.
@@ -139,7 +148,8 @@ describe('createParallelStepper', () => {
       const written: string[] = [];
       const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
       try {
-        for (const [step, size] of [1, 128, 1, 1].entries()) {
+        // The last 128: a worker that skipped an update while idle would now send gradients of stale weights.
+        for (const [step, size] of [1, 128, 1, 128].entries()) {
           const batch = batchOf(size, 200 + step);
           const a = await local.step(batch);
           const b = await stepper.step(batch);
@@ -199,6 +209,8 @@ describe('createParallelStepper', () => {
       const stepper = await createParallelStepper({ model, learningRate: 0.001, workers: 1 });
       expect(stepper.lastStepStats()).toEqual({ computeMs: [], tensors: [] });
       try {
+        const empty: Batch = { xs: new Float32Array(0), labels: new Int32Array(0), size: 0 };
+        await expect(stepper.step(empty)).rejects.toThrow('The parallel stepper was given an empty batch.');
         const broken: Batch = { xs: new Float32Array(10), labels: new Int32Array(2), size: 2 };
         await expect(stepper.step(broken)).rejects.toThrow(/Training worker 0 failed/);
         await expect(stepper.step(batchOf(2, 1))).rejects.toThrow(/Training worker 0 failed/);
@@ -206,6 +218,42 @@ describe('createParallelStepper', () => {
         await stepper.dispose();
       }
       await expect(stepper.step(batchOf(2, 1))).rejects.toThrow(/disposed/);
+    },
+    SLOW,
+  );
+
+  it(
+    'stops its worker threads when disposed, and when they do not start in time',
+    async () => {
+      const model = createModel({ seed: 1 });
+      const before = started.length;
+      const stepper = await createParallelStepper({ model, learningRate: 0.001, workers: 2 });
+      const workers = started.slice(before);
+      expect(running(workers)).toBe(2);
+      await stepper.dispose();
+      expect(running(workers)).toBe(0);
+      const late = started.length;
+      await expect(createParallelStepper({ model, learningRate: 0.001, workers: 2, startTimeoutMs: 1 })).rejects.toThrow('did not start within 1 ms');
+      expect(started.length - late).toBe(2);
+      expect(running(started.slice(late))).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'seeds each worker\'s dropout from the seed it is given',
+    async () => {
+      const lossWith = async (seed: number) => {
+        const stepper = await createParallelStepper({ model: createModel({ seed: 1 }), learningRate: 0.001, workers: 1, seed });
+        try {
+          return (await stepper.step(batchOf(8, 3))).loss;
+        } finally {
+          await stepper.dispose();
+        }
+      };
+      const [a, b, again] = await Promise.all([lossWith(3), lossWith(4), lossWith(3)]);
+      expect(again).toBe(a);
+      expect(b).not.toBe(a);
     },
     SLOW,
   );

@@ -1,3 +1,4 @@
+import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,41 @@ describe('createTimelapseRecorder', () => {
     const model = tfl.sequential({ layers: [tfl.layers.flatten({ name: 'flatten', inputShape: [28, 28, 1] })] });
     expect(() => createTimelapseRecorder(IMAGE).record(0, model)).toThrow("the model's first layer is 'flatten', not 'conv2d'");
     expect(() => createTimelapseRecorder(new Float32Array(10))).toThrow('expected one 28×28 image (784 values), got 10');
+    expect(() => createTimelapseRecorder(IMAGE).record(0, tfl.sequential())).toThrow("the model's first layer is 'undefined', not 'conv2d'");
+  });
+
+  it('has no shapes before the first frame', () => {
+    const recorder = createTimelapseRecorder(IMAGE);
+    expect([recorder.kernelShape(), recorder.mapShape(), recorder.frames]).toEqual([[], [], []]);
+  });
+
+  it('refuses a first layer named conv2d that has no [kh, kw, 1, filters] kernel', () => {
+    const named = (layer: tfl.layers.Layer) => tfl.sequential({ layers: [layer] });
+    const models = [
+      named(tfl.layers.flatten({ name: 'conv2d', inputShape: [28, 28, 1] })), // no weights at all
+      named(tfl.layers.conv1d({ name: 'conv2d', inputShape: [784, 1], filters: 1, kernelSize: 3 })), // [3, 1, 1]: three axes
+      named(tfl.layers.conv2d({ name: 'conv2d', inputShape: [28, 28, 2], filters: 4, kernelSize: 3 })), // two input channels
+    ];
+    for (const model of models) {
+      expect(() => createTimelapseRecorder(IMAGE).record(0, model)).toThrow("timelapse: layer 'conv2d' has no [kh, kw, 1, filters] kernel");
+      model.dispose();
+    }
+  });
+
+  it('keeps its own copy of each kernel, even on a backend that hands out its storage', async () => {
+    // The cpu backend's dataSync returns the tensor's own array.
+    await tf.setBackend('cpu');
+    try {
+      const model = tinyConvModel();
+      const recorder = createTimelapseRecorder(IMAGE);
+      recorder.record(0, model);
+      const before = kernelOf(model);
+      recorder.frames[0].kernel.fill(7);
+      expect(kernelOf(model)).toEqual(before);
+      model.dispose();
+    } finally {
+      await tf.setBackend('wasm');
+    }
   });
 });
 

@@ -199,4 +199,33 @@ describe('trainModel', () => {
     });
     expect(events).toEqual(['weights 0', 'step', 'step', 'sync', 'weights 1', 'step', 'step', 'sync', 'weights 2']);
   });
+
+  it('names both the checkpoint and the early stop when one epoch brings both, frees every old checkpoint, and times itself without a given clock', async () => {
+    const model = tinyModel(2);
+    // Epoch 1: all-zero weights guess class 0 (accuracy 0.1, loss ln 10). Epoch 2: right with a small margin
+    // on digits 1-9 but confidently wrong on digit 0: higher accuracy, higher loss.
+    const kernel = tf.buffer([784, 10]);
+    for (let d = 1; d < 10; d++) kernel.set(1, d, d);
+    kernel.set(100, 0, 1);
+    const scripts = [[tf.zeros([784, 10]), tf.zeros([10])], [kernel.toTensor(), tf.zeros([10])]];
+    let epoch = 0;
+    const stepper: TrainStepper = { ...noopStepper(), async step() { model.setWeights(scripts[epoch]); return { loss: 1, accuracy: 0.5 }; }, async syncTo() { epoch++; } };
+    const notes: string[] = [];
+    const progress = { ...silentProgress, epochEnd: (_r: unknown, note: string) => notes.push(note) };
+    const tensors = tf.memory().numTensors;
+    const history = await trainModel({ model, stepper, train: toySplit(10), validation: toySplit(20), maxEpochs: 5, batchSize: 10, patience: 0, seed: 1, progress });
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(history.epochs.map((e) => e.valAccuracy)).toEqual([0.1, 0.9]);
+    expect(notes).toEqual(['checkpoint: best val_accuracy', 'checkpoint: best val_accuracy; early stop: val_loss has not improved for 0 epochs']);
+    expect(history.seconds).toBeGreaterThan(0);
+    expect(history.seconds).toBeGreaterThanOrEqual(history.epochs[1].seconds);
+  });
+
+  it('with no epoch to run, leaves the weights as they were and records an empty history', async () => {
+    const model = tinyModel(5);
+    const before = model.getWeights()[0].dataSync().slice();
+    const history = await trainModel({ model, stepper: noopStepper(), train: toySplit(10), validation: toySplit(10), maxEpochs: 0, batchSize: 5, patience: 1, seed: 1, progress: silentProgress });
+    expect(history).toMatchObject({ epochs: [], bestEpoch: 0, stoppedEarly: false });
+    expect(model.getWeights()[0].dataSync()).toEqual(before);
+  });
 });
