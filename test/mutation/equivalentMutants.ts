@@ -33,6 +33,8 @@ const handlerAlwaysRuns = 'model.save awaits the save handler, which sets result
 const stampedDirNew = 'the parent was made just above, and the folder stamped with this pid and time cannot exist yet (a leftover with this pid is swept first)';
 const privateDraft = "the draft was written just above under this pid and time and nothing else removes it, so force never matters";
 
+const readdirSorted = "readdir (libuv's scandir) lists each folder sorted by name, so the order is already fixed; sorting only picks another fixed order";
+
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'pipeline/train/parallelAdam.ts', line: 42, mutator: 'EqualityOperator', replacement: 'i <= weights.length', reason: pastTheEnd },
   { file: 'pipeline/train/parallelStepper.ts', line: 91, mutator: 'EqualityOperator', replacement: 'j <= g.length', reason: pastTheEnd },
@@ -119,7 +121,9 @@ export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   { file: 'site/lib/directives/timelapseData.ts', line: 30, mutator: 'OptionalChaining', replacement: "index.epochs.at(-1).epoch", reason: epochsNonEmpty },
   { file: 'pipeline/artifacts/cache.ts', line: 31, mutator: 'ConditionalExpression', replacement: 'false', reason: 'a file of another size never has the same SHA-256: the size test only answers before hashing' },
   { file: 'pipeline/artifacts/cache.ts', line: 50, mutator: 'MethodExpression', replacement: 'manifest.files', reason: 'the training files were checked just above (a damaged one already returned stale), so checking them again finds nothing' },
-  { file: 'pipeline/artifacts/cacheKeys.ts', line: 85, mutator: 'MethodExpression', replacement: 'files', reason: "readdir (libuv's scandir) lists each folder sorted by name, so the walk order is already fixed; sorting only picks another fixed order" },
+  { file: 'pipeline/artifacts/cacheKeys.ts', line: 85, mutator: 'MethodExpression', replacement: 'files', reason: readdirSorted },
+  { file: 'site/lib/build/checkPages.ts', line: 21, mutator: 'StringLiteral', replacement: '""', reason: "pageUrl('', …) gives 'en/model/' where pageUrl('/', …) gives '/en/model/': path.join under outDir makes both the same path" },
+  { file: 'site/lib/build/checkPages.ts', line: 16, mutator: 'MethodExpression', replacement: "readdirSync(dir).filter(f => f.endsWith('.md'))", reason: readdirSorted },
   { file: 'pipeline/artifacts/saveModel.ts', line: 18, mutator: 'LogicalOperator', replacement: 'artifacts.convertedBy && null', reason: "tfjs-layers' save always passes convertedBy: null, and null && null is null too (saveModel.test.ts checks the field)" },
   { file: 'pipeline/artifacts/saveModel.ts', line: 23, column: 14, mutator: 'ObjectLiteral', replacement: '{}', reason: saveResultIgnored },
   { file: 'pipeline/artifacts/saveModel.ts', line: 23, column: 36, mutator: 'ObjectLiteral', replacement: '{}', reason: saveResultIgnored },

@@ -38,7 +38,7 @@ describe('checkPagesBuilt', () => {
     const error = (() => { try { checkPagesBuilt(outDir, contentDir); } catch (e) { return (e as Error).message; } return ''; })();
     expect(error).toContain('no page for 2 of 4 content file(s)');
     expect(error).toContain(`${path.join(contentDir, 'en', 'model.md')} → ${path.join(outDir, 'en', 'model', 'index.html')}`);
-    expect(error).toContain(path.join(contentDir, 'zh', 'model.md'));
+    expect(error).toContain(`${path.join(outDir, 'en', 'model', 'index.html')}; ${path.join(contentDir, 'zh', 'model.md')} → `);
     expect(error).not.toContain(path.join(contentDir, 'en', 'index.md'));
   });
 
@@ -46,6 +46,17 @@ describe('checkPagesBuilt', () => {
     const { contentDir, outDir } = site(['en/index.md', 'en/modle.md'], ['en', 'en/modle']);
     expect(() => checkPagesBuilt(outDir, contentDir)).toThrow(
       `no page for 1 of 2 content file(s): ${path.join(contentDir, 'en', 'modle.md')} → none: pages are named index.md, explore.md, model.md, training.md, errors.md, explanations.md, channels.md, about.md.`,
+    );
+  });
+
+  it('ignores files that are not markdown, and wants the page itself, not just its folder', () => {
+    const ok = site(['en/index.md', 'en/notes.txt', 'zh/index.md'], ['en', 'zh']);
+    expect(checkPagesBuilt(ok.outDir, ok.contentDir)).toBe(2);
+    const folderOnly = site(['en/index.md', 'en/model.md'], ['en']);
+    mkdirSync(path.join(folderOnly.outDir, 'en', 'model'), { recursive: true });
+    expect(() => checkPagesBuilt(folderOnly.outDir, folderOnly.contentDir)).toThrow(
+      `the build wrote no page for 1 of 2 content file(s): ${path.join(folderOnly.contentDir, 'en', 'model.md')} → ${path.join(folderOnly.outDir, 'en', 'model', 'index.html')}. `
+        + 'Look for a content warning above (e.g. "The collection "pages" does not exist or is empty"), fix it and build again.',
     );
   });
 
