@@ -2,7 +2,6 @@
 // (STRYKER_TESTS): with every unit test, code that another file's beforeAll reaches counts as "static"
 // and each of its mutants runs the whole suite, hours per folder. A mutant only another folder's
 // tests would kill then counts as survived, so each score is a lower bound.
-import { FOLDER_TARGETS } from './folderScores';
 
 export interface FolderRun {
   folder: string;
@@ -35,11 +34,11 @@ export function mutatePatterns(folder: string, configMutate: readonly string[]):
   return [`${folder}/**/*.ts`, ...configMutate.filter((p) => p.startsWith(`!${folder}/`))];
 }
 
-/** The runs for the folders asked for (all when none), in FOLDER_TARGETS order; unknown names throw. */
+/** The runs for the folders asked for (all when none), in FOLDER_RUNS order; unknown names throw. */
 export function selectRuns(folders: readonly string[]): FolderRun[] {
-  const known = FOLDER_TARGETS.map(([folder]) => folder);
-  const unknown = folders.filter((f) => !known.includes(f.replace(/\/$/, '')));
+  const known = FOLDER_RUNS.map((run) => run.folder);
+  const wanted = folders.map((f) => f.replace(/\/$/, ''));
+  const unknown = folders.filter((_, i) => !known.includes(wanted[i]));
   if (unknown.length > 0) throw new Error(`unknown --folder ${unknown.map((f) => `"${f}"`).join(', ')}. Valid folders: ${known.join(', ')}`);
-  const wanted = new Set(folders.map((f) => f.replace(/\/$/, '')));
-  return FOLDER_RUNS.filter((run) => wanted.size === 0 || wanted.has(run.folder));
+  return FOLDER_RUNS.filter((run) => wanted.length === 0 || wanted.includes(run.folder));
 }

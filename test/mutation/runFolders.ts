@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import config from '../../stryker.config.mjs';
 import { mutatePatterns, selectRuns } from './folderRuns';
+import { printScores } from './printScores';
 
 const CONFIG_MUTATE = (config.mutate ?? []).filter((p): p is string => typeof p === 'string');
 
@@ -48,7 +49,7 @@ function main(): number {
     }
     console.log(`${run.folder}: ${minutes} min`);
   }
-  return spawnSync('npx', ['tsx', 'test/mutation/printScores.ts'], { stdio: 'inherit' }).status ?? 1;
+  return printScores() ? 0 : 1;
 }
 
 process.exitCode = main();
