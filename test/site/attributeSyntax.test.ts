@@ -47,6 +47,13 @@ describe('scanAttributes', () => {
     expect(attributesOf(':x{a="1\n2"}', text)).toEqual([['a', 'a="1\n2"']]);
   });
 
+  it('calls a block unclosed when no brace closes it before the next one opens, whatever follows', () => {
+    expect(problemOf(':m{name="a" seconds, and :m{name="b"} more', text)).toBe('unclosed');
+    expect(problemOf('::x{name="a", more')).toBe('unclosed');
+    expect(problemOf('::x{name="a", more\n}')).toBe('unclosed');
+    expect(problemOf(':x{name="a", more\n}', text)).toBe('malformed');
+  });
+
   it('calls a block malformed where remark-directive would not read it', () => {
     for (const source of ['::x{a="1"b}', '::x{"a"}', '::x{=1}', '::x{a=}', '::x{a=x"y}', '::x{#}', '::x{.a"b}', '::x{a=<b>}']) {
       expect(problemOf(source), source).toBe('malformed');

@@ -22,8 +22,18 @@ const FORBIDDEN_IN_VALUE = /["'<=>`]/;
 /**
  * Scans the block opening at `source[start]` (a `{`). Leaf directives keep their block on one line
  * (`multiline: false`); text directives may break it across lines. The end of `source` is the end of the text.
+ * A block that cannot be read is "unclosed" when no `}` comes before the next `{` or the end of the block
+ * (`:metric{name="a" seconds, and :metric{…}` forgot its brace; it did not misspell an attribute).
  */
-export function scanAttributes(source: string, start: number, { multiline }: { multiline: boolean }): AttributeScan {
+export function scanAttributes(source: string, start: number, options: { multiline: boolean }): AttributeScan {
+  const scan = readAttributes(source, start, options);
+  if (scan.ok || scan.problem === 'unclosed') return scan;
+  const rest = source.slice(start + 1);
+  const block = options.multiline ? rest : rest.split(LINE_BREAK, 1)[0]!;
+  return /^[^{}]*\}/.test(block) ? scan : { ok: false, problem: 'unclosed' };
+}
+
+function readAttributes(source: string, start: number, { multiline }: { multiline: boolean }): AttributeScan {
   const attributes: WrittenAttribute[] = [];
   let i = start + 1;
   const at = () => source[i];
