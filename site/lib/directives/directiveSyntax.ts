@@ -34,7 +34,7 @@ function blockEnd(source: string, from: number): number {
 /** Just after the label `[…]` opening at `start` (brackets nest, `\` escapes), or -1 if it never closes on its block. */
 function labelEnd(source: string, start: number): number {
   let depth = 0;
-  for (let i = start; i < blockEnd(source, start); i += 1) {
+  for (let i = start, end = blockEnd(source, start); i < end; i += 1) {
     if (source[i] === '\\') i += 1;
     else if (source[i] === '[') depth += 1;
     else if (source[i] === ']' && --depth === 0) return i + 1;
