@@ -20,7 +20,7 @@ export const FOLDER_RUNS: FolderRun[] = [
   { folder: 'pipeline/backend/kernels', tests: ['test/backend/wasmGradKernels.test.ts', 'test/backend/kernels/**/*.test.ts'] },
   {
     folder: 'site/lib/directives',
-    tests: SITE(['directives', 'directiveErrors', 'directiveBranches', 'charts', 'channelDictionary', 'channelsCharts', 'embeddingMap', 'timelapse', 'attribution', 'content']),
+    tests: SITE(['directives', 'directiveErrors', 'directiveBranches', 'attributeSyntax', 'charts', 'channelDictionary', 'channelsCharts', 'embeddingMap', 'timelapse', 'attribution', 'content']),
   },
   { folder: 'site/lib/build', tests: SITE(['publish', 'integration', 'checkPages', 'securityHeaders']) },
   { folder: 'site/lib/artifacts', tests: SITE(['artifacts', 'pngSize', 'timelapse']) },

@@ -1,9 +1,14 @@
 // Every message the directive plugin can stop the build with, word for word, and the line it points at.
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import type { Root } from 'mdast';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_NAMES } from '../../site/lib/charts/index';
+import { remarkArtifactDirectives } from '../../site/lib/directives/index';
 import { makeFakeArtifacts, renderMarkdown } from './helpers';
 import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
 
@@ -128,6 +133,116 @@ describe('directive error lines with real frontmatter', () => {
       const file = fixture(name);
       const body = astroBody(readFileSync(file, 'utf8'));
       expect(await errorOf(body, artifacts.dir, file, 'en')).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line} `));
+    });
+  }
+});
+
+describe('directive syntax that remark-directive would leave as text or read in part', () => {
+  const UNCLOSED_LINE = 'unclosed "{": the attributes must end with "}" on the same line. As written, the page shows this as plain text.';
+  const ALONE = (written: string) => `${written} must stand alone on its own line (not inside a sentence, heading, table cell or list text). As written, the page shows this as plain text.`;
+  const cases: [string, string, string][] = [
+    ['an unclosed brace on a leaf directive', 'Intro.\n\n::chart{name="loss"', `${PAGE}:3:1 ::chart: ${UNCLOSED_LINE}`],
+    ['a leaf directive whose brace closes on the next line', '::chart{name="loss"\n}', `${PAGE}:1:1 ::chart: ${UNCLOSED_LINE}`],
+    ['an unclosed brace on a text directive', 'Intro.\n\nThe loss was :metric{name="test_loss" at the end.',
+      `${PAGE}:3:14 :metric: unclosed "{": the attributes must end with "}". As written, the page shows this as plain text.`],
+    ['an unclosed brace on a text directive followed by prose and another directive',
+      'Training took :metric{name="training_seconds" format="int" seconds, about :metric{name="images_per_second"} per second.',
+      `${PAGE}:1:15 :metric: unclosed "{": the attributes must end with "}". As written, the page shows this as plain text.`],
+    ['an unclosed brace on a text directive in Chinese prose',
+      '训练用了 :metric{name="training_seconds" format="int" 秒，平均每秒处理约 :metric{name="images_per_second"} 张图像。',
+      `${PAGE}:1:6 :metric: unclosed "{": the attributes must end with "}". As written, the page shows this as plain text.`],
+    ['an unclosed quote on a leaf directive', '::chart{name="loss}', `${PAGE}:1:1 ::chart: ${UNCLOSED_LINE}`],
+    ['attributes that cannot be read', 'The loss was :metric{name="test_loss"format="int"}.',
+      `${PAGE}:1:14 :metric: attributes that cannot be read: write each as key="value", key='value', key=value, #id, .class or a bare key, separated by spaces. As written, the page shows this as plain text.`],
+    ['a repeated attribute with different values', 'Text.\n\n::chart{name="loss" name="accuracy"}',
+      `${PAGE}:3:1 ::chart: attribute "name" is given twice (name="loss" name="accuracy"); only the last would count. Give each attribute once.`],
+    ['a repeated attribute with the same value', '::chart{name="loss" name=loss}',
+      `${PAGE}:1:1 ::chart: attribute "name" is given twice (name="loss" name=loss); only the last would count. Give each attribute once.`],
+    ['an attribute given three times on a text directive', 'Loss :metric{name="test_loss" format="int" format=\'percent\' format}.',
+      `${PAGE}:1:6 :metric: attribute "format" is given 3 times (format="int" format='percent' format); only the last would count. Give each attribute once.`],
+    ['a repeated id', '::filters{#a #b}', `${PAGE}:1:1 ::filters: attribute "id" is given twice (#a #b); only the last would count. Give each attribute once.`],
+    ['an unclosed brace in a list item', '- First.\n- ::chart{name="loss"', `${PAGE}:2:3 ::chart: ${UNCLOSED_LINE}`],
+    ['a leaf directive inside a list item\'s sentence', '- See ::chart{name="loss"} here.', `${PAGE}:1:7 ::chart: ${ALONE('::chart')}`],
+    ['a leaf directive in a heading', '# Title\n\n## Loss ::chart{name="loss"}', `${PAGE}:3:9 ::chart: ${ALONE('::chart')}`],
+    ['a space between the name and the brace', '::chart {name="loss"}',
+      `${PAGE}:1:1 ::chart: a space between the name and "{": write ::chart{…}. As written, the page shows this as plain text.`],
+    ['text after the closing brace', '::chart{name="loss"} and more',
+      `${PAGE}:1:1 ::chart: text after the directive on its line: ::chart stands alone on its line, its attributes in {…} directly after the name. As written, the page shows this as plain text.`],
+    ['a text directive written with two colons in a sentence', 'Loss ::metric{name="test_loss"}.', `${PAGE}:1:6 ::metric: "::metric" must be written as :metric`],
+    ['an unclosed brace on an unknown name opening a paragraph', '::galery{layer="conv2d"', `${PAGE}:1:1 ::galery: unknown directive "::galery". Valid directives: `],
+  ];
+  for (const [what, markdown, message] of cases) {
+    it(`names the file, line, column and fix for ${what}`, async () => {
+      const actual = await errorOf(markdown);
+      if (message.endsWith(': ')) expect(actual.startsWith(message)).toBe(true);
+      else expect(actual).toBe(message);
+    });
+  }
+
+  it('reports the first problem in the file, before any directive is rendered', async () => {
+    expect(await errorOf('::galery\n\n::chart{name="loss"')).toBe(`${PAGE}:3:1 ::chart: ${UNCLOSED_LINE}`);
+    expect(await errorOf('::chart{name="loss" name="x"}\n\n:metric{name="a"')).toMatch(new RegExp(`^${PAGE}:1:1 ::chart: attribute "name" is given twice`));
+  });
+
+  it('finds directive-like text in a table cell (the tree remark-gfm hands the plugin)', async () => {
+    // The helper has no remark-gfm (not a dependency of ours): this is the tree it makes for the table below.
+    const source = '| Chart |\n| --- |\n| ::chart{name="loss"} |';
+    const at = (offset: number) => ({ line: source.slice(0, offset).split('\n').length, column: offset - source.lastIndexOf('\n', offset - 1), offset });
+    const span = (from: number, to: number) => ({ start: at(from), end: at(to) });
+    const cell = (text: string, from: number) => ({ type: 'tableCell', children: [{ type: 'text', value: text, position: span(from, from + text.length) }], position: span(from - 2, from + text.length + 2) });
+    const body = source.indexOf('::chart');
+    const tree = {
+      type: 'root',
+      children: [{ type: 'table', align: [null], position: span(0, source.length), children: [
+        { type: 'tableRow', children: [cell('Chart', 2)], position: span(0, 9) },
+        { type: 'tableRow', children: [cell('::chart{name="loss"}', body)], position: span(body - 2, source.length) },
+      ] }],
+    } as unknown as Root;
+    const transform = remarkArtifactDirectives.call(unified(), { artifactsDir: artifacts.dir, lang: 'en' }) as (tree: Root, file: VFile) => Promise<void>;
+    const error = await transform(tree, new VFile({ value: source, path: PAGE })).then(() => null, (e: Error) => e);
+    expect(error?.message).toBe(`${PAGE}:3:3 ::chart: ${ALONE('::chart')}`);
+  });
+
+  const literal: [string, string, string][] = [
+    ['a code span', 'Write `::chart{name="loss"` or `:metric{name="a" name="b"}`.', '<p>Write <code>::chart{name="loss"</code> or <code>:metric{name="a" name="b"}</code>.</p>'],
+    ['a fenced code block', '```md\n::chart{name="loss"\n:metric{name=\n```', '<pre><code class="language-md">::chart{name="loss"\n:metric{name=\n</code></pre>'],
+    ['an indented code block', 'Text.\n\n    ::chart{name="loss"', '<p>Text.</p>\n<pre><code>::chart{name="loss"\n</code></pre>'],
+    // `\::chart{…}` escapes only the first colon: `:chart{…}` is still a text directive.
+    ['escaped colons', 'a\\:b, \\:metric{name="a" and \\:\\:chart{name="loss"', '<p>a:b, :metric{name="a" and ::chart{name="loss"</p>'],
+    ['ratios and times', 'A ratio of 3:1, at 10:30 or 10:30:15.', '<p>A ratio of 3:1, at 10:30 or 10:30:15.</p>'],
+    ['URLs', 'See https://example.com/a?b=1 and <https://example.com/x:chart>.', '<p>See https://example.com/a?b=1 and <a href="https://example.com/x:chart">https://example.com/x:chart</a>.</p>'],
+    ['prose naming a directive', 'The ::chart directive and the :::filters block.', '<p>The ::chart directive and the :::filters block.</p>'],
+    ['an unknown name with a brace inside a sentence', 'A set {a, b} and x::y{z}.', '<p>A set {a, b} and x::y{z}.</p>'],
+    ['raw HTML', '<div data-x="::chart{name=">x</div>', '<div data-x="::chart{name=">x</div>'],
+  ];
+  for (const [what, markdown, html] of literal) {
+    it(`leaves ${what} as written`, async () => {
+      expect((await renderMarkdown(markdown, { artifactsDir: artifacts.dir, path: PAGE })).trim()).toBe(html);
+    });
+  }
+});
+
+describe('directive syntax error lines with real frontmatter', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'directive-syntax-'));
+    await mkdir(path.join(dir, 'content', 'en'), { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const FRONTMATTER = '---\ntitle: Training\npage: training\norder: 2\nlang: en\n---\n\n';
+  const cases: [string, string, string][] = [
+    ['a leaf directive', '# Training\n\nThe loss per epoch:\n\n::chart{name="loss"\n\nEnd.\n', '12:1 ::chart: unclosed "{"'],
+    ['a text directive', '# Training\n\nAccuracy reached :metric{name="test_accuracy" format="percent" on the test set.\n', '10:18 :metric: unclosed "{"'],
+    ['a repeated attribute', '# Training\n\n::chart{name="loss" name="accuracy"}\n', '10:1 ::chart: attribute "name" is given twice'],
+  ];
+  for (const [what, body, located] of cases) {
+    it(`points at the line and column of the file for an unclosed brace or repeat on ${what}`, async () => {
+      const file = path.join(dir, 'content', 'en', `${what.replace(/\W+/g, '-')}.md`);
+      await writeFile(file, FRONTMATTER + body);
+      // Astro hands remark the body only: the frontmatter removed and the rest trimmed.
+      const message = await errorOf(body.trim(), artifacts.dir, file);
+      expect(message.startsWith(`${file}:${located}`), message).toBe(true);
     });
   }
 });

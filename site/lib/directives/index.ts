@@ -6,7 +6,8 @@ import type { VFile } from 'vfile';
 import { loadArtifacts, type SiteArtifacts } from '../artifacts/load';
 import { isLang, translator, type Lang } from '../i18n';
 import { DirectiveUsageError, type DirectiveContext } from './context';
-import { DIRECTIVES, directiveUsage } from './registry';
+import { directiveSyntaxProblems, lineColumn, restoreNumberColons } from './directiveSyntax';
+import { DIRECTIVES, unknownDirectiveMessage } from './registry';
 
 export interface ArtifactDirectivesOptions {
   /** Folder holding manifest.json. */
@@ -52,18 +53,28 @@ function lineOffset(file: VFile): number {
 
 /**
  * Fills the directives of the report's markdown (`:metric`, `::chart`, `::gallery`, …) from the artifacts.
- * Any unknown directive, name or attribute fails the build with the file, the line and the valid choices.
+ * Any unknown directive, name or attribute, and any directive syntax remark-directive would leave as text or
+ * read only in part (see directiveSyntax.ts), fails the build with the file, the line and the valid choices.
  */
 export const remarkArtifactDirectives: Plugin<[ArtifactDirectivesOptions], Root> = (options) => {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   let artifacts: SiteArtifacts | undefined; // loaded on the first file that uses a directive
   return async (tree, file) => {
+    const source = file.toString();
+    const at = (line: number, column: number) => `${file.path ?? '<markdown>'}:${line + lineOffset(file)}:${column}`;
+    restoreNumberColons(tree, source);
+    // Syntax first: a directive remark-directive could not read is plain text, invisible to the checks below.
+    const [problem] = directiveSyntaxProblems(tree, source);
+    if (problem) {
+      const { line, column } = lineColumn(source, problem.offset);
+      throw new Error(`${at(line, column)} ${problem.written}: ${problem.message}`);
+    }
     const nodes: DirectiveNode[] = [];
     visit(tree, (node) => {
       if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') nodes.push(node as unknown as DirectiveNode);
     });
     if (nodes.length === 0) return;
-    const where = (node: DirectiveNode) => `${file.path ?? '<markdown>'}:${(node.position?.start.line ?? 0) + lineOffset(file)}:${node.position?.start.column ?? 0}`;
+    const where = (node: DirectiveNode) => at(node.position?.start.line ?? 0, node.position?.start.column ?? 0);
     const lang = options.lang ?? langOfFile(file);
     if (!lang) throw new Error(`${file.path ?? '<markdown>'}: cannot tell the page language; content files live in content/en/ or content/zh/.`);
     artifacts ??= loadArtifacts(options.artifactsDir);
@@ -72,7 +83,7 @@ export const remarkArtifactDirectives: Plugin<[ArtifactDirectivesOptions], Root>
       const written = `${PREFIX[node.type]}${node.name}`;
       try {
         const spec = DIRECTIVES[node.name];
-        if (!spec) throw new DirectiveUsageError(`unknown directive "${written}". Valid directives: ${directiveUsage()}. (Plain text with a colon before a word, like "a:b", parses as a directive: write "a\\:b".)`);
+        if (!spec) throw new DirectiveUsageError(unknownDirectiveMessage(written));
         const expected = spec.kind === 'text' ? 'textDirective' : 'leafDirective';
         if (node.type !== expected) throw new DirectiveUsageError(`"${written}" must be written as ${PREFIX[expected]}${node.name}`);
         const attributes: Record<string, string> = {};

@@ -48,3 +48,8 @@ export function directiveUsage(): string {
     .map(([name, spec]) => `${spec.kind === 'text' ? ':' : '::'}${name}`)
     .join(', ');
 }
+
+/** The message for a directive name that is not in the vocabulary, `written` with its colons. */
+export function unknownDirectiveMessage(written: string): string {
+  return `unknown directive "${written}". Valid directives: ${directiveUsage()}. (Plain text with a colon before a word, like "a:b", parses as a directive: write "a\\:b".)`;
+}
