@@ -48,6 +48,8 @@ describe('directive error messages', () => {
   const cases: [string, string, string][] = [
     ['an unknown directive', 'Intro.\n\n::galery{layer="conv2d"}',
       `${PAGE}:3:1 ::galery: unknown directive "::galery". Valid directives: :metric, ::chart, ::summary, ::gallery, ::sample-picker, ::input, ::digits, ::filters, ::provenance, ::explorer, ::attribution, ::sanity-check, :explain-setting, ::embedding-map, :embedding-setting, ::timelapse, ::channel-dictionary, ::class-optimised, :dictionary-setting. (Plain text with a colon before a word, like "a:b", parses as a directive: write "a\\:b".)`],
+    ['a name that is an inherited object key, not a directive', '::constructor',
+      `${PAGE}:1:1 ::constructor: unknown directive "::constructor". Valid directives: :metric, ::chart, ::summary, ::gallery, ::sample-picker, ::input, ::digits, ::filters, ::provenance, ::explorer, ::attribution, ::sanity-check, :explain-setting, ::embedding-map, :embedding-setting, ::timelapse, ::channel-dictionary, ::class-optimised, :dictionary-setting. (Plain text with a colon before a word, like "a:b", parses as a directive: write "a\\:b".)`],
     ['a text directive on its own line', '::metric{name="test_loss"}', `${PAGE}:1:1 ::metric: "::metric" must be written as :metric`],
     ['a leaf directive inside a sentence', 'See :summary here.', `${PAGE}:1:5 :summary: ":summary" must be written as ::summary`],
     ['a container directive', ':::filters\n:::', `${PAGE}:1:1 :::filters: ":::filters" must be written as ::filters`],

@@ -4,7 +4,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { repeatedNames, scanAttributes } from './attributeSyntax';
-import { DIRECTIVES, unknownDirectiveMessage } from './registry';
+import { directiveSpec, unknownDirectiveMessage } from './registry';
 
 export interface SyntaxProblem {
   /** Offset in the markdown source. */
@@ -72,7 +72,7 @@ function directiveProblem(node: DirectiveLike, source: string): SyntaxProblem | 
 
 /** What is wrong with directive-like text of a known name that remark-directive left as text. */
 function leftoverMessage(source: string, colons: string, name: string, after: number, atBlockStart: boolean): string {
-  const spec = DIRECTIVES[name]!;
+  const spec = directiveSpec(name)!;
   const right = spec.kind === 'leaf' ? '::' : ':';
   let i = after;
   if (source[i] === '[') {
@@ -116,7 +116,7 @@ export function directiveSyntaxProblems(tree: Root, source: string): SyntaxProbl
       const offset = match.index;
       const next = source[offset + written.length];
       const atBlockStart = parent?.type === 'paragraph' && index === 0 && offset === start;
-      if (!Object.hasOwn(DIRECTIVES, name)) {
+      if (!directiveSpec(name)) {
         if (atBlockStart && colons.length >= 2 && next === '{') problems.push({ offset, written, message: unknownDirectiveMessage(written) });
         continue;
       }

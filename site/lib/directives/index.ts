@@ -7,7 +7,7 @@ import { loadArtifacts, type SiteArtifacts } from '../artifacts/load';
 import { isLang, translator, type Lang } from '../i18n';
 import { DirectiveUsageError, type DirectiveContext } from './context';
 import { directiveSyntaxProblems, lineColumn, restoreNumberColons } from './directiveSyntax';
-import { DIRECTIVES, unknownDirectiveMessage } from './registry';
+import { directiveSpec, unknownDirectiveMessage } from './registry';
 
 export interface ArtifactDirectivesOptions {
   /** Folder holding manifest.json. */
@@ -82,7 +82,7 @@ export const remarkArtifactDirectives: Plugin<[ArtifactDirectivesOptions], Root>
     await Promise.all(nodes.map(async (node) => {
       const written = `${PREFIX[node.type]}${node.name}`;
       try {
-        const spec = DIRECTIVES[node.name];
+        const spec = directiveSpec(node.name);
         if (!spec) throw new DirectiveUsageError(unknownDirectiveMessage(written));
         const expected = spec.kind === 'text' ? 'textDirective' : 'leafDirective';
         if (node.type !== expected) throw new DirectiveUsageError(`"${written}" must be written as ${PREFIX[expected]}${node.name}`);

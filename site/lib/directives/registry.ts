@@ -42,6 +42,11 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'dictionary-setting': dictionarySettingDirective,
 };
 
+/** The directive called `name`, or undefined; only the vocabulary's own keys count (not `constructor` and the like). */
+export function directiveSpec(name: string): DirectiveSpec | undefined {
+  return Object.hasOwn(DIRECTIVES, name) ? DIRECTIVES[name] : undefined;
+}
+
 /** How each directive is written, for error messages. */
 export function directiveUsage(): string {
   return Object.entries(DIRECTIVES)
