@@ -67,7 +67,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   const backend = await selectBackend(config.backend, log);
   const packages = installedVersions([...TRAINING.packages, ...DRAWING.packages]);
   const keys = cacheKeys({ config, data: data.info.files, backend, versions: packages, sources: await pipelineSources(pipelineRoot) });
-  const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys);
+  const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys, { config, data: data.info.files, backend, versions: packages });
   if (state.state === 'fresh') {
     log(`artifacts: fresh (${path.resolve(outDir)}); use --force to retrain`);
     return { status: 'fresh', manifest: state.manifest };

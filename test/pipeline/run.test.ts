@@ -99,6 +99,14 @@ describe('runPipeline', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('names the training input that changed when train: false finds stale artifacts', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    await run(out);
+    await expect(run(out, { train: false, config: { ...config(), preset: 'seed', seed: 4 } })).rejects.toThrow(
+      `the artifacts in ${out} are not usable: the config changed: preset quick → seed, seed 3 → 4. Run \`npm run pipeline\` with the same flags (or build without --no-train).`,
+    );
+  });
+
   it('leaves the previous artifacts untouched when a later stage throws', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'run-'));
     const out = path.join(root, 'artifacts');
