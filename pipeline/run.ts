@@ -14,7 +14,7 @@ import { reuseTraining } from './stages/reuseTraining';
 import { runTraining } from './stages/training';
 import { seedMathRandom } from './train/random';
 import type { TrainProgress } from './train/trainModel';
-import { checkTestIndex } from './visualize/selectSamples';
+import { settleConfig } from './cli/settleConfig';
 
 export { ARTICLE_SAMPLE };
 
@@ -62,13 +62,12 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
   const dataSeconds = clock() - t0;
   // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
-  checkTestIndex(ARTICLE_SAMPLE, data.test.count, 'article sample (--test-limit too small?)');
-  for (const s of config.samples) checkTestIndex(s, data.test.count, '--samples');
+  config = settleConfig(config, data.info, log);
   // The backend that runs is part of the training key, so it is started before the cache is checked.
   const backend = await selectBackend(config.backend, log);
   const packages = installedVersions([...TRAINING.packages, ...DRAWING.packages]);
   const keys = cacheKeys({ config, data: data.info.files, backend, versions: packages, sources: await pipelineSources(pipelineRoot) });
-  const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys);
+  const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys, { config, data: data.info.files, backend, versions: packages });
   if (state.state === 'fresh') {
     log(`artifacts: fresh (${path.resolve(outDir)}); use --force to retrain`);
     return { status: 'fresh', manifest: state.manifest };

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TRAINING_KINDS, type CacheKeys } from './cacheKeys';
 import { sha256 } from './describeFile';
+import { describeTrainingChange, type TrainingInputs } from './trainingChange';
 import { SCHEMA_VERSION, type ArtifactFile, type Manifest } from './types';
 
 /** The artifacts cannot be used and training was not allowed: an expected stop, not a crash. */
@@ -33,8 +34,8 @@ async function firstDamaged(dir: string, files: ArtifactFile[]): Promise<string 
   return null;
 }
 
-/** Reads the manifest and checks it, and every file it lists, against `keys`. */
-export async function checkArtifacts(dir: string, keys: CacheKeys): Promise<Freshness> {
+/** Reads the manifest and checks it, and every file it lists, against `keys`; `current` names what changed in a stale reason. */
+export async function checkArtifacts(dir: string, keys: CacheKeys, current?: TrainingInputs): Promise<Freshness> {
   const file = path.join(dir, 'manifest.json');
   if (!existsSync(file)) return { state: 'stale', reason: 'no manifest.json yet' };
   let manifest: Manifest;
@@ -44,7 +45,7 @@ export async function checkArtifacts(dir: string, keys: CacheKeys): Promise<Fres
     return { state: 'stale', reason: `manifest.json is damaged (${(e as Error).message})` };
   }
   if (manifest.schemaVersion !== SCHEMA_VERSION) return { state: 'stale', reason: `manifest schema ${manifest.schemaVersion}, this pipeline writes ${SCHEMA_VERSION}` };
-  if (manifest.trainingKey !== keys.training) return { state: 'stale', reason: 'training inputs changed (config, data, backend, package versions or pipeline code)' };
+  if (manifest.trainingKey !== keys.training) return { state: 'stale', reason: current ? describeTrainingChange(manifest, current) : 'training inputs changed (config, data, backend, package versions or pipeline code)' };
   if (!Array.isArray(manifest.files) || manifest.files.length === 0) return { state: 'stale', reason: 'manifest lists no files' };
   const trained = manifest.files.filter((f) => TRAINING_KINDS.has(f.kind));
   const drawn = manifest.files.filter((f) => !TRAINING_KINDS.has(f.kind));

@@ -1,5 +1,6 @@
 // The contract between the pipeline and the site: the manifest and the JSON files it lists.
 // The site reads only `manifest.json` and the files it names; every path is relative to the artifacts folder.
+import type { KnownDataset } from '../data/checksums';
 
 export const SCHEMA_VERSION = 1;
 
@@ -136,6 +137,8 @@ export interface DataInfo {
   height: number;
   width: number;
   files: IdxFileInfo[];
+  /** The known data set (pipeline/data/checksums.ts) the four files are, each in its own role; null for any other data. */
+  known: KnownDataset | null;
 }
 
 export interface EpochRecord {

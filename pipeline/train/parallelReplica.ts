@@ -53,7 +53,7 @@ export function startReplica(init: WorkerInit): Replica {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error(`Training worker ${init.index} did not start within ${timeoutMs} ms.`)),
+          () => reject(new Error(`Training worker ${init.index} did not start within ${timeoutMs} ms. Each worker starts its own backend, which takes long on a busy machine or with more workers than cores: try fewer --workers (1 trains in the main thread).`)),
           timeoutMs,
         );
       });

@@ -7,11 +7,14 @@ export interface SampleChoice {
   role: VisualSample['role'];
 }
 
-/** Throws unless `index` names an image of a test set of `count` images. `source` names where it came from. */
-export function checkTestIndex(index: number, count: number, source: string): void {
+/**
+ * Throws unless `index` names an image of a test set of `count` images. `source` names where it came from;
+ * `fail` makes the error, so a caller that checks user input can throw an expected (usage) error.
+ */
+export function checkTestIndex(index: number, count: number, source: string, fail: (message: string) => Error = (m) => new Error(m)): void {
   const range = count > 0 ? `the test set has ${count} images (0–${count - 1})` : 'the test set is empty';
-  if (!Number.isInteger(index)) throw new Error(`${source}: test index ${index} is not a whole number; ${range}`);
-  if (index < 0 || index >= count) throw new Error(`${source}: test index ${index} does not exist; ${range}`);
+  if (!Number.isInteger(index)) throw fail(`${source}: test index ${index} is not a whole number; ${range}`);
+  if (index < 0 || index >= count) throw fail(`${source}: test index ${index} does not exist; ${range}`);
 }
 
 export interface SampleInput {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ArtifactsNotReadyError, checkArtifacts } from '../../pipeline/artifacts/cache';
 import { pipelineSourceHash } from '../../pipeline/artifacts/cacheKeys';
 import { describeFile } from '../../pipeline/artifacts/describeFile';
-import { SCHEMA_VERSION } from '../../pipeline/artifacts/types';
+import { SCHEMA_VERSION, type PipelineConfig } from '../../pipeline/artifacts/types';
 
 const keys = { training: 't', drawing: 'd' };
 
@@ -75,6 +75,13 @@ describe('checkArtifacts', () => {
   it('says stale when the training inputs changed', async () => {
     const dir = await artifactsWith(keys);
     expect(await checkArtifacts(dir, { ...keys, training: 'other' })).toEqual({ state: 'stale', reason: expect.stringMatching(/^training inputs changed/) });
+  });
+
+  it('names the training input that changed when given the current inputs', async () => {
+    const config: PipelineConfig = { preset: 'quick', seed: 42, epochs: 2, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 4096, testLimit: 1000, dataDir: null, backend: 'wasm', workers: 1, samples: [] };
+    const dir = await artifactsWith(keys, { config, backend: { name: 'wasm', version: '4.22.0' }, versions: { backend: 'wasm 4.22.0' }, data: { files: [] } });
+    const current = { config: { ...config, preset: 'seed' as const, epochs: 100 }, data: [], backend: { name: 'wasm' as const, version: '4.22.0' }, versions: {} };
+    expect(await checkArtifacts(dir, { ...keys, training: 'other' }, current)).toEqual({ state: 'stale', reason: 'the config changed: preset quick → seed, epochs 2 → 100' });
   });
 
   it('says redraw when only the drawing inputs changed', async () => {

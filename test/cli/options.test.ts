@@ -47,4 +47,29 @@ describe('CLI options', () => {
     expect(resolveConfig(parseFlags(['--data-dir', 'd'])).config.dataDir).toBe(a);
     expect(resolveConfig(parseFlags([])).config.dataDir).toBeNull();
   });
+
+  it('lets --help win over other flags, even invalid or unknown ones', () => {
+    expect(resolveConfig(parseFlags(['--help', '--epochs', '0'])).help).toBe(true);
+    expect(resolveConfig(parseFlags(['--epochs', '0', '--help'], BUILD_FLAGS)).help).toBe(true);
+    expect(resolveConfig(parseFlags(['--epoch', '3', '--help'])).help).toBe(true);
+    expect(resolveConfig(parseFlags(['--epochs', '3'])).help).toBe(false);
+  });
+
+  it.each([['1.5'], ['-1'], ['4294967296']])('rejects --seed %s: seeds are whole numbers from 0 to 2³²−1', (seed) => {
+    expect(() => resolveConfig(parseFlags(['--seed', seed]))).toThrow(`--seed must be a whole number ≥ 0 and ≤ 4294967295, got ${Number(seed)}\nRun with --help to see every flag.`);
+  });
+
+  it('accepts --seed 0 and the largest 32-bit seed', () => {
+    expect(resolveConfig(parseFlags(['--seed', '0'])).config.seed).toBe(0);
+    expect(resolveConfig(parseFlags(['--seed', '4294967295'])).config.seed).toBe(4294967295);
+  });
+
+  it('says in --help what happens to limits beyond the data, the batch size bound, the seed range and the workers cap', () => {
+    const text = helpText('pipeline');
+    expect(text).toContain('more than the data holds uses all of them (and records that number)');
+    expect(text).toContain('mini-batch size, at most the number of training images used');
+    expect(text).toContain('a whole number from 0 to 4294967295');
+    expect(text).toContain('capped at 4 per core');
+    expect(text).toContain('show this help (and do nothing else, whatever other flags are given)');
+  });
 });

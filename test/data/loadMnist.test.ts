@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, loadMnist } from '../../pipeline/data/loadMnist';
 import { encodeIdxImages, encodeIdxLabels } from '../../pipeline/data/idx';
+import type { KnownTable } from '../../pipeline/data/checksums';
 import { writeTinyIdxFolder } from './fixtures';
 
 describe('loadMnist', () => {
@@ -169,5 +170,123 @@ describe('loadMnist on a --data-dir', () => {
     expect([data.train.count, data.train.images.length, data.train.labels.length]).toEqual([12, 12 * 784, 12]);
     expect([data.test.count, data.test.images.length, Array.from(data.test.labels)]).toEqual([7, 7 * 784, [0, 1, 2, 3, 4, 5, 6]]);
     expect(data.info).toMatchObject({ trainCount: 12, testCount: 7, trainAvailable: 30, testAvailable: 20, height: 28, width: 28 });
+  });
+});
+
+describe('loadMnist keeps the training and test sets apart', () => {
+  const load = (dir: string, opts: Partial<Parameters<typeof loadMnist>[0]> = {}) => loadMnist({ dataDir: dir, trainLimit: 1000, testLimit: 1000, ...opts });
+  const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'] as const;
+  const roles = ['trainImages', 'trainLabels', 'testImages', 'testLabels'] as const;
+
+  /** A checksum table that knows a fixture folder's four files (uncompressed) as Fashion-MNIST's. */
+  async function tableFor(dir: string): Promise<KnownTable> {
+    const entries = await Promise.all(names.map(async (n, i) => [sha(await readFile(path.join(dir, n))), { dataset: 'fashion-mnist', role: roles[i], form: 'idx' }] as const));
+    return Object.fromEntries(entries);
+  }
+
+  /** Writes `count` images of `from`'s training images file (from image `first`) as its test set. */
+  async function testFromTraining(dir: string, first: number, count: number, then?: Uint8Array) {
+    const train = await readFile(path.join(dir, 'train-images-idx3-ubyte'));
+    const pixels = new Uint8Array(count * 784);
+    pixels.set(train.subarray(16 + first * 784, 16 + (first + count) * 784));
+    if (then) pixels.set(then, pixels.length - then.length);
+    await writeFile(path.join(dir, 't10k-images-idx3-ubyte'), encodeIdxImages(pixels, count, 28, 28));
+    await writeFile(path.join(dir, 't10k-labels-idx1-ubyte'), encodeIdxLabels(new Uint8Array(count)));
+  }
+
+  it('records the packaged files as MNIST and a folder of other files as no known data set', async () => {
+    const lines: string[] = [];
+    expect((await loadMnist({ dataDir: null, trainLimit: 1, testLimit: 60, log: (l) => lines.push(l) })).info.known).toBe('mnist');
+    expect(lines).toContain("data: the files are MNIST's, recognised by checksum");
+    expect((await load(await writeTinyIdxFolder({ train: 30, test: 20 }))).info.known).toBeNull();
+  });
+
+  it('recognises known files by checksum whatever their names, plain or gzipped', async () => {
+    const plain = await writeTinyIdxFolder({ train: 30, test: 20 });
+    const known = await tableFor(plain);
+    const gzipped = await writeTinyIdxFolder({ train: 30, test: 20, gzip: true }); // same seed: the same files, gzipped
+    const data = await load(gzipped, { known });
+    expect(data.info.known).toBe('fashion-mnist');
+    expect(data.info.files.map((f) => [f.name, f.checksumKnown])).toEqual(names.map((n) => [`${n}.gz`, true]));
+  });
+
+  it('records no known data set when only some of the files are known', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20 });
+    const known = await tableFor(dir);
+    await writeFile(path.join(dir, 't10k-labels-idx1-ubyte'), encodeIdxLabels(new Uint8Array(20)));
+    const data = await load(dir, { known });
+    expect(data.info.known).toBeNull();
+    expect(data.info.files.map((f) => f.checksumKnown)).toEqual([true, true, true, false]);
+  });
+
+  it('refuses the packaged MNIST with its training and test files swapped, naming each file and the fix', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'swapped-'));
+    const swap: Record<string, string> = { 'train-images-idx3-ubyte': 't10k-images-idx3-ubyte', 'train-labels-idx1-ubyte': 't10k-labels-idx1-ubyte' };
+    for (const [a, b] of Object.entries(swap)) {
+      await copyFile(path.join(defaultDataDir(), a), path.join(dir, b));
+      await copyFile(path.join(defaultDataDir(), b), path.join(dir, a));
+    }
+    await expect(load(dir)).rejects.toThrow(
+      `${dir}: train-images-idx3-ubyte is MNIST's test images (published as t10k-images-idx3-ubyte); train-labels-idx1-ubyte is MNIST's test labels (published as t10k-labels-idx1-ubyte); t10k-images-idx3-ubyte is MNIST's training images (published as train-images-idx3-ubyte); t10k-labels-idx1-ubyte is MNIST's training labels (published as train-labels-idx1-ubyte): the training and test files are swapped or mixed up, so the model would train on test data and be scored on data it has seen. Rename the files so that train-* hold the training set and t10k-* the test set.`,
+    );
+  });
+
+  it('refuses a known test file given as training data', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20 });
+    const known = await tableFor(dir);
+    await copyFile(path.join(dir, 't10k-images-idx3-ubyte'), path.join(dir, 'train-images-idx3-ubyte'));
+    await writeFile(path.join(dir, 'train-labels-idx1-ubyte'), encodeIdxLabels(new Uint8Array(20)));
+    await expect(load(dir, { known })).rejects.toThrow(
+      `${dir}: train-images-idx3-ubyte is Fashion-MNIST's test images (published as t10k-images-idx3-ubyte): the training and test files are swapped`,
+    );
+  });
+
+  it('refuses a test images file with the same content as the training images file', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20 });
+    await copyFile(path.join(dir, 'train-images-idx3-ubyte'), path.join(dir, 't10k-images-idx3-ubyte'));
+    await copyFile(path.join(dir, 'train-labels-idx1-ubyte'), path.join(dir, 't10k-labels-idx1-ubyte'));
+    const hash = sha(await readFile(path.join(dir, 'train-images-idx3-ubyte')));
+    await expect(load(dir)).rejects.toThrow(
+      `${dir}: train-images-idx3-ubyte and t10k-images-idx3-ubyte hold the same images (SHA-256 ${hash.slice(0, 12)}…): the test set is the training set, so the test accuracy would measure memory, not generalisation. Point --data-dir at a folder whose t10k-* files hold images kept out of training.`,
+    );
+  });
+
+  it('refuses a test set made of training images, though the files differ', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20 });
+    await testFromTraining(dir, 5, 20);
+    await expect(load(dir)).rejects.toThrow(
+      `${dir}: all 20 test images are also training images: the test set is training data, so the test accuracy would measure memory, not generalisation. Point --data-dir at a folder whose t10k-* files hold images kept out of training.`,
+    );
+  });
+
+  it('warns in one line when some test images are also training images', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20 });
+    const other = await readFile(path.join(await writeTinyIdxFolder({ train: 30, test: 20, seed: 9 }), 't10k-images-idx3-ubyte'));
+    await testFromTraining(dir, 0, 20, other.subarray(16, 16 + 15 * 784)); // 5 training images, then 15 others
+    const lines: string[] = [];
+    await load(dir, { log: (l) => lines.push(l) });
+    expect(lines.filter((l) => l.startsWith('data: warning'))).toEqual([
+      'data: warning: 5 of 20 test images are also training images, so the test accuracy will be optimistic; remove them from the test set for an honest score',
+    ]);
+  });
+
+  it('checks the test images against the training images used, not the whole file', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20 });
+    await testFromTraining(dir, 10, 20);
+    const lines: string[] = [];
+    const data = await load(dir, { trainLimit: 10, log: (l) => lines.push(l) });
+    expect(data.train.count).toBe(10);
+    expect(lines.some((l) => l.startsWith('data: warning'))).toBe(false);
+  });
+
+  it('tells a --data-dir whose SHA256SUMS disagrees with a file to fix the file or its SHA256SUMS line, not to reinstall', async () => {
+    const dir = await writeTinyIdxFolder({ train: 30, test: 20, withSums: true });
+    const sums = await readFile(path.join(dir, 'SHA256SUMS'), 'utf8');
+    await writeFile(path.join(dir, 'SHA256SUMS'), sums.replace(/^[0-9a-f]{64}(?=  train-labels)/m, '0'.repeat(64)));
+    const file = path.join(dir, 'train-labels-idx1-ubyte');
+    await expect(load(dir)).rejects.toThrow(
+      `${file}: SHA-256 is ${sha(await readFile(file))}, expected ${'0'.repeat(64)}: the file is corrupt or not the original. Replace the file with a good copy, or, if the file is right, correct its line in ${path.join(dir, 'SHA256SUMS')} (\`sha256sum train-labels-idx1-ubyte\` prints it).`,
+    );
   });
 });

@@ -13,7 +13,7 @@ function inputs(history: Partial<TrainingHistory>, timings: Record<string, numbe
     history: { epochs: [epoch(1, 10), epoch(2, 20), epoch(3, 30)], bestEpoch: 2, stoppedEarly: true, maxEpochs: 10, patience: 3, seconds: 75, ...history },
     evaluation: { testLoss: 0.2, testAccuracy: 0.93, confusion: [], perClass: [], misclassified: 7, count: 100 },
     summary: { layers: [], totalParams: 1234, trainableParams: 1234, nonTrainableParams: 0 },
-    data: { source: 'x', trainCount: 600, testCount: 100, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, files: [] },
+    data: { source: 'x', trainCount: 600, testCount: 100, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, files: [], known: 'mnist' },
     timings,
     threads: 2,
   };

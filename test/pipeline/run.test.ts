@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineConfig } from '../../pipeline/artifacts/types';
+import { UsageError } from '../../pipeline/cli/options';
 import { silentProgress } from '../../pipeline/cli/progress';
+import { IdxError } from '../../pipeline/data/idx';
 import { runPipeline, type RunOptions } from '../../pipeline/run';
 import { writeTinyIdxFolder } from '../data/fixtures';
 
@@ -97,6 +99,14 @@ describe('runPipeline', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('names the training input that changed when train: false finds stale artifacts', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    await run(out);
+    await expect(run(out, { train: false, config: { ...config(), preset: 'seed', seed: 4 } })).rejects.toThrow(
+      `the artifacts in ${out} are not usable: the config changed: preset quick → seed, seed 3 → 4. Run \`npm run pipeline\` with the same flags (or build without --no-train).`,
+    );
+  });
+
   it('leaves the previous artifacts untouched when a later stage throws', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'run-'));
     const out = path.join(root, 'artifacts');
@@ -116,18 +126,51 @@ describe('runPipeline', () => {
     expect(await readdir(root)).toEqual(['artifacts']);
   });
 
-  it('rejects a test set too small to hold the article sample before training', async () => {
+  it('rejects a --test-limit too small to hold the article sample before training', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
-    await expect(runPipeline({ config: { ...config(), testLimit: 40 }, outDir: out, log: () => {}, progress: silentProgress })).rejects.toThrow(
-      /article sample.*test index 51 does not exist; the test set has 40 images/,
-    );
+    const given = runPipeline({ config: { ...config(), testLimit: 40 }, outDir: out, log: () => {}, progress: silentProgress });
+    await expect(given).rejects.toThrow('--test-limit 40: the article sample: test index 51 does not exist; the test set has 40 images (0–39)');
+    await expect(given).rejects.toBeInstanceOf(UsageError);
   });
 
-  it('rejects a sample index outside the test set before training', async () => {
+  it('blames the data when its test set is too small to hold the article sample, as an expected data error', async () => {
+    const small = await writeTinyIdxFolder({ train: 256, test: 40 });
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
-    await expect(runPipeline({ config: { ...config(), samples: [64] }, outDir: out, log: () => {}, progress: silentProgress })).rejects.toThrow(
-      /--samples: test index 64 does not exist; the test set has 64 images \(0–63\)/,
+    const given = runPipeline({ config: { ...config(), dataDir: small }, outDir: out, log: () => {}, progress: silentProgress });
+    await expect(given).rejects.toThrow(
+      `${path.join(small, 't10k-images-idx3-ubyte')}: the test set has only 40 images, but the article follows test image 51, so it needs at least 52. Point --data-dir at a folder whose test set holds 52 images or more.`,
     );
+    await expect(given).rejects.toBeInstanceOf(IdxError);
+  });
+
+  it('rejects a sample index outside the test set before training, as a usage error', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    const given = runPipeline({ config: { ...config(), samples: [99999] }, outDir: out, log: () => {}, progress: silentProgress });
+    await expect(given).rejects.toThrow(
+      "--samples: test index 99999 does not exist; the test set has 64 images (0–63); the data's test set has 64 images: give an index below 64.\nRun with --help to see every flag.",
+    );
+    await expect(given).rejects.toBeInstanceOf(UsageError);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('uses all the data for limits beyond it, records the numbers used, and counts it the same run as those numbers', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    const beyond = await run(out, { config: { ...config(), trainLimit: 99999999, testLimit: 20000 } });
+    expect(beyond.result.status).toBe('built');
+    expect(beyond.lines).toContain('--train-limit 99999999 is more than the 256 training images in the data: using all 256 training images');
+    expect(beyond.lines).toContain('--test-limit 20000 is more than the 64 test images in the data: using all 64 test images');
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.config).toMatchObject({ trainLimit: 256, testLimit: 64 });
+    expect(manifest.data).toMatchObject({ trainCount: 256, testCount: 64, known: null });
+    expect((await run(out)).result.status).toBe('fresh'); // trainLimit 256, testLimit 64
+  });
+
+  it('refuses a --batch-size larger than the training set before training', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    await expect(run(out, { config: { ...config(), batchSize: 100000 } })).rejects.toThrow(
+      '--batch-size 100000 is larger than the training set (256 images used): give a --batch-size of at most 256.',
+    );
+    expect(existsSync(out)).toBe(false);
   });
 
   it('redraws without retraining when only --samples changes, giving the files a full build gives', async () => {

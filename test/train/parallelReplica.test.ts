@@ -28,7 +28,7 @@ describe('startReplica', () => {
   it('names the worker that does not start in time', async () => {
     const replica = startReplica(init(3));
     try {
-      await expect(replica.ready(1)).rejects.toThrow('Training worker 3 did not start within 1 ms.');
+      await expect(replica.ready(1)).rejects.toThrow('Training worker 3 did not start within 1 ms. Each worker starts its own backend, which takes long on a busy machine or with more workers than cores: try fewer --workers (1 trains in the main thread).');
     } finally {
       await replica.terminate();
     }
