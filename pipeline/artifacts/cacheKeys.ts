@@ -24,7 +24,7 @@ export const TRAINING = {
 } as const satisfies { config: readonly (keyof PipelineConfig)[]; packages: readonly string[] };
 
 export const DRAWING = {
-  config: ['samples'],
+  config: ['samples', 'igMaxSteps'],
   // '../shared/drawing': the drawing rules the browser shares, outside pipeline/.
   sources: ['stages/drawing.ts', 'visualize', 'explain', '../shared/drawing', '../shared/embedding'],
   packages: ['@napi-rs/canvas', 'd3-color', 'd3-scale-chromatic', 'simple-statistics', 'umap-js', 'ml-pca'],

@@ -96,6 +96,7 @@ export interface PipelineConfig {
   backend: BackendChoice;
   workers: number; // data-parallel training workers on the wasm backend (1: train in the main thread)
   samples: number[]; // extra test indices for visualization (besides 51 and one of each digit)
+  igMaxSteps: number; // Integrated Gradients' step limit (--ig-max-steps): a drawing input
 }
 
 export interface Manifest {

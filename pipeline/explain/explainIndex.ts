@@ -19,8 +19,10 @@ export function methodOf(id: MapId): { method: MethodName; layer?: string } {
 
 /** Names the explain stage adds to `Manifest.metrics` (what `:metric{name=…}` accepts besides METRIC_NAMES). */
 export const EXPLAIN_METRIC_NAMES = [
-  'ig_completeness_max', // largest relative completeness error of a published Integrated Gradients map, 0–1
+  'ig_completeness_max', // largest completeness error of a published Integrated Gradients map (completenessError), 0–2
   'ig_completeness_median',
+  'ig_maps', // published Integrated Gradients maps
+  'ig_unconverged', // of those, maps still above settings.integratedGradients.maxError after maxSteps (published, marked)
   'explained_images',
   'explained_maps',
   'explained_misclassified',
@@ -37,9 +39,11 @@ export interface AttributionMapRef {
   max: number;
   /** The sum of the map (for IG: close to score(x) − score(black)). */
   sum: number;
-  /** Integrated Gradients only: relative completeness error and integration steps. */
+  /** Integrated Gradients only: completeness error (completenessError), integration steps, and whether the error is within maxError. */
   completeness?: number;
   steps?: number;
+  /** false: still above maxError after maxSteps; the page marks the map "not converged". */
+  converged?: boolean;
 }
 
 export interface ExplainedTarget {
@@ -97,7 +101,8 @@ export interface ExplainIndex {
   samples: ExplainedSample[];
   /** Misclassified test images in the test set, and how many of them are explained here. */
   misclassified: { total: number; explained: number };
-  completeness: { max: number; median: number; maps: number };
+  /** Over the published IG maps; `unconverged` of them missed maxError after maxSteps. */
+  completeness: { max: number; median: number; maps: number; unconverged: number };
   sanity: SanityCheck;
   /** Seconds per method over all explained images, and for the sanity check. */
   seconds: Record<string, number>;

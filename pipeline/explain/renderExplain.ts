@@ -33,11 +33,12 @@ export async function writeMapImages(jobs: MapImageJob[], write: WriteArtifact):
 }
 
 /** A map's reference in explain.json: its image and the numbers shown beside it. */
-export function mapRef(id: MapId, image: string, map: Float32Array, extra: { completeness?: number; steps?: number } = {}): AttributionMapRef {
+export function mapRef(id: MapId, image: string, map: Float32Array, extra: { completeness?: number; steps?: number; converged?: boolean } = {}): AttributionMapRef {
   const { min, max, sum } = mapRange(map);
   const ref: AttributionMapRef = { id, image, min: round7(min), max: round7(max), sum: round7(sum) };
   if (extra.completeness !== undefined) ref.completeness = round7(extra.completeness);
   if (extra.steps !== undefined) ref.steps = extra.steps;
+  if (extra.converged !== undefined) ref.converged = extra.converged;
   return ref;
 }
 

@@ -4,8 +4,16 @@ import type { MethodSettings } from './methods/index';
 import { OCCLUSION_DEFAULTS } from './methods/occlusion';
 import { SMOOTHGRAD_DEFAULTS } from './methods/smoothGrad';
 
-/** A published Integrated Gradients map may miss completeness by at most this much, or the stage fails. */
+/**
+ * An Integrated Gradients map that still misses completeness by more than this after the step limit
+ * is published marked "not converged" (a weak model gets a flagged map, never an aborted build).
+ */
 export const MAX_COMPLETENESS_ERROR = 0.05;
+
+/** The one convergence rule (NaN, from non-finite scores, does not converge). */
+export function converged(completenessError: number): boolean {
+  return completenessError <= MAX_COMPLETENESS_ERROR;
+}
 
 /** How much the stage explains: every misclassified image and all picker samples in the sanity check by default. */
 export interface ExplainLimits {
@@ -17,10 +25,11 @@ export const FULL_LIMITS: ExplainLimits = { misclassified: Infinity, sanitySampl
 /** The quick preset is a preview that should take seconds: fewer misclassified images, a smaller sanity set. */
 export const QUICK_LIMITS: ExplainLimits = { misclassified: 8, sanitySamples: 6 };
 
-export function methodSettings(seed: number): MethodSettings {
+/** `igMaxSteps`: the run's --ig-max-steps (PipelineConfig.igMaxSteps). */
+export function methodSettings(seed: number, igMaxSteps: number = IG_DEFAULTS.maxSteps): MethodSettings {
   return {
     smoothGrad: { ...SMOOTHGRAD_DEFAULTS, seed },
-    integratedGradients: IG_DEFAULTS,
+    integratedGradients: { ...IG_DEFAULTS, maxSteps: igMaxSteps },
     occlusion: OCCLUSION_DEFAULTS,
   };
 }

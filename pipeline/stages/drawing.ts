@@ -64,7 +64,7 @@ export async function runDrawing({ model, test, predictions, config, outDir, log
   const files = await visualize(context);
   const t1 = clock();
   // The quick preset is a preview: it explains fewer misclassified images and checks fewer samples.
-  const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS });
+  const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS, igMaxSteps: config.igMaxSteps });
   const t2 = clock();
   const dictionary = await channels({ ...context, preset: config.preset });
   const t3 = clock();

@@ -235,6 +235,7 @@ export const en = {
   'attr.heading.true': 'Why not {digit}? The true class (probability {probability})',
   'attr.alt': '{method} map of test image {sample} for class {digit}',
   'attr.completeness': 'completeness error {error}',
+  'attr.unconverged': 'not converged after {steps} steps',
   'attr.choose': 'Misclassified test image',
   'attr.chooseGallery': 'Test image from the gallery',
   'attr.option': 'Test image {sample}: true {label}, predicted {predicted}',

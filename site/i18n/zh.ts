@@ -236,6 +236,7 @@ export const zh: Record<UiKey, string> = {
   'attr.heading.true': '为什么不是 {digit}？真实类别（概率 {probability}）',
   'attr.alt': '测试图 {sample} 对类别 {digit} 的{method}归因图',
   'attr.completeness': '完备性误差 {error}',
+  'attr.unconverged': '{steps} 步后仍未收敛',
   'attr.choose': '被判错的测试图',
   'attr.chooseGallery': '图库中的测试图',
   'attr.option': '测试图 {sample}：真实 {label}，预测 {predicted}',

@@ -44,7 +44,7 @@ function setUp(doc: Document, figure: HTMLElement): ((sample: string) => void) |
     const t = [...figure.querySelectorAll('[data-target]')].indexOf(block);
     const k = [...block.querySelectorAll('button.map-zoom')].indexOf(button);
     const map = data.samples[current]?.targets[t]?.maps[k];
-    if (map) openZoom(doc, data, button.querySelector('img') as HTMLImageElement, map.range, map.note ?? '');
+    if (map) openZoom(doc, data, button.querySelector('img') as HTMLImageElement, map.range, [map.flag, map.note].filter(Boolean).join(' · '));
   });
   const show = (sample: string) => {
     const view = data.samples[sample];
@@ -64,6 +64,10 @@ function setUp(doc: Document, figure: HTMLElement): ((sample: string) => void) |
         img.alt = fillTemplate(data.labels.alt, { method: data.methods[k], sample, digit: target.digit });
       });
       blocks[t].querySelectorAll<HTMLElement>('[data-note]').forEach((note, k) => (note.textContent = target.maps[k].note ?? ''));
+      blocks[t].querySelectorAll<HTMLElement>('[data-flag]').forEach((flag, k) => {
+        flag.textContent = target.maps[k].flag ?? '';
+        flag.hidden = !target.maps[k].flag;
+      });
     });
     (figure.querySelector('[data-attribution-caption]') as HTMLElement).textContent = view.caption;
   };

@@ -8,7 +8,7 @@ import type { PipelineConfig } from '../../pipeline/artifacts/types';
 
 const config: PipelineConfig = {
   preset: 'quick', seed: 1, epochs: 1, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 10, testLimit: 10,
-  dataDir: '/data/mnist', backend: 'auto', workers: 2, samples: [],
+  dataDir: '/data/mnist', backend: 'auto', workers: 2, samples: [], igMaxSteps: 512,
 };
 const inputs: KeyInputs = {
   config,
@@ -39,6 +39,7 @@ describe('cacheKeys', () => {
   it('keeps the training key when only drawing inputs change', () => {
     for (const changed of [
       withConfig({ samples: [7, 42] }),
+      withConfig({ igMaxSteps: 1024 }),
       cacheKeys({ ...inputs, sources: { ...inputs.sources, drawing: 'D2' } }),
       cacheKeys({ ...inputs, versions: { ...inputs.versions, '@napi-rs/canvas': '1.2.0' } }),
     ]) {

@@ -73,3 +73,15 @@ describe('CLI options', () => {
     expect(text).toContain('show this help (and do nothing else, whatever other flags are given)');
   });
 });
+
+describe('--ig-max-steps', () => {
+  it('defaults to 512 and takes any whole number from the first pass\'s 64 steps up, naming the flag otherwise', () => {
+    expect(resolveConfig(parseFlags([])).config.igMaxSteps).toBe(512);
+    expect(resolveConfig(parseFlags(['--ig-max-steps', '64'])).config.igMaxSteps).toBe(64);
+    expect(resolveConfig(parseFlags(['--ig-max-steps=2000'], BUILD_FLAGS)).config.igMaxSteps).toBe(2000);
+    for (const bad of ['63', '100.5', '-1']) {
+      expect(() => resolveConfig(parseFlags(['--ig-max-steps', bad]))).toThrow(new RegExp(`--ig-max-steps must be a whole number ≥ 64 .*got ${bad}[\\s\\S]*--help`));
+    }
+    expect(Object.keys(FLAGS).indexOf('ig-max-steps')).toBe(Object.keys(FLAGS).indexOf('samples') + 1);
+  });
+});

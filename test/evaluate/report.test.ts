@@ -9,7 +9,7 @@ const epoch = (n: number, trainSeconds: number): EpochRecord => ({
 
 function inputs(history: Partial<TrainingHistory>, timings: Record<string, number> = { total: 99 }): MetricInputs {
   return {
-    config: { preset: 'quick', seed: 1, epochs: 10, batchSize: 64, learningRate: 0.002, patience: 3, trainLimit: 500, testLimit: 100, dataDir: null, backend: 'cpu', workers: 1, samples: [] },
+    config: { preset: 'quick', seed: 1, epochs: 10, batchSize: 64, learningRate: 0.002, patience: 3, trainLimit: 500, testLimit: 100, dataDir: null, backend: 'cpu', workers: 1, samples: [], igMaxSteps: 512 },
     history: { epochs: [epoch(1, 10), epoch(2, 20), epoch(3, 30)], bestEpoch: 2, stoppedEarly: true, maxEpochs: 10, patience: 3, seconds: 75, ...history },
     evaluation: { testLoss: 0.2, testAccuracy: 0.93, confusion: [], perClass: [], misclassified: 7, count: 100 },
     summary: { layers: [], totalParams: 1234, trainableParams: 1234, nonTrainableParams: 0 },

@@ -17,7 +17,7 @@ const expected = native ? 'tensorflow' : 'wasm';
 // The quick preset on a subset: the stand-in runs the cpu kernels, about a second per training image.
 const config = (workers: number): PipelineConfig => ({
   preset: 'quick', seed: 42, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 2, trainLimit: 16, testLimit: 60,
-  dataDir: null, backend: 'auto', workers, samples: [7],
+  dataDir: null, backend: 'auto', workers, samples: [7], igMaxSteps: 512,
 });
 
 describe(`runPipeline with --backend auto (${expected} here)`, () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 const config = (): PipelineConfig => ({
   preset: 'quick', seed: 3, epochs: 1, batchSize: 64, learningRate: 0.001, patience: 2, trainLimit: 256, testLimit: 64,
-  dataDir, backend: 'wasm', workers: 1, samples: [],
+  dataDir, backend: 'wasm', workers: 1, samples: [], igMaxSteps: 512,
 });
 
 /**

@@ -42,6 +42,16 @@ describe('::attribution', () => {
     expect(() => attributionDirective.render({}, without('samples'))).toThrow('explain.json has no test images in the set "samples"');
   });
 
+  it('marks an Integrated Gradients map that did not converge with words, in English and Chinese, and no other map', async () => {
+    const badge = /<strong class="map-flag" data-flag>([^<]*)<\/strong>/g;
+    const en = await attributionDirective.render({ set: 'misclassified' }, ctx);
+    expect([...en.matchAll(badge)].map((m) => m[1])).toEqual(['not converged after 512 steps']); // the true class of image 7 only
+    expect(en).toContain('"flag":"not converged after 512 steps"'); // the browser script's copy, for the other images
+    const zh = await attributionDirective.render({ set: 'misclassified' }, { ...ctx, lang: 'zh', t: translator('zh') });
+    expect([...zh.matchAll(badge)].map((m) => m[1])).toEqual(['512 步后仍未收敛']);
+    expect(await attributionDirective.render({ sample: '51' }, ctx)).not.toMatch(badge);
+  });
+
   it('notes a partly explained set only for misclassified images, and only while some are left out', async () => {
     const note = /attribution-partial/;
     expect(await attributionDirective.render({ set: 'gallery' }, ctx)).not.toMatch(note);

@@ -142,7 +142,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
 
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION, pipelineVersion: '0.0.0-fake', createdAt: '2026-11-27T22:00:00.000Z', cacheKey: 'fake', trainingKey: 'fake-training',
-    config: { preset: 'quick', seed: 42, epochs: 5, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 2000, testLimit: count, dataDir: null, backend: 'cpu', workers: 1, samples: [] },
+    config: { preset: 'quick', seed: 42, epochs: 5, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 2000, testLimit: count, dataDir: null, backend: 'cpu', workers: 1, samples: [], igMaxSteps: 512 },
     backend: options.backend ?? { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu (plain JavaScript), 1 thread' },
     versions: { node: process.version, 'tfjs-core': '4.22.0' },
     timings: { data: 1.2, train: 170.4, evaluate: 3.1, visualize: 4.5, explain: 12.5, channels: 20.5, distributions: 3.2, embedding: 17.1, total: 232.5 },
@@ -150,7 +150,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
       test_accuracy: 0.9876, test_loss: 0.04, train_accuracy: 0.975, train_loss: 0.1, best_val_accuracy: 0.98, best_epoch: 5,
       epochs_run: 5, max_epochs: 5, patience: 2, batch_size: 128, learning_rate: 0.001, train_images: 2000, test_images: count,
       total_params: 110474, training_seconds: 170.4, total_seconds: 179.2, images_per_second: 1530.6, misclassified: 3, threads: 1,
-      ig_completeness_max: 0.0123, ig_completeness_median: 0.0042, explained_images: 38, explained_maps: 246, explained_misclassified: 3, sanity_flagged: 2, explain_seconds: 12.5, dictionary_seconds: 20.5, dictionary_channels: 224,
+      ig_completeness_max: 0.0731, ig_completeness_median: 0.0042, ig_maps: 41, ig_unconverged: 3, explained_images: 38, explained_maps: 246, explained_misclassified: 3, sanity_flagged: 2, explain_seconds: 12.5, dictionary_seconds: 20.5, dictionary_channels: 224,
       conv_channels: 224, never_active_channels: 9, mostly_dead_channels: 14, mostly_dead_threshold: 0.9, dense_dead_units: 3, conv2d_zero_share: 0.6, conv2d_2_zero_share: 0.72, distributions_seconds: 3.2,
       embedding_points: count, pca_explained: 0.49, embedding_seconds: 17.1, umap_seconds: 15.2,
     },

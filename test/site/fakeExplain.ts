@@ -13,6 +13,9 @@ export interface FakeExplainInput {
   png: (width: number, height: number, shade: number) => Buffer;
 }
 
+/** The true class of a misclassified image stands for a weak map: its IG did not converge. */
+const igCheck = (role: 'predicted' | 'true') => (role === 'true' ? { completeness: 0.0731, steps: 512, converged: false } : { completeness: 0.0123, steps: 64, converged: true });
+
 const perMap = <T>(make: (id: MapId, k: number) => T) => Object.fromEntries(MAP_IDS.map((id, k) => [id, make(id, k)])) as Record<MapId, T>;
 
 export async function putFakeExplain(put: Put, { picker, gallery, misclassified, labels, predicted, png }: FakeExplainInput): Promise<ExplainIndex> {
@@ -31,7 +34,7 @@ export async function putFakeExplain(put: Put, { picker, gallery, misclassified,
       for (const [k, id] of MAP_IDS.entries()) {
         const rel = `explain/maps/t${String(index).padStart(5, '0')}/${digit}-${id.replace(':', '-')}.png`;
         await put(rel, 'attribution-map', image, { sample: index, target: digit, map: id });
-        maps.push({ id, image: rel, min: -0.1 * k, max: 0.5 + k / 10, sum: 2 + k, ...(id === 'integrated-gradients' ? { completeness: 0.0123, steps: 64 } : {}) });
+        maps.push({ id, image: rel, min: -0.1 * k, max: 0.5 + k / 10, sum: 2 + k, ...(id === 'integrated-gradients' ? igCheck(role) : {}) });
       }
       targets.push({ digit, role, score: 4.5, probability: role === 'predicted' ? 0.8 : 0.05, maps });
     }
@@ -53,7 +56,7 @@ export async function putFakeExplain(put: Put, { picker, gallery, misclassified,
     },
     samples,
     misclassified: { total: misclassified.length + 2, explained: misclassified.length },
-    completeness: { max: 0.0123, median: 0.0042, maps: samples.length },
+    completeness: { max: 0.0731, median: 0.0042, maps: samples.length, unconverged: samples.filter((s) => s.targets.length > 1).length },
     sanity: {
       samples: picker, steps,
       correlations: perMap((_, k) => steps.map((_s, j) => (j === 0 ? 1 : 0.9 - (k * j) / 10))),

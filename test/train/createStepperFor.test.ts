@@ -8,7 +8,7 @@ import { createStepperFor } from '../../pipeline/train/createStepperFor';
 
 const config = (workers: number): PipelineConfig => ({
   preset: 'quick', seed: 1, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 2, trainLimit: 8, testLimit: 8,
-  dataDir: null, backend: 'wasm', workers, samples: [],
+  dataDir: null, backend: 'wasm', workers, samples: [], igMaxSteps: 512,
 });
 const wasm: BackendInfo = { name: 'wasm', version: '4.22.0', threads: 1, description: 'wasm (SIMD) with fast gradient kernels, 1 thread' };
 // Only the trailing thread count ("1 thread", "12 threads") is replaced.

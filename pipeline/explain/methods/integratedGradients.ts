@@ -2,6 +2,8 @@
 // from a baseline (a black image) to the input, times the input's difference from the baseline.
 // Its "completeness" axiom says the map sums to score(input) − score(baseline); how far a computed
 // map misses that sum measures the error of the numerical integration, so it is recorded per map.
+// A map that stays above the bound after the step limit is published all the same, marked as not
+// converged (runExplain): a weak model is shown, not refused.
 import { checkInput, mapRows, PIXELS, sliceInput, type AttributionInput } from '../batches';
 import type { LogitNet } from '../logitNet';
 import { inputGradients, scoresOf } from './gradients';
@@ -11,7 +13,7 @@ export interface IntegratedGradientsOptions {
   steps: number; // intervals of the trapezoid rule (steps + 1 gradient evaluations)
   /** Images whose completeness error exceeds this are integrated again with twice the steps… */
   refineAbove: number;
-  /** …up to this many steps. */
+  /** …up to this many steps (the last pass uses exactly this many; `--ig-max-steps`). */
   maxSteps: number;
 }
 
@@ -22,10 +24,26 @@ export function trapezoidWeights(steps: number): Float64Array {
   return Float64Array.from({ length: steps + 1 }, (_, k) => (k === 0 || k === steps ? 0.5 : 1) / steps);
 }
 
-/** |Σ map − (score(x) − score(baseline))| / |score(x) − score(baseline)| (absolute when the difference is 0). */
-export function completenessError(mapSum: number, scoreDifference: number): number {
+/** Below this scale (logits) the error is the absolute gap: float32 rounding of the scores is ~1e-6. */
+export const COMPLETENESS_FLOOR = 1e-6;
+
+/**
+ * The completeness error of one map: the gap |Σ map − Δ|, Δ = score(x) − score(baseline), divided by
+ * max(Σ |map|, |Δ|), the larger of the attribution mass and the score change (the absolute gap when
+ * both are below COMPLETENESS_FLOOR).
+ *
+ * Why not the gap / |Δ| of the paper's check: a weakly trained network can score an image about as
+ * high as the black baseline while the path crosses large positive and negative gradients, so Δ ≈ 0
+ * and any rounding-sized gap became 164 %. The attribution mass is the scale the map is drawn on
+ * (each map is coloured to ±its largest pixel), so an error small against it does not change what the
+ * page shows; a map that missed the integral (a narrow spike between the steps, Σ |map| ≈ 0) still
+ * scores ≈ 1 through |Δ|. The denominator is never smaller than |Δ|, so on the trained network this
+ * is at most the old measure: maps that passed before still pass. It lies in [0, 2].
+ */
+export function completenessError(mapSum: number, scoreDifference: number, absSum: number): number {
   const gap = Math.abs(mapSum - scoreDifference);
-  return Math.abs(scoreDifference) > 1e-6 ? gap / Math.abs(scoreDifference) : gap;
+  const scale = Math.max(absSum, Math.abs(scoreDifference));
+  return scale > COMPLETENESS_FLOOR ? gap / scale : gap;
 }
 
 /** IG with a fixed number of steps and a black (all-zero) baseline. */
@@ -65,11 +83,21 @@ export function integrateFixed(net: LogitNet, input: AttributionInput, steps: nu
   const classes = scores.length / n;
   for (let i = 0; i < n; i++) {
     const t = input.targets[i];
-    let sum = 0;
-    for (let p = 0; p < PIXELS; p++) sum += maps[i * PIXELS + p];
-    completeness[i] = completenessError(sum, scores[i * classes + t] - black[t]);
+    let [sum, absSum] = [0, 0];
+    for (let p = 0; p < PIXELS; p++) {
+      sum += maps[i * PIXELS + p];
+      absSum += Math.abs(maps[i * PIXELS + p]);
+    }
+    completeness[i] = completenessError(sum, scores[i * classes + t] - black[t], absSum);
   }
   return { maps, completeness, steps: new Int32Array(n).fill(steps) };
+}
+
+/** The step counts tried: `steps`, doubled each pass, the last capped at `maxSteps` (64, 128, 200 for 200). */
+export function stepSchedule(steps: number, maxSteps: number): number[] {
+  const schedule = [steps];
+  while (schedule[schedule.length - 1] < maxSteps) schedule.push(Math.min(schedule[schedule.length - 1] * 2, maxSteps));
+  return schedule;
 }
 
 /**
@@ -78,10 +106,13 @@ export function integrateFixed(net: LogitNet, input: AttributionInput, steps: nu
  */
 export function integratedGradients(options: Partial<IntegratedGradientsOptions> = {}): AttributionMethod {
   const { steps, refineAbove, maxSteps } = { ...IG_DEFAULTS, ...options };
-  if (!(steps >= 1 && maxSteps >= steps)) throw new Error(`integrated-gradients: need 1 ≤ steps ≤ maxSteps, got ${steps} and ${maxSteps}`);
+  // A programming error, not a weak model: the CLI checks --ig-max-steps before a run starts.
+  if (!(Number.isInteger(steps) && Number.isInteger(maxSteps) && steps >= 1 && maxSteps >= steps)) {
+    throw new Error(`integrated-gradients: need whole numbers 1 ≤ steps ≤ maxSteps, got ${steps} and ${maxSteps}`);
+  }
   return (net, input) => {
     const result = integrateFixed(net, input, steps);
-    for (let m = steps * 2; m <= maxSteps; m *= 2) {
+    for (const m of stepSchedule(steps, maxSteps).slice(1)) {
       const redo = Array.from(result.completeness as Float32Array, (e, i) => (e > refineAbove ? i : -1)).filter((i) => i >= 0);
       if (redo.length === 0) break;
       const images = new Float32Array(redo.length * PIXELS);

@@ -6,7 +6,7 @@ import type { LogitNet } from '../logitNet';
 
 export interface Attribution {
   maps: Float32Array; // n × 784
-  /** Integrated Gradients: relative completeness error per image. */
+  /** Integrated Gradients: completeness error per image (completenessError in integratedGradients.ts). */
   completeness?: Float32Array;
   /** Integrated Gradients: integration steps used per image. */
   steps?: Int32Array;

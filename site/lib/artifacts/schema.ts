@@ -71,7 +71,7 @@ export const filterNormsSchema = z.object({ layers: z.array(z.object({ layer: st
 /** The layer-data JSON: the site needs only the per-channel stats; raw values may sit beside them. */
 export const layerDataSchema = z.object({ stats: z.array(channelStatsSchema) }).passthrough();
 
-const mapRef = z.object({ id: str, image: str, min: num, max: num, sum: num, completeness: num.optional(), steps: num.optional() });
+const mapRef = z.object({ id: str, image: str, min: num, max: num, sum: num, completeness: num.optional(), steps: num.optional(), converged: z.boolean().optional() });
 
 /** explain/explain.json (pipeline/explain/explainIndex.ts): what the attribution directives read. */
 export const explainIndexSchema = z.object({
@@ -89,7 +89,7 @@ export const explainIndexSchema = z.object({
     targets: z.array(z.object({ digit: num, role: z.enum(['predicted', 'true']), score: num, probability: num, maps: z.array(mapRef) })),
   })),
   misclassified: z.object({ total: num, explained: num }),
-  completeness: z.object({ max: num, median: num, maps: num }),
+  completeness: z.object({ max: num, median: num, maps: num, unconverged: num }),
   sanity: z.object({
     samples: z.array(num), steps: z.array(str), correlations: z.record(z.array(num)), absCorrelations: z.record(z.array(num)),
     constantMaps: z.record(z.array(num)), threshold: num, flagged: z.array(str), figureSample: num, figure: z.record(z.array(str)), seed: num,

@@ -11,7 +11,8 @@ function targetHtml(view: AttributionSampleView['targets'][number], sample: stri
   const items = view.maps.map((map, k) => {
     const alt = fillTemplate(data.labels.alt, { method: data.methods[k], sample, digit: view.digit });
     return `<li><figure><img src="${escapeHtml(map.src)}" width="${data.size}" height="${data.size}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`
-      + `<figcaption><span>${escapeHtml(data.methods[k])}</span><small data-note>${escapeHtml(map.note ?? '')}</small></figcaption></figure></li>`;
+      + `<figcaption><span>${escapeHtml(data.methods[k])}</span><small data-note>${escapeHtml(map.note ?? '')}</small>`
+      + `<strong class="map-flag" data-flag${map.flag ? '' : ' hidden'}>${escapeHtml(map.flag ?? '')}</strong></figcaption></figure></li>`;
   });
   return `<div class="attribution-target" data-target><p class="attribution-heading" data-heading>${escapeHtml(view.heading)}</p><ul class="attribution-maps">${items.join('')}</ul></div>`;
 }

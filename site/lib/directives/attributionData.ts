@@ -12,6 +12,8 @@ export interface AttributionMapView {
   range: [number, number, number];
   /** Integrated Gradients: "completeness error 0.21%". */
   note?: string;
+  /** Integrated Gradients above maxError after maxSteps: "not converged after 512 steps" (a badge, in words). */
+  flag?: string;
 }
 
 export interface AttributionSampleView {
@@ -56,6 +58,7 @@ export function sampleView(s: ExplainedSample, maps: MapId[], { t, lang, base }:
         if (!ref) throw new DirectiveUsageError(`explain.json has no ${id} map for test image ${s.index}, class ${target.digit}`);
         const view: AttributionMapView = { src: artifactUrl(base, ref.image), range: [ref.min, ref.max, ref.sum] };
         if (ref.completeness !== undefined) view.note = t('attr.completeness', { error: formatPercent(ref.completeness, lang, 2) });
+        if (ref.converged === false) view.flag = t('attr.unconverged', { steps: ref.steps ?? '?' });
         return view;
       }),
     })),

@@ -22,7 +22,7 @@ async function history(backend: BackendChoice): Promise<TrainingHistory> {
   const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'onednn-history-')), 'artifacts');
   const config = {
     preset: 'quick', seed: 5, epochs: 2, batchSize: 64, learningRate: 0.001, patience: 2, trainLimit: 512, testLimit: 128,
-    dataDir, backend, workers: 2, samples: [],
+    dataDir, backend, workers: 2, samples: [], igMaxSteps: 512,
   } as const;
   await runPipeline({
     config: { ...config, samples: [] }, outDir, log: () => {}, progress: silentProgress,

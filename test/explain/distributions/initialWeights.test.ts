@@ -16,7 +16,7 @@ const { runTraining } = await import('../../../pipeline/stages/training');
 
 const config: PipelineConfig = {
   preset: 'quick', seed: 11, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 2, trainLimit: 8, testLimit: 64,
-  dataDir: null, backend: 'cpu', workers: 1, samples: [],
+  dataDir: null, backend: 'cpu', workers: 1, samples: [], igMaxSteps: 512,
 };
 const cpu: BackendInfo = { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu' };
 const split = { images: new Float32Array(8 * 784), labels: new Int32Array(8), count: 8 };
