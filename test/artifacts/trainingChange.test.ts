@@ -4,7 +4,7 @@ import { describeTrainingChange, type TrainingInputs } from '../../pipeline/arti
 
 const quick: PipelineConfig = {
   preset: 'quick', seed: 42, epochs: 2, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 4096, testLimit: 1000,
-  dataDir: null, backend: 'auto', workers: 2, samples: [],
+  dataDir: null, backend: 'auto', workers: 2, samples: [],  igMaxSteps: 512,
 };
 const files = [
   { name: 'train-images-idx3-ubyte', bytes: 1, sha256: 'ba891046e6505d7a', checksumKnown: true },

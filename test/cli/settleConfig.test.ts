@@ -4,7 +4,7 @@ import { settleConfig } from '../../pipeline/cli/settleConfig';
 
 const config = (over: Partial<PipelineConfig> = {}): PipelineConfig => ({
   preset: 'seed', seed: 42, epochs: 100, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 60000, testLimit: 10000,
-  dataDir: null, backend: 'wasm', workers: 2, samples: [], ...over,
+  dataDir: null, backend: 'wasm', workers: 2, samples: [], igMaxSteps: 512, ...over,
 });
 const data = (over: Partial<DataInfo> = {}): DataInfo => ({
   source: '/data', trainCount: 60000, testCount: 10000, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28,
