@@ -1,6 +1,7 @@
+import { checkOutputFolder } from './artifacts/outputFolder';
 import { FLAGS, helpText, parseFlags, resolveConfig } from './cli/options';
 import { createProgress } from './cli/progress';
-import { runCli } from './cli/runCli';
+import { runCli, userOutputContext, type CliContext } from './cli/runCli';
 import { runPipeline } from './run';
 
 export const PIPELINE_INTRO =
@@ -9,18 +10,21 @@ export const PIPELINE_INTRO =
   'affects the drawings (--samples, drawing code) redraws them from the saved model without retraining.\n\n';
 
 /** CLI entry: the only place that reads argv and talks to the terminal. */
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], { signal }: CliContext): Promise<number> {
   const flags = resolveConfig(parseFlags(argv, FLAGS));
   if (flags.help) {
     process.stdout.write(PIPELINE_INTRO + helpText('npm run pipeline --', FLAGS));
     return 0;
   }
+  // Checked before the data is loaded: a folder we may not replace stops the run at once.
+  const out = checkOutputFolder('--out', flags.out, 'artifacts', userOutputContext());
   await runPipeline({
     config: flags.config,
-    outDir: flags.out,
+    outDir: out,
     force: flags.force,
     log: (line) => process.stderr.write(`${line}\n`),
     progress: createProgress({ isTTY: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) }),
+    signal,
   });
   return 0;
 }

@@ -35,6 +35,11 @@ export interface RunOptions {
   embedding?: DrawingOptions['embedding'];
   /** The channel dictionary stage (drawing side, like explain); replaceable for tests. */
   channels?: DrawingOptions['channels'];
+  /**
+   * A stop request (SIGINT/SIGTERM, from the CLI): checked between stages, batches and before the commit.
+   * Aborting throws its reason after removing the staging folder and releasing the lock.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -56,15 +61,17 @@ async function pipelineVersion(): Promise<string> {
  * or reuse the trained model when only drawing inputs changed → draw → write everything to a staging
  * folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
   const dataSeconds = clock() - t0;
+  signal?.throwIfAborted();
   // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
   config = settleConfig(config, data.info, log);
   // The backend that runs is part of the training key, so it is started before the cache is checked.
   const backend = await selectBackend(config.backend, log);
+  signal?.throwIfAborted();
   const packages = installedVersions([...TRAINING.packages, ...DRAWING.packages]);
   const keys = cacheKeys({ config, data: data.info.files, backend, versions: packages, sources: await pipelineSources(pipelineRoot) });
   const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys, { config, data: data.info.files, backend, versions: packages });
@@ -84,7 +91,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     let manifest: Manifest;
     if (state.state === 'redraw') {
       const reused = await reuseTraining(outDir, state.manifest, staging, data.test);
-      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels });
+      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
       reused.model.dispose();
       const old = state.manifest;
       // Training figures are those of the run that trained; the drawing and the total are this run's.
@@ -92,8 +99,8 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       const timings = { ...old.timings, ...drawn.timings, total };
       manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, files: [...reused.files, ...drawn.files] };
     } else {
-      const trained = await runTraining({ config, data, backend, staging, log, progress });
-      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels });
+      const trained = await runTraining({ config, data, backend, staging, log, progress, signal });
+      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
       trained.model.dispose();
       const timings = { data: dataSeconds, ...trained.timings, ...drawn.timings, total: clock() - t0 };
       const { history, evaluation, summary, info } = trained;
@@ -108,6 +115,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       };
     }
     await staging.write('manifest.json', JSON.stringify(manifest, null, 1));
+    signal?.throwIfAborted();
     await staging.commit();
     log(`artifacts: wrote ${manifest.files.length} files and manifest.json to ${path.resolve(outDir)} in ${(clock() - t0).toFixed(1)} s`);
     return { status: state.state === 'redraw' ? 'redrawn' : 'built', manifest };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { MARKER, markerText, OutputFolderError, replaceProblem, type OutputKind } from './outputFolder';
 import { acquireOwnerLock, processAlive } from './ownerLock';
 
 export { ArtifactsLockedError } from './ownerLock';
@@ -13,7 +14,7 @@ export { ArtifactsLockedError } from './ownerLock';
 export interface Staging {
   dir: string;
   write(relPath: string, data: string | Uint8Array): Promise<void>;
-  /** Replaces `target` with the staging folder, and releases the lock. */
+  /** Marks the staging folder as ours, replaces `target` with it, and releases the lock. */
   commit(): Promise<void>;
   /** Removes the staging folder, leaving `target` as it was, and releases the lock. */
   abort(): Promise<void>;
@@ -45,7 +46,8 @@ async function sweepLeftovers(target: string): Promise<void> {
   }
 }
 
-export async function createStaging(target: string): Promise<Staging> {
+/** `kind` is what the folder holds: the marker written on commit says so, and a commit never replaces another kind. */
+export async function createStaging(target: string, kind: OutputKind = 'artifacts'): Promise<Staging> {
   const abs = path.resolve(target);
   await mkdir(path.dirname(abs), { recursive: true });
   const release = await acquireOwnerLock(`${abs}.lock`, abs);
@@ -67,6 +69,10 @@ export async function createStaging(target: string): Promise<Staging> {
     },
     async commit() {
       try {
+        // Checked again: the folder may have changed since the run started (checkOutputFolder).
+        const problem = replaceProblem(abs, kind);
+        if (problem) throw new OutputFolderError(`${abs} was not replaced: ${problem}. The new output was discarded.`);
+        await writeFile(path.join(dir, MARKER), markerText(kind));
         const old = `${abs}${OLD_MARK}${stamp}`;
         if (existsSync(abs)) await rename(abs, old);
         await rename(dir, abs);

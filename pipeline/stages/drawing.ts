@@ -38,6 +38,8 @@ export interface DrawingOptions {
   embedding?: typeof runEmbedding;
   /** The timelapse drawing (frames recorded by training); replaceable likewise. */
   timelapse?: typeof runTimelapse;
+  /** A stop request (SIGINT/SIGTERM): checked before each stage. */
+  signal?: AbortSignal;
 }
 
 /** What the drawing stages add to the manifest: their files, seconds per stage and headline numbers. */
@@ -57,21 +59,28 @@ export function drawingSeconds(timings: Record<string, number>): number {
  * The stages that draw from the trained model without changing it. They are cached under the drawing
  * key (cacheKeys.ts: DRAWING lists what they read), so a redraw runs them again on the saved model.
  */
-export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, channels = runChannels, distributions = runDistributions, embedding = runEmbedding, timelapse = runTimelapse }: DrawingOptions): Promise<Drawn> {
+export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, channels = runChannels, distributions = runDistributions, embedding = runEmbedding, timelapse = runTimelapse, signal }: DrawingOptions): Promise<Drawn> {
+  const next = () => signal?.throwIfAborted();
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
+  next();
   const files = await visualize(context);
   const t1 = clock();
   // The quick preset is a preview: it explains fewer misclassified images and checks fewer samples.
+  next();
   const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS, igMaxSteps: config.igMaxSteps });
   const t2 = clock();
+  next();
   const dictionary = await channels({ ...context, preset: config.preset });
   const t3 = clock();
+  next();
   const spread = await distributions({ model, test, seed: config.seed, outDir, log });
   const t4 = clock();
+  next();
   const mapped = await embedding({ model, test, predicted: predictions.predicted, seed: config.seed, outDir, log });
   const t5 = clock();
+  next();
   const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, log });
   const t6 = clock();
   return {

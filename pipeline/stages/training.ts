@@ -22,6 +22,7 @@ export interface TrainingOptions {
   staging: Staging;
   log: (line: string) => void;
   progress: TrainProgress;
+  signal?: AbortSignal;
 }
 
 export interface TrainingResult {
@@ -40,7 +41,7 @@ export interface TrainingResult {
 const json = (x: unknown) => JSON.stringify(x, null, 1);
 
 /** Trains, evaluates and writes the training files (TRAINING_KINDS) into the staging folder. */
-export async function runTraining({ config, data, backend, staging, log, progress }: TrainingOptions): Promise<TrainingResult> {
+export async function runTraining({ config, data, backend, staging, log, progress, signal }: TrainingOptions): Promise<TrainingResult> {
   const clock = () => performance.now() / 1000;
   const model = createModel({ seed: config.seed });
   const summary = summarizeModel(model);
@@ -62,6 +63,7 @@ export async function runTraining({ config, data, backend, staging, log, progres
       seed: config.seed,
       progress,
       onWeights: recorder.record,
+      signal,
     });
   } finally {
     await stepper.dispose();

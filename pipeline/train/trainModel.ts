@@ -30,6 +30,8 @@ export interface TrainOptions {
    * (synced from the stepper, before validation and before the best weights are put back).
    */
   onWeights?: (epoch: number, model: tfl.LayersModel) => void;
+  /** A stop request (SIGINT/SIGTERM): checked before every batch, so training ends within one step. */
+  signal?: AbortSignal;
 }
 
 const PIXELS = 28 * 28;
@@ -69,6 +71,7 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
       let lossSum = 0;
       let correct = 0;
       for (let b = 0; b < batches; b++) {
+        opts.signal?.throwIfAborted();
         const start = b * batchSize;
         const size = Math.min(batchSize, train.count - start);
         const { loss, accuracy } = await stepper.step(gatherBatch(train, order, start, size));

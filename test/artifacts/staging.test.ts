@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MARKER, markerText, OutputFolderError } from '../../pipeline/artifacts/outputFolder';
 import { ArtifactsLockedError, createStaging } from '../../pipeline/artifacts/staging';
 
 /** The pid of a process that has exited. */
@@ -16,6 +17,7 @@ async function existingArtifacts() {
   const target = path.join(root, 'artifacts');
   await mkdir(target);
   await writeFile(path.join(target, 'manifest.json'), 'old');
+  await writeFile(path.join(target, MARKER), markerText('artifacts'));
   return { root, target };
 }
 
@@ -28,6 +30,26 @@ describe('createStaging', () => {
     await staging.commit();
     expect(existsSync(path.join(target, 'manifest.json'))).toBe(false);
     expect(await readFile(path.join(target, 'sub/new.json'), 'utf8')).toBe('new');
+  });
+
+  it('marks the committed folder as ours, of its kind', async () => {
+    const { target } = await existingArtifacts();
+    const staging = await createStaging(`${target}-site`, 'site');
+    await staging.write('index.html', 'page');
+    await staging.commit();
+    expect(await readFile(path.join(`${target}-site`, MARKER), 'utf8')).toBe(markerText('site'));
+  });
+
+  it('discards the new output and keeps the folder when it no longer holds only our output at commit', async () => {
+    const { root, target } = await existingArtifacts();
+    const staging = await createStaging(target);
+    await staging.write('manifest.json', 'new');
+    await writeFile(path.join(target, MARKER), 'edited by hand');
+    await expect(staging.commit()).rejects.toThrow(OutputFolderError);
+    await expect(createStaging(target).then((s) => s.abort())).resolves.toBeUndefined(); // the lock was released
+    await staging.abort();
+    expect(await readFile(path.join(target, 'manifest.json'), 'utf8')).toBe('old');
+    expect(await readdir(root)).toEqual(['artifacts']);
   });
 
   it('leaves the old artifacts intact and no temporary folder when a stage throws', async () => {

@@ -126,6 +126,29 @@ describe('runPipeline', () => {
     expect(await readdir(root)).toEqual(['artifacts']);
   });
 
+  it('stops on a stop request during training or drawing: staging removed, lock released, previous artifacts kept', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'run-'));
+    const out = path.join(root, 'artifacts');
+    await run(out);
+    const before = await readFile(path.join(out, 'manifest.json'), 'utf8');
+    const stop = new Error('stopped by SIGTERM: nothing was changed');
+    const inTraining = new AbortController();
+    const progress = { ...silentProgress, batch: () => inTraining.abort(stop) };
+    await expect(run(out, { force: true, progress, signal: inTraining.signal })).rejects.toBe(stop);
+    expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+    expect(await readdir(root)).toEqual(['artifacts']);
+    const inDrawing = new AbortController();
+    let explained = false;
+    const visualize: RunOptions['visualize'] = async (context) => {
+      inDrawing.abort(stop);
+      return fakeVisualize(context);
+    };
+    await expect(run(out, { force: true, visualize, explain: async () => { explained = true; return { files: [], metrics: {} }; }, signal: inDrawing.signal })).rejects.toBe(stop);
+    expect(explained).toBe(false);
+    expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+    expect(await readdir(root)).toEqual(['artifacts']);
+  });
+
   it('rejects a --test-limit too small to hold the article sample before training', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
     const given = runPipeline({ config: { ...config(), testLimit: 40 }, outDir: out, log: () => {}, progress: silentProgress });

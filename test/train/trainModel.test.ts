@@ -63,6 +63,18 @@ function recordingStepper() {
 }
 
 describe('trainModel', () => {
+  it('stops before the next batch once its signal is aborted, throwing the signal\'s reason', async () => {
+    const controller = new AbortController();
+    let steps = 0;
+    const stepper: TrainStepper = { ...noopStepper(), async step() {
+      if (++steps === 2) controller.abort(new Error('stop requested'));
+      return { loss: 1, accuracy: 0.5 };
+    } };
+    const run = trainModel({ model: tinyModel(1), stepper, train: toySplit(40), validation: toySplit(10), maxEpochs: 3, batchSize: 8, patience: 5, seed: 4, progress: silentProgress, signal: controller.signal });
+    await expect(run).rejects.toThrow('stop requested');
+    expect(steps).toBe(2);
+  });
+
   it('shuffles the training set anew every epoch with the seeded generator', async () => {
     const { stepper, epochs } = recordingStepper();
     await trainModel({ model: tinyModel(1), stepper, train: numberedSplit(21), validation: toySplit(10), maxEpochs: 3, batchSize: 8, patience: 5, seed: 4, progress: silentProgress });
