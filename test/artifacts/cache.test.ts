@@ -5,19 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ArtifactsNotReadyError, checkArtifacts } from '../../pipeline/artifacts/cache';
 import { pipelineSourceHash } from '../../pipeline/artifacts/cacheKeys';
 import { describeFile } from '../../pipeline/artifacts/describeFile';
-import { SCHEMA_VERSION, type DataInfo, type Evaluation, type Manifest, type ModelSummary, type PipelineConfig, type TrainingHistory } from '../../pipeline/artifacts/types';
-import { buildMetrics } from '../../pipeline/evaluate/report';
+import { SCHEMA_VERSION } from '../../pipeline/artifacts/types';
+import { SOURCE_FILES, validManifest } from './manifestFixture';
 
 const keys = { training: 't', drawing: 'd' };
-
-const history: TrainingHistory = {
-  epochs: [{ epoch: 1, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.833, seconds: 3, trainSeconds: 2, imagesPerSecond: 50 }],
-  bestEpoch: 1, stoppedEarly: false, maxEpochs: 1, patience: 2, seconds: 3,
-};
-const evaluation: Evaluation = { testLoss: 0.4, testAccuracy: 0.833, confusion: [], perClass: [], misclassified: 1, count: 6 };
-const summary: ModelSummary = { layers: [], totalParams: 10, trainableParams: 10, nonTrainableParams: 0 };
-const data: DataInfo = { source: 'x', trainCount: 100, testCount: 6, trainAvailable: 100, testAvailable: 6, height: 28, width: 28, files: [] };
-const config: PipelineConfig = { preset: 'quick', seed: 1, epochs: 1, batchSize: 10, learningRate: 0.001, patience: 2, trainLimit: 100, testLimit: 6, dataDir: null, backend: 'cpu', workers: 1, samples: [] };
 
 /**
  * Artifacts whose manifest honours the schema, with the training files the metrics come from and one
@@ -26,16 +17,11 @@ const config: PipelineConfig = { preset: 'quick', seed: 1, epochs: 1, batchSize:
 async function artifactsWith(manifestKeys: { training: string; drawing: string }, manifest: Record<string, unknown> = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'cache-'));
   const files = [];
-  for (const [rel, kind, value] of [['history.json', 'history', history], ['evaluation.json', 'evaluation', evaluation], ['summary.json', 'summary', summary], ['data.json', 'data-info', data], ['visuals.json', 'visual-index', {}]] as const) {
+  for (const [rel, kind, value] of [...SOURCE_FILES, ['visuals.json', 'visual-index', {}]] as const) {
     await writeFile(path.join(dir, rel), JSON.stringify(value));
     files.push(await describeFile(dir, rel, kind));
   }
-  const full: Manifest = {
-    schemaVersion: SCHEMA_VERSION, pipelineVersion: '0', createdAt: '2026-12-02T00:00:00.000Z', cacheKey: manifestKeys.drawing, trainingKey: manifestKeys.training,
-    config, backend: { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu' }, versions: {}, timings: { total: 5 },
-    metrics: buildMetrics({ config, history, evaluation, summary, data, timings: { total: 5 }, threads: 1 }), data, files,
-  };
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ ...full, ...manifest }));
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ ...validManifest(files, manifestKeys), ...manifest }));
   return dir;
 }
 
