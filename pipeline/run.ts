@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ArtifactsNotReadyError, checkArtifacts, type Freshness } from './artifacts/cache';
+import { assertManifestWritable } from './artifacts/manifestSchema';
 import { cacheKeys, DRAWING, pipelineSourceHash, pipelineSources, TRAINING } from './artifacts/cacheKeys';
 import { createStaging } from './artifacts/staging';
 import { SCHEMA_VERSION, type Manifest, type PipelineConfig } from './artifacts/types';
@@ -114,6 +115,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
         files: [...trained.files, ...drawn.files],
       };
     }
+    assertManifestWritable(manifest, path.resolve(outDir));
     await staging.write('manifest.json', JSON.stringify(manifest, null, 1));
     signal?.throwIfAborted();
     await staging.commit();

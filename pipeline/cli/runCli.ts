@@ -5,7 +5,9 @@ import { Interrupted, watchStopSignals } from './stopSignals';
 import { ArtifactsNotReadyError } from '../artifacts/cache';
 import { OutputFolderError, type OutputContext } from '../artifacts/outputFolder';
 import { ArtifactsLockedError } from '../artifacts/ownerLock';
+import { ManifestRejectedError } from '../artifacts/manifestSchema';
 import { IdxError } from '../data/idx';
+import { DegenerateRunError } from '../evaluate/degenerate';
 
 export interface CliContext {
   /** Aborted by SIGINT/SIGTERM or the parent exiting; its reason is an Interrupted. */
@@ -29,7 +31,8 @@ export class ExpectedError extends Error {
 }
 
 const isExpected = (e: unknown) =>
-  e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError || e instanceof ArtifactsLockedError || e instanceof OutputFolderError || e instanceof ExpectedError;
+  e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError || e instanceof ArtifactsLockedError || e instanceof OutputFolderError || e instanceof ExpectedError
+  || e instanceof DegenerateRunError || e instanceof ManifestRejectedError;
 
 /** Runs a CLI entry: exit code from `main`, and a readable message instead of a bare stack trace. */
 export function runCli(name: string, main: (argv: string[], context: CliContext) => Promise<number>, { writesArtifacts = true } = {}): void {

@@ -7,7 +7,9 @@ export const IDX_FILES = {
 
 /** Which of the four files a file is: the key of IDX_FILES. */
 export type IdxRole = keyof typeof IDX_FILES;
-export type KnownDataset = 'mnist' | 'fashion-mnist';
+/** The data sets recognised by their files' checksums. */
+export const KNOWN_DATASETS = ['mnist', 'fashion-mnist'] as const;
+export type KnownDataset = (typeof KNOWN_DATASETS)[number];
 
 /** A published file of a known data set: which data set, which of its four files, and in which form. */
 export interface KnownFile {

@@ -95,6 +95,8 @@ function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<t
   if (images.rows !== 28 || images.cols !== 28) {
     throw new IdxError(files, `${what} images are ${images.rows}×${images.cols}, expected 28×28 (the network's input)`);
   }
+  // An empty split would train on nothing (a NaN loss) or evaluate on nothing (NaN accuracy) and publish that.
+  if (images.count === 0) throw new IdxError(files, `${what} holds 0 images: point --data-dir at a folder whose IDX files hold images.`);
   const count = Math.min(limit, images.count);
   const size = images.rows * images.cols;
   const out = new Float32Array(count * size);

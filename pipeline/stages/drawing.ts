@@ -1,6 +1,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile, PipelineConfig } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
+import { checkFiniteMetrics } from '../evaluate/degenerate';
 import type { Split } from '../data/loadMnist';
 import { runDistributions } from '../explain/distributions/runDistributions';
 import { runEmbedding } from '../explain/embedding/runEmbedding';
@@ -64,21 +65,26 @@ export async function runDrawing({ model, test, predictions, config, outDir, log
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
+  // A number a stage could not compute stops the run right after it, naming the stage, not later as a field the site rejects.
+  const checked = <T extends { metrics: Record<string, number> }>(stage: string, result: T): T => {
+    checkFiniteMetrics(stage, result.metrics, config.learningRate);
+    return result;
+  };
   next();
   const files = await visualize(context);
   const t1 = clock();
   // The quick preset is a preview: it explains fewer misclassified images and checks fewer samples.
   next();
-  const explained = await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS, igMaxSteps: config.igMaxSteps });
+  const explained = checked('explain', await explain({ ...context, limits: config.preset === 'quick' ? QUICK_LIMITS : FULL_LIMITS, igMaxSteps: config.igMaxSteps }));
   const t2 = clock();
   next();
-  const dictionary = await channels({ ...context, preset: config.preset });
+  const dictionary = checked('channels', await channels({ ...context, preset: config.preset }));
   const t3 = clock();
   next();
-  const spread = await distributions({ model, test, seed: config.seed, outDir, log });
+  const spread = checked('distributions', await distributions({ model, test, seed: config.seed, outDir, log }));
   const t4 = clock();
   next();
-  const mapped = await embedding({ model, test, predicted: predictions.predicted, seed: config.seed, outDir, log });
+  const mapped = checked('embedding', await embedding({ model, test, predicted: predictions.predicted, seed: config.seed, outDir, log }));
   const t5 = clock();
   next();
   const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, log });

@@ -60,6 +60,7 @@ export async function runTraining({ config, data, backend, staging, log, progres
       maxEpochs: config.epochs,
       batchSize: config.batchSize,
       patience: config.patience,
+      learningRate: config.learningRate,
       seed: config.seed,
       progress,
       onWeights: recorder.record,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { EpochRecord, TrainingHistory } from '../artifacts/types';
 import type { Split } from '../data/loadMnist';
+import { degenerateAdvice, DegenerateRunError } from '../evaluate/degenerate';
 import { lossAndAccuracy } from '../evaluate/metrics';
 import { predictOutputs } from '../evaluate/predict';
 import { TrainingCallbacks } from './callbacks';
@@ -24,6 +25,8 @@ export interface TrainOptions {
   patience: number;
   seed: number;
   progress: TrainProgress;
+  /** Only to name it when the loss diverges. */
+  learningRate?: number;
   now?: () => number; // milliseconds
   /**
    * Called with `model` holding the initial weights (epoch 0), then the weights each epoch ended with
@@ -35,6 +38,12 @@ export interface TrainOptions {
 }
 
 const PIXELS = 28 * 28;
+
+/** Stops the run when a loss is not a finite number, naming where it appeared and what to change. */
+function checkLoss(loss: number, where: string, learningRate: number | undefined): void {
+  if (Number.isFinite(loss)) return;
+  throw new DegenerateRunError(`training diverged: the loss became ${loss} at ${where}. ${degenerateAdvice(learningRate)}`);
+}
 
 function gatherBatch(split: Split, order: Int32Array, start: number, size: number): Batch {
   const xs = new Float32Array(size * PIXELS);
@@ -75,6 +84,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
         const start = b * batchSize;
         const size = Math.min(batchSize, train.count - start);
         const { loss, accuracy } = await stepper.step(gatherBatch(train, order, start, size));
+        // Checked per batch: the first bad step ends the run rather than a whole epoch later.
+        checkLoss(loss, `epoch ${epoch}, batch ${b + 1} of ${batches}`, opts.learningRate);
         lossSum += loss * size;
         correct += accuracy * size;
         const seen = start + size;
@@ -85,6 +96,8 @@ export async function trainModel(opts: TrainOptions): Promise<TrainingHistory> {
       opts.onWeights?.(epoch, model);
       const { logits } = await predictOutputs(model, validation.images, validation.count);
       const val = lossAndAccuracy(logits, validation.labels, validation.count);
+      checkLoss(lossSum / train.count, `epoch ${epoch} (training loss over ${train.count} images)`, opts.learningRate);
+      checkLoss(val.loss, `epoch ${epoch} (validation loss)`, opts.learningRate);
       const record: EpochRecord = {
         epoch,
         loss: lossSum / train.count,

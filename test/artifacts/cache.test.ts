@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,17 +6,33 @@ import { ArtifactsNotReadyError, checkArtifacts } from '../../pipeline/artifacts
 import { pipelineSourceHash } from '../../pipeline/artifacts/cacheKeys';
 import { describeFile } from '../../pipeline/artifacts/describeFile';
 import { SCHEMA_VERSION, type PipelineConfig } from '../../pipeline/artifacts/types';
+import { SOURCE_FILES, validManifest } from './manifestFixture';
 
 const keys = { training: 't', drawing: 'd' };
 
-/** Artifacts with one training file (history.json) and one drawn file (visuals.json); `manifest` overrides fields. */
+/**
+ * Artifacts whose manifest honours the schema, with the training files the metrics come from and one
+ * drawn file (visuals.json); `manifest` overrides fields.
+ */
 async function artifactsWith(manifestKeys: { training: string; drawing: string }, manifest: Record<string, unknown> = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'cache-'));
-  await writeFile(path.join(dir, 'history.json'), '{"epochs":[]}');
-  await writeFile(path.join(dir, 'visuals.json'), '{}');
-  const files = [await describeFile(dir, 'history.json', 'history'), await describeFile(dir, 'visuals.json', 'visual-index')];
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, cacheKey: manifestKeys.drawing, trainingKey: manifestKeys.training, files, ...manifest }));
+  const files = [];
+  for (const [rel, kind, value] of [...SOURCE_FILES, ['visuals.json', 'visual-index', {}]] as const) {
+    await writeFile(path.join(dir, rel), JSON.stringify(value));
+    files.push(await describeFile(dir, rel, kind));
+  }
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ ...validManifest(files, manifestKeys), ...manifest }));
   return dir;
+}
+
+/** Every file in `dir` (relative path → bytes), to show a check changed nothing. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const rel of await readdir(dir, { recursive: true })) {
+    const full = path.join(dir, rel);
+    if ((await stat(full)).isFile()) out[rel] = (await readFile(full)).toString('base64');
+  }
+  return out;
 }
 
 /** A small source tree: two TypeScript files (one nested), one .mjs and a README. */
@@ -69,7 +85,7 @@ describe('checkArtifacts', () => {
     const dir = await artifactsWith(keys);
     const result = await checkArtifacts(dir, keys);
     expect(result.state).toBe('fresh');
-    expect(result.state === 'fresh' && result.manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, cacheKey: 'd', files: [{ path: 'history.json' }, { path: 'visuals.json' }] });
+    expect(result.state === 'fresh' && result.manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, cacheKey: 'd', files: [{ path: 'history.json' }, { path: 'evaluation.json' }, { path: 'summary.json' }, { path: 'data.json' }, { path: 'visuals.json' }] });
   });
 
   it('says stale when the training inputs changed', async () => {
@@ -108,10 +124,60 @@ describe('checkArtifacts', () => {
   });
 
   it('says stale when the manifest lists no files', async () => {
-    for (const files of [[], undefined]) {
-      const dir = await artifactsWith(keys, { files });
-      expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: 'manifest lists no files' });
+    const dir = await artifactsWith(keys, { files: [] });
+    expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: 'manifest lists no files' });
+  });
+
+  // Row 9 of issue #22: valid JSON of the wrong shape used to crash the check ("Cannot read properties of null").
+  it('says a manifest of the wrong shape is damaged, naming the field, and changes nothing', async () => {
+    const cases: [string, (dir: string) => Promise<void>, RegExp][] = [
+      ['null', (dir) => writeFile(path.join(dir, 'manifest.json'), 'null'), /^manifest.json is damaged \(\(root\): Expected object, received null/],
+      ['{}', (dir) => writeFile(path.join(dir, 'manifest.json'), '{}'), /^manifest.json is damaged \(schemaVersion: Required/],
+      ['a null file entry', async (dir) => {
+        const m = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+        m.files[1] = null;
+        await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(m));
+      }, /^manifest.json is damaged \(files.1: Expected object, received null\)$/],
+      ['a metric of the wrong type', async (dir) => {
+        const m = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+        m.metrics.test_accuracy = '0.9';
+        await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(m));
+      }, /^manifest.json is damaged \(metrics.test_accuracy: Expected number, received string\)$/],
+    ];
+    for (const [what, damage, reason] of cases) {
+      const dir = await artifactsWith(keys);
+      await damage(dir);
+      const before = await snapshot(dir);
+      expect(await checkArtifacts(dir, keys), what).toEqual({ state: 'stale', reason: expect.stringMatching(reason) });
+      expect(await snapshot(dir), what).toEqual(before);
     }
+  });
+
+  // Row 14 of issue #22: the manifest is not hashed, so an edited number used to pass as fresh.
+  it('says stale when a metric in the manifest differs from the file it comes from, naming both', async () => {
+    const dir = await artifactsWith(keys);
+    const m = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+    m.metrics.test_accuracy = 0.9999;
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(m));
+    const before = await snapshot(dir);
+    expect(await checkArtifacts(dir, keys)).toEqual({
+      state: 'stale', reason: 'metrics in manifest.json do not match evaluation.json (test_accuracy is 0.9999 in manifest.json, 0.833 in evaluation.json)',
+    });
+    expect(await snapshot(dir)).toEqual(before);
+    delete m.metrics.train_images;
+    m.metrics.test_accuracy = 0.833;
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(m));
+    expect(await checkArtifacts(dir, keys)).toEqual({
+      state: 'stale', reason: 'metrics in manifest.json do not match data.json (train_images is missing in manifest.json, 100 in data.json)',
+    });
+  });
+
+  it('says stale when the manifest lists none of a file the metrics come from', async () => {
+    const dir = await artifactsWith(keys);
+    const m = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+    m.files = m.files.filter((f: { kind: string }) => f.kind !== 'summary');
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(m));
+    expect(await checkArtifacts(dir, keys)).toEqual({ state: 'stale', reason: 'manifest.json lists no file of kind "summary"' });
   });
 
   it('names a listed file that is missing', async () => {

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineConfig } from '../../pipeline/artifacts/types';
 import { UsageError } from '../../pipeline/cli/options';
+import { ManifestRejectedError } from '../../pipeline/artifacts/manifestSchema';
 import { silentProgress } from '../../pipeline/cli/progress';
 import { IdxError } from '../../pipeline/data/idx';
 import { runPipeline, type RunOptions } from '../../pipeline/run';
@@ -252,4 +253,94 @@ describe('runPipeline', () => {
     expect((await first).result.status).toBe('built');
     expect((await run(out)).result.status).toBe('fresh');
   });
+
+  describe('degenerate runs and damaged manifests (issue #22)', () => {
+    /** A built artifacts folder in a scratch root, and every file's bytes, to show a later run kept them. */
+    async function built() {
+      const root = await mkdtemp(path.join(tmpdir(), 'run-'));
+      const out = path.join(root, 'artifacts');
+      await run(out);
+      return { root, out, before: await snapshot(out) };
+    }
+
+    async function expectKept({ root, out, before }: Awaited<ReturnType<typeof built>>) {
+      expect(await snapshot(out)).toEqual(before);
+      expect(await readdir(root)).toEqual(['artifacts']);
+    }
+
+    // Row 8: 0 training images used to train on nothing and publish a NaN loss.
+    it('refuses a data folder whose training files hold 0 images, naming them, before training', async () => {
+      const built1 = await built();
+      const empty = await writeTinyIdxFolder({ train: 0, test: 64 });
+      await expect(run(built1.out, { force: true, config: { ...config(), dataDir: empty } })).rejects.toThrow(
+        `${path.join(empty, 'train-*')}: the training set holds 0 images: point --data-dir at a folder whose IDX files hold images.`,
+      );
+      await expectKept(built1);
+    });
+
+    // Row 8: a metric a stage cannot compute (PCA variance NaN with --learning-rate 1000) used to be written as null.
+    it('stops when a stage cannot compute a metric, naming the stage and the settings, and keeps the previous artifacts', async () => {
+      const built1 = await built();
+      const nanEmbedding: RunOptions['embedding'] = async () => ({ files: [], metrics: { embedding_points: 64, pca_explained: NaN } });
+      await expect(run(built1.out, { force: true, embedding: nanEmbedding, config: { ...config(), learningRate: 1000 } })).rejects.toThrow(
+        'the embedding stage could not compute pca_explained (NaN): the trained model or the data is degenerate (e.g. every unit inactive after a too-high learning rate). Lower --learning-rate (now 1000) or check the training data (--data-dir); the previous artifacts were kept.',
+      );
+      await expectKept(built1);
+    });
+
+    // The last line of defence: whatever the stage checks miss, a manifest the site would reject is not committed.
+    it('refuses to commit a manifest the site schema rejects, naming the field, and keeps the previous artifacts', async () => {
+      const built1 = await built();
+      const badEntry: RunOptions['channels'] = async () => ({ files: [{ path: 'channels.json', kind: 'channels-index', bytes: 2, sha256: null as unknown as string }], metrics: {} });
+      const error = await run(built1.out, { force: true, channels: badEntry }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(ManifestRejectedError);
+      expect((error as Error).message).toMatch(/^refusing to write manifest\.json: files\.\d+\.sha256: Expected string, received null\. The site could not read it, so nothing was committed and the previous artifacts in .*artifacts were kept\./);
+      await expectKept(built1);
+    });
+
+    // Row 9: valid JSON of the wrong shape used to crash with "Cannot read properties of null".
+    it('rebuilds over a manifest of the wrong shape, and with train: false names manifest.json and the command', async () => {
+      for (const [what, damage, field] of [
+        ['null', () => 'null', '(root): Expected object, received null'],
+        ['a null file entry', (m: string) => JSON.stringify({ ...JSON.parse(m), files: [null] }), 'files.0: Expected object, received null'],
+      ] as const) {
+        const built1 = await built();
+        await writeFile(path.join(built1.out, 'manifest.json'), damage(await readFile(path.join(built1.out, 'manifest.json'), 'utf8')));
+        const damaged = { ...built1, before: await snapshot(built1.out) };
+        await expect(run(built1.out, { train: false }), what).rejects.toThrow(
+          `the artifacts in ${built1.out} are not usable: manifest.json is damaged (${field}). Run \`npm run pipeline\` with the same flags (or build without --no-train).`,
+        );
+        await expectKept(damaged);
+        const rebuilt = await run(built1.out);
+        expect(rebuilt.result.status, what).toBe('built');
+        expect(rebuilt.lines.join('\n'), what).toContain(`artifacts: stale (manifest.json is damaged (${field})); building`);
+      }
+    });
+
+    // Row 14: an edited number used to give "fresh" and be published beside a chart of the real one.
+    it('rebuilds when a metric in manifest.json was edited by hand, naming the metric and its file', async () => {
+      const built1 = await built();
+      const file = path.join(built1.out, 'manifest.json');
+      const manifest = JSON.parse(await readFile(file, 'utf8'));
+      const real = manifest.metrics.test_accuracy;
+      manifest.metrics.test_accuracy = 0.9999;
+      await writeFile(file, JSON.stringify(manifest));
+      const edited = { ...built1, before: await snapshot(built1.out) };
+      await expect(run(built1.out, { train: false })).rejects.toThrow(`metrics in manifest.json do not match evaluation.json (test_accuracy is 0.9999 in manifest.json, ${real} in evaluation.json)`);
+      await expectKept(edited);
+      const rebuilt = await run(built1.out);
+      expect(rebuilt.result.status).toBe('built');
+      expect(rebuilt.result.manifest.metrics.test_accuracy).toBe(real);
+    });
+  });
 });
+
+/** Every file under `dir` (relative path → base64 bytes). */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const rel of await readdir(dir, { recursive: true })) {
+    const full = path.join(dir, rel);
+    if ((await stat(full)).isFile()) out[rel] = (await readFile(full)).toString('base64');
+  }
+  return out;
+}

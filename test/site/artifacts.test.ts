@@ -144,6 +144,28 @@ describe('artifact loader errors and lookups', () => {
     expect(thrown(() => loadArtifacts(root)).message).toContain('\n  - (root): Expected object, received array\n');
   });
 
+  // Row 14 of issue #22: an edited number in manifest.json used to be published beside a chart of the real one.
+  it('refuse a metric in the manifest that differs from the file it comes from, naming the metric and both files', () => {
+    const dir = withEdited('manifest.json', (m) => ({ ...m, metrics: { ...m.metrics, test_accuracy: 0.9999 } }));
+    const manifestBytes = readFileSync(path.join(dir, 'manifest.json'));
+    const error = thrown(() => loadArtifacts(dir));
+    expect(error).toBeInstanceOf(ArtifactsError);
+    expect(error.message).toBe(
+      `${path.join(dir, 'manifest.json')}: metric test_accuracy does not match evaluation.json (test_accuracy is 0.9999 in manifest.json, 0.9876 in evaluation.json); the manifest was edited or damaged. ${RUN_PIPELINE_HINT}`,
+    );
+    expect(readFileSync(path.join(dir, 'manifest.json')).equals(manifestBytes)).toBe(true);
+    const missing = withEdited('manifest.json', (m) => ({ ...m, metrics: { ...m.metrics, train_images: undefined } }));
+    expect(thrown(() => loadArtifacts(missing)).message).toContain('metric train_images does not match data.json (train_images is missing in manifest.json, 2000 in data.json)');
+  });
+
+  // Row 9 of issue #22: the site reads the manifest with the pipeline's schema, so both reject the same shapes.
+  it('name the field of a manifest of the wrong shape, as the pipeline does', () => {
+    const nullManifest = withEdited('manifest.json', () => null);
+    expect(thrown(() => readManifest(nullManifest)).message).toContain('  - (root): Expected object, received null');
+    const nullEntry = withEdited('manifest.json', (m) => ({ ...m, files: [m.files[0], null] }));
+    expect(thrown(() => readManifest(nullEntry)).message).toContain('  - files.1: Expected object, received null');
+  });
+
   it('check the manifest config the site reads', () => {
     const dir = withEdited('manifest.json', (m) => ({ ...m, config: { ...m.config, seed: 'forty-two' } }));
     expect(thrown(() => readManifest(dir)).message).toContain('  - config.seed: Expected number, received string');

@@ -7,6 +7,7 @@ import { silentProgress } from '../../pipeline/cli/progress';
 import { createLocalStepper, type Batch, type TrainStepper } from '../../pipeline/train/stepper';
 import { mulberry32, shuffledIndices } from '../../pipeline/train/random';
 import { trainModel } from '../../pipeline/train/trainModel';
+import { DegenerateRunError } from '../../pipeline/evaluate/degenerate';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -239,5 +240,28 @@ describe('trainModel', () => {
     const history = await trainModel({ model, stepper: noopStepper(), train: toySplit(10), validation: toySplit(10), maxEpochs: 0, batchSize: 5, patience: 1, seed: 1, progress: silentProgress });
     expect(history).toMatchObject({ epochs: [], bestEpoch: 0, stoppedEarly: false });
     expect(model.getWeights()[0].dataSync()).toEqual(before);
+  });
+
+  // Row 8 of issue #22: a diverged loss used to be trained through and published as NaN.
+  it('stops at the first batch whose loss is not finite, naming the epoch, the batch and the settings to change', async () => {
+    const seen: number[] = [];
+    let steps = 0;
+    const losses = [1, 2, Infinity, 3];
+    const stepper: TrainStepper = { ...noopStepper(), async step() { return { loss: losses[steps++], accuracy: 0.1 }; } };
+    const progress = { ...silentProgress, batch: (done: number) => void seen.push(done) };
+    const run = trainModel({ model: tinyModel(1), stepper, train: toySplit(12), validation: toySplit(10), maxEpochs: 3, batchSize: 6, patience: 2, seed: 1, learningRate: 1000, progress });
+    await expect(run).rejects.toThrow(
+      'training diverged: the loss became Infinity at epoch 2, batch 1 of 2. Lower --learning-rate (now 1000) or check the training data (--data-dir); the previous artifacts were kept.',
+    );
+    await expect(run).rejects.toBeInstanceOf(DegenerateRunError);
+    expect(seen).toEqual([1, 2]); // the bad batch is not reported as progress
+  });
+
+  it('stops when the validation loss of an epoch is not finite', async () => {
+    const model = tinyModel(1);
+    const stepper: TrainStepper = { ...noopStepper(), async step() { model.setWeights([tf.fill([784, 10], NaN), tf.zeros([10])]); return { loss: 1, accuracy: 0.1 }; } };
+    await expect(trainModel({ model, stepper, train: toySplit(10), validation: toySplit(10), maxEpochs: 2, batchSize: 10, patience: 2, seed: 1, progress: silentProgress })).rejects.toThrow(
+      /^training diverged: the loss became NaN at epoch 1 \(validation loss\)\. Lower --learning-rate or check the training data/,
+    );
   });
 });

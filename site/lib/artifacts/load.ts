@@ -10,9 +10,11 @@ import type {
   ArtifactFile, ChannelStats, Evaluation, Manifest, ModelSummary, PredictionsIndex, TrainingHistory, VisualIndex,
 } from '../../../pipeline/artifacts/types';
 import { SCHEMA_VERSION } from '../../../pipeline/artifacts/types';
+import { dataInfoSchema, manifestSchema } from '../../../pipeline/artifacts/manifestSchema';
+import { describeMismatch, firstMetricMismatch } from '../../../pipeline/evaluate/report';
 import { pngSize } from './pngSize';
 import {
-  channelsIndexSchema, distributionsSchema, embeddingIndexSchema, evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, manifestSchema, predictionsSchema, summarySchema, visualIndexSchema,
+  channelsIndexSchema, distributionsSchema, embeddingIndexSchema, evaluationSchema, explainIndexSchema, filterNormsSchema, historySchema, layerDataSchema, predictionsSchema, summarySchema, visualIndexSchema,
 } from './schema';
 
 export class ArtifactsError extends Error {
@@ -136,6 +138,12 @@ export function loadArtifacts(dir: string): SiteArtifacts {
   const evaluation = readJson(dir, fileOfKind(manifest, dir, 'evaluation'), evaluationSchema);
   const predictions = readJson(dir, fileOfKind(manifest, dir, 'predictions'), predictionsSchema);
   const visuals = readJson(dir, fileOfKind(manifest, dir, 'visual-index'), visualIndexSchema) as VisualIndex;
+  // The manifest is not hashed: its numbers are checked against the files they come from, so an edited one is not published.
+  const data = readJson(dir, fileOfKind(manifest, dir, 'data-info'), dataInfoSchema);
+  const mismatch = firstMetricMismatch(manifest.metrics, { history, evaluation, summary, data });
+  if (mismatch) {
+    throw new ArtifactsError(`${path.join(dir, 'manifest.json')}: metric ${mismatch.name} does not match ${mismatch.file} (${describeMismatch(mismatch)}); the manifest was edited or damaged. ${RUN_PIPELINE_HINT}`);
+  }
   for (const image of referencedImages(visuals)) listedFile(manifest, dir, image);
 
   const statsCache = new Map<string, ChannelStats[]>();

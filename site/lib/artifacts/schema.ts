@@ -1,33 +1,11 @@
-// zod schemas for the parts of the artifact contract (pipeline/artifacts/types.ts) the site reads.
+// zod schemas for the parts of the artifact contract (pipeline/artifacts/types.ts) the site reads, besides the manifest.
 // They check shape, not values: a wrong pipeline output should fail with the file and field named.
 import { z } from 'zod';
 
 const num = z.number();
 const str = z.string();
 
-export const artifactFileSchema = z.object({
-  path: str, kind: str, bytes: num, sha256: str, meta: z.record(z.unknown()).optional(),
-});
-
-export const manifestSchema = z.object({
-  schemaVersion: num,
-  pipelineVersion: str,
-  createdAt: str,
-  cacheKey: str,
-  config: z.object({ preset: str, seed: num, epochs: num, batchSize: num, learningRate: num, patience: num, trainLimit: num, testLimit: num, backend: str }).passthrough(),
-  backend: z.object({
-    name: str, version: str, threads: num, description: str,
-    onednn: z.object({ version: str, threading: str, threads: num, kernels: z.array(str) }).optional(),
-  }),
-  versions: z.record(str),
-  timings: z.record(num),
-  metrics: z.record(num),
-  data: z.object({
-    source: str, trainCount: num, testCount: num, trainAvailable: num, testAvailable: num, height: num, width: num,
-    files: z.array(z.object({ name: str, bytes: num, sha256: str, checksumKnown: z.boolean() })),
-  }),
-  files: z.array(artifactFileSchema),
-});
+// The manifest's schema is the pipeline's (pipeline/artifacts/manifestSchema.ts): one schema for both readers.
 
 export const historySchema = z.object({
   epochs: z.array(z.object({ epoch: num, loss: num, accuracy: num, valLoss: num, valAccuracy: num, seconds: num, imagesPerSecond: num }).passthrough()),

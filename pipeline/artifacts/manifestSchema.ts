@@ -1,0 +1,78 @@
+// The one zod schema of manifest.json (types.ts: Manifest). The pipeline checks its own manifest with it
+// on every read and before every commit; the site reads the manifest with it too, so a manifest the
+// pipeline accepts is one the site accepts. It checks shape, not values: wrong output fails with the field named.
+import { z } from 'zod';
+import { KNOWN_DATASETS } from '../data/checksums';
+import type { Manifest } from './types';
+
+// Finite: JSON writes NaN and Infinity as null, so a manifest holding them in memory would be written as one
+// the site rejects; checking the object before it is written therefore catches them.
+const num = z.number().finite();
+const str = z.string();
+
+export const artifactFileSchema = z.object({
+  path: str, kind: str, bytes: num, sha256: str, meta: z.record(z.unknown()).optional(),
+});
+
+/** data.json (kind 'data-info') and the manifest's `data`. */
+export const dataInfoSchema = z.object({
+  source: str, trainCount: num, testCount: num, trainAvailable: num, testAvailable: num, height: num, width: num,
+  files: z.array(z.object({ name: str, bytes: num, sha256: str, checksumKnown: z.boolean() })),
+  known: z.enum(KNOWN_DATASETS).nullable(),
+});
+
+export const manifestSchema = z.object({
+  schemaVersion: num,
+  pipelineVersion: str,
+  createdAt: str,
+  cacheKey: str,
+  trainingKey: str,
+  config: z.object({ preset: str, seed: num, epochs: num, batchSize: num, learningRate: num, patience: num, trainLimit: num, testLimit: num, backend: str }).passthrough(),
+  backend: z.object({
+    name: str, version: str, threads: num, description: str,
+    onednn: z.object({ version: str, threading: str, threads: num, kernels: z.array(str) }).optional(),
+  }),
+  versions: z.record(str),
+  timings: z.record(num),
+  metrics: z.record(num),
+  data: dataInfoSchema,
+  files: z.array(artifactFileSchema),
+});
+
+/** The value at a zod issue's path, to say "is NaN" where JSON would only show null. */
+function valueAt(value: unknown, at: (string | number)[]): unknown {
+  return at.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value);
+}
+
+/**
+ * Checks a manifest, parsed from manifest.json or about to be written to it. Returns the manifest, or
+ * the first problems (at most three, each naming its field) as one line.
+ */
+export function parseManifest(value: unknown): { manifest: Manifest; problem?: undefined } | { manifest?: undefined; problem: string } {
+  const result = manifestSchema.safeParse(value);
+  if (result.success) return { manifest: result.data as unknown as Manifest };
+  const problem = result.error.issues.slice(0, 3).map((issue) => {
+    const field = issue.path.join('.') || '(root)';
+    const found = valueAt(value, issue.path);
+    return typeof found === 'number' && !Number.isFinite(found) ? `${field} is ${found}` : `${field}: ${issue.message}`;
+  }).join('; ');
+  return { problem };
+}
+
+/** The manifest a run was about to commit does not match the schema the site reads it with. */
+export class ManifestRejectedError extends Error {
+  override name = 'ManifestRejectedError';
+}
+
+/**
+ * The last line of defence before a commit: a manifest the site would reject is never written, so the
+ * previous artifacts stay in place. Causes found earlier (a diverged loss, a metric that could not be
+ * computed) stop the run with a better message; this catches whatever they miss.
+ */
+export function assertManifestWritable(manifest: Manifest, outDir: string): void {
+  const { problem } = parseManifest(manifest);
+  if (problem === undefined) return;
+  throw new ManifestRejectedError(
+    `refusing to write manifest.json: ${problem}. The site could not read it, so nothing was committed and the previous artifacts in ${outDir} were kept. This is a bug in the stage that produced that field, or a degenerate run (check the log above).`,
+  );
+}
