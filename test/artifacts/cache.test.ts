@@ -95,7 +95,7 @@ describe('checkArtifacts', () => {
 
   it('names the training input that changed when given the current inputs', async () => {
     const config: PipelineConfig = { preset: 'quick', seed: 42, epochs: 2, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 4096, testLimit: 1000, dataDir: null, backend: 'wasm', workers: 1, samples: [], igMaxSteps: 512 };
-    const dir = await artifactsWith(keys, { config, backend: { name: 'wasm', version: '4.22.0' }, versions: { backend: 'wasm 4.22.0' }, data: { files: [] } });
+    const dir = await artifactsWith(keys, { config, backend: { name: 'wasm', version: '4.22.0', threads: 1, description: 'wasm' }, versions: { backend: 'wasm 4.22.0' } });
     const current = { config: { ...config, preset: 'seed' as const, epochs: 100 }, data: [], backend: { name: 'wasm' as const, version: '4.22.0' }, versions: {} };
     expect(await checkArtifacts(dir, { ...keys, training: 'other' }, current)).toEqual({ state: 'stale', reason: 'the config changed: preset quick → seed, epochs 2 → 100' });
   });
