@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { pipelineSourceHash } from '../../pipeline/artifacts/cacheKeys';
 import { describeFile } from '../../pipeline/artifacts/describeFile';
 import { SCHEMA_VERSION, type PipelineConfig } from '../../pipeline/artifacts/types';
 import { SOURCE_FILES, validManifest } from './manifestFixture';
+import { folderSnapshot } from '../folderSnapshot';
 
 const keys = { training: 't', drawing: 'd' };
 
@@ -25,15 +26,6 @@ async function artifactsWith(manifestKeys: { training: string; drawing: string }
   return dir;
 }
 
-/** Every file in `dir` (relative path → bytes), to show a check changed nothing. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const rel of await readdir(dir, { recursive: true })) {
-    const full = path.join(dir, rel);
-    if ((await stat(full)).isFile()) out[rel] = (await readFile(full)).toString('base64');
-  }
-  return out;
-}
 
 /** A small source tree: two TypeScript files (one nested), one .mjs and a README. */
 async function sourceTree() {
@@ -147,9 +139,9 @@ describe('checkArtifacts', () => {
     for (const [what, damage, reason] of cases) {
       const dir = await artifactsWith(keys);
       await damage(dir);
-      const before = await snapshot(dir);
+      const before = await folderSnapshot(dir);
       expect(await checkArtifacts(dir, keys), what).toEqual({ state: 'stale', reason: expect.stringMatching(reason) });
-      expect(await snapshot(dir), what).toEqual(before);
+      expect(await folderSnapshot(dir), what).toEqual(before);
     }
   });
 
@@ -159,11 +151,11 @@ describe('checkArtifacts', () => {
     const m = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
     m.metrics.test_accuracy = 0.9999;
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(m));
-    const before = await snapshot(dir);
+    const before = await folderSnapshot(dir);
     expect(await checkArtifacts(dir, keys)).toEqual({
       state: 'stale', reason: 'metrics in manifest.json do not match evaluation.json (test_accuracy is 0.9999 in manifest.json, 0.833 in evaluation.json)',
     });
-    expect(await snapshot(dir)).toEqual(before);
+    expect(await folderSnapshot(dir)).toEqual(before);
     delete m.metrics.train_images;
     m.metrics.test_accuracy = 0.833;
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(m));

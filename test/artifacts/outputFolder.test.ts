@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputFolder, checkSeparate, MARKER, markerText, OutputFolderError, replaceProblem } from '../../pipeline/artifacts/outputFolder';
+import { folderSnapshot } from '../folderSnapshot';
 
 /** A small fake project (never the real one): package.json, .git, a source file; cwd and home are inside the temp folder. */
 async function fakeProject() {
@@ -16,15 +17,6 @@ async function fakeProject() {
   return { top, home, project, ctx: { cwd: project, home } };
 }
 
-/** Every file under `dir` with its content, to show that a refusal changed nothing. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const name of await readdir(dir, { recursive: true })) {
-    const p = path.join(dir, name);
-    out[name] = (await stat(p)).isDirectory() ? '<dir>' : await readFile(p, 'utf8');
-  }
-  return out;
-}
 
 function refusal(run: () => unknown): string {
   try {
@@ -39,7 +31,7 @@ function refusal(run: () => unknown): string {
 describe('checkOutputFolder', () => {
   it('refuses an empty --out, the project folder, its ancestors, the home folder and / with a message naming the folder and why', async () => {
     const { top, home, project, ctx } = await fakeProject();
-    const before = await snapshot(top);
+    const before = await folderSnapshot(top);
     expect(refusal(() => checkOutputFolder('--out', '', 'artifacts', ctx))).toMatch(new RegExp(`--out is empty: it would mean the current folder \\(${project}\\).*unset shell variable`));
     expect(refusal(() => checkOutputFolder('--out', '.', 'artifacts', ctx))).toContain(`--out . is ${project}, the current folder: the run replaces the whole folder`);
     expect(refusal(() => checkOutputFolder('--out', '..', 'artifacts', ctx))).toContain(`--out .. is ${home}, your home folder`);
@@ -50,7 +42,7 @@ describe('checkOutputFolder', () => {
     expect(refusal(() => checkOutputFolder('--out', '..', 'artifacts', { cwd: path.join(project, 'src'), home: '/nowhere' }))).toContain(`is ${project}, the project folder`);
     expect(refusal(() => checkOutputFolder('--out', path.join(top, 'home'), 'artifacts', { cwd: top, home }))).toContain('your home folder');
     expect(refusal(() => checkOutputFolder('--out', 'x', 'artifacts', { cwd: top, home: '/nowhere', protect: [path.join(top, 'x', 'code')] }))).toContain('an ancestor of the project folder');
-    expect(await snapshot(top)).toEqual(before);
+    expect(await folderSnapshot(top)).toEqual(before);
   });
 
   it('refuses an existing file, a path under a file, a symbolic link and a folder of other files, and changes nothing', async () => {
@@ -59,7 +51,7 @@ describe('checkOutputFolder', () => {
     await mkdir(path.join(project, 'photos'));
     await writeFile(path.join(project, 'photos', 'a.jpg'), 'jpg');
     await symlink(path.join(project, 'photos'), path.join(project, 'link'));
-    const before = await snapshot(top);
+    const before = await folderSnapshot(top);
     expect(refusal(() => checkOutputFolder('--out', 'notes.txt', 'artifacts', ctx))).toBe(
       `--out notes.txt (${project}/notes.txt) cannot be used: it is an existing file, not a folder; writing there would delete the file. Give a new or empty folder of its own (e.g. --out artifacts), or a folder an earlier run wrote.`,
     );
@@ -67,7 +59,7 @@ describe('checkOutputFolder', () => {
     expect(refusal(() => checkOutputFolder('--dist', 'photos', 'site', ctx))).toContain('it already holds files this project did not write (a.jpg); replacing it would delete them');
     expect(refusal(() => checkOutputFolder('--dist', 'link', 'site', ctx))).toContain(`it is a symbolic link (to ${project}/photos)`);
     expect(refusal(() => checkOutputFolder('--out', 'src', 'artifacts', ctx))).toContain('(main.ts)');
-    expect(await snapshot(top)).toEqual(before);
+    expect(await folderSnapshot(top)).toEqual(before);
   });
 
   it('accepts a new folder, an empty one, our marked output of the same kind and artifacts of earlier versions', async () => {

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeTinyIdxFolder } from '../data/fixtures';
+import { folderSnapshot } from '../folderSnapshot';
 
 /** The CLIs run as a user runs them, with tsx loaded by absolute path so the working directory can be anywhere. */
 const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
@@ -33,14 +34,6 @@ async function fakeProject() {
   return project;
 }
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const name of await readdir(dir, { recursive: true })) {
-    const p = path.join(dir, name);
-    out[name] = (await stat(p)).isDirectory() ? '<dir>' : await readFile(p, 'utf8');
-  }
-  return out;
-}
 
 let dataDir: string;
 beforeAll(async () => {
@@ -52,24 +45,24 @@ const TINY = () => ['--data-dir', dataDir, '--backend', 'wasm', '--workers', '1'
 describe('the CLIs', () => {
   it('refuses --out "" and --out . in a project before loading any data, and the project is unchanged', async () => {
     const project = await fakeProject();
-    const before = await snapshot(project);
+    const before = await folderSnapshot(project);
     for (const out of ['', '.']) {
       const ran = await runEntry('main', ['--out', out, ...TINY()], project);
       expect(ran.code).toBe(1);
       expect(ran.stderr).toContain(out === '' ? '--out is empty: it would mean the current folder' : `--out . is ${project}, the current folder`);
       expect(ran.stderr).not.toMatch(/data:|Set DEBUG=1/);
     }
-    expect(await snapshot(project)).toEqual(before);
+    expect(await folderSnapshot(project)).toEqual(before);
   }, 60_000);
 
   it('refuses a --dist under a file at once, before the pipeline runs', async () => {
     const project = await fakeProject();
-    const before = await snapshot(project);
+    const before = await folderSnapshot(project);
     const ran = await runEntry('build', ['--dist', 'notes.txt/site', '--out', 'artifacts', ...TINY()], project);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain(`build failed: --dist notes.txt/site (${project}/notes.txt/site) cannot be used: it is inside ${project}/notes.txt, which is a file, not a folder.`);
     expect(ran.stderr).not.toContain('training');
-    expect(await snapshot(project)).toEqual(before);
+    expect(await folderSnapshot(project)).toEqual(before);
   }, 60_000);
 
   it('stops on SIGTERM during training: one line saying nothing was changed, exit 143, no temporary folder or lock left', async () => {

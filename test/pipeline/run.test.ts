@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { silentProgress } from '../../pipeline/cli/progress';
 import { IdxError } from '../../pipeline/data/idx';
 import { runPipeline, type RunOptions } from '../../pipeline/run';
 import { writeTinyIdxFolder } from '../data/fixtures';
+import { folderSnapshot } from '../folderSnapshot';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -260,11 +261,11 @@ describe('runPipeline', () => {
       const root = await mkdtemp(path.join(tmpdir(), 'run-'));
       const out = path.join(root, 'artifacts');
       await run(out);
-      return { root, out, before: await snapshot(out) };
+      return { root, out, before: await folderSnapshot(out) };
     }
 
     async function expectKept({ root, out, before }: Awaited<ReturnType<typeof built>>) {
-      expect(await snapshot(out)).toEqual(before);
+      expect(await folderSnapshot(out)).toEqual(before);
       expect(await readdir(root)).toEqual(['artifacts']);
     }
 
@@ -306,7 +307,7 @@ describe('runPipeline', () => {
       ] as const) {
         const built1 = await built();
         await writeFile(path.join(built1.out, 'manifest.json'), damage(await readFile(path.join(built1.out, 'manifest.json'), 'utf8')));
-        const damaged = { ...built1, before: await snapshot(built1.out) };
+        const damaged = { ...built1, before: await folderSnapshot(built1.out) };
         await expect(run(built1.out, { train: false }), what).rejects.toThrow(
           `the artifacts in ${built1.out} are not usable: manifest.json is damaged (${field}). Run \`npm run pipeline\` with the same flags (or build without --no-train).`,
         );
@@ -325,7 +326,7 @@ describe('runPipeline', () => {
       const real = manifest.metrics.test_accuracy;
       manifest.metrics.test_accuracy = 0.9999;
       await writeFile(file, JSON.stringify(manifest));
-      const edited = { ...built1, before: await snapshot(built1.out) };
+      const edited = { ...built1, before: await folderSnapshot(built1.out) };
       await expect(run(built1.out, { train: false })).rejects.toThrow(`metrics in manifest.json do not match evaluation.json (test_accuracy is 0.9999 in manifest.json, ${real} in evaluation.json)`);
       await expectKept(edited);
       const rebuilt = await run(built1.out);
@@ -335,12 +336,3 @@ describe('runPipeline', () => {
   });
 });
 
-/** Every file under `dir` (relative path → base64 bytes). */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const rel of await readdir(dir, { recursive: true })) {
-    const full = path.join(dir, rel);
-    if ((await stat(full)).isFile()) out[rel] = (await readFile(full)).toString('base64');
-  }
-  return out;
-}
