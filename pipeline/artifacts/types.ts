@@ -2,7 +2,9 @@
 // The site reads only `manifest.json` and the files it names; every path is relative to the artifacts folder.
 import type { KnownDataset } from '../data/checksums';
 
-export const SCHEMA_VERSION = 1;
+// 2: issue #22 made the manifest's shape binding (one zod schema on every read) and added data.known,
+// config.igMaxSteps and the ig_maps / ig_unconverged metrics; a version-1 manifest is named as such, not "damaged".
+export const SCHEMA_VERSION = 2;
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
