@@ -13,6 +13,7 @@ import { buildMetrics } from './evaluate/report';
 import { ARTICLE_SAMPLE, drawingSeconds, runDrawing, type DrawingOptions } from './stages/drawing';
 import { reuseTraining } from './stages/reuseTraining';
 import { runTraining } from './stages/training';
+import { describeModel } from './model/describeModel';
 import { seedMathRandom } from './train/random';
 import type { TrainProgress } from './train/trainModel';
 import { settleConfig } from './cli/settleConfig';
@@ -98,7 +99,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       // Training figures are those of the run that trained; the drawing and the total are this run's.
       const total = (old.timings.total ?? 0) - drawingSeconds(old.timings) + drawn.seconds;
       const timings = { ...old.timings, ...drawn.timings, total };
-      manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, files: [...reused.files, ...drawn.files] };
+      manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, model: old.model, files: [...reused.files, ...drawn.files] };
     } else {
       const trained = await runTraining({ config, data, backend, staging, log, progress, signal });
       const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
@@ -112,6 +113,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
         versions: { node: process.version, ...packages, backend: backendVersion(backend), ...(backend.onednn ? { onednn: backend.onednn.version } : {}) },
         timings,
         metrics: { ...buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }), ...drawn.metrics },
+        model: describeModel(trained.model, { kind: 'tutorial' }),
         files: [...trained.files, ...drawn.files],
       };
     }

@@ -21,6 +21,34 @@ export const dataInfoSchema = z.object({
   known: z.enum(KNOWN_DATASETS).nullable(),
 });
 
+const layerSchema = z.object({
+  name: str, type: str, outputShape: z.array(num), params: num,
+  filters: num.optional(), kernelSize: z.tuple([num, num]).optional(), strides: z.tuple([num, num]).optional(),
+  padding: str.optional(), units: num.optional(), activation: str.optional(), rate: num.optional(),
+});
+
+/** The model description (pipeline/model/description.ts): what every stage and the site read about the model. */
+export const modelDescriptionSchema = z.object({
+  source: z.object({
+    kind: z.enum(['tutorial', 'architecture', 'imported']),
+    file: str.optional(), format: z.enum(['keras', 'h5', 'tfjs', 'keras-json']).optional(),
+    kerasVersion: str.nullable().optional(), generatedBy: str.nullable().optional(), sha256: str.optional(),
+    optimizer: str.nullable().optional(), loss: str.nullable().optional(),
+  }),
+  input: z.object({ height: num, width: num, channels: num, scale: z.enum(['unit', 'byte']) }),
+  classes: num,
+  layers: z.array(layerSchema),
+  totalParams: num,
+  visualized: z.array(str),
+  convolutions: z.array(str),
+  gradCam: z.array(str),
+  weighted: z.array(str),
+  firstConvolution: str,
+  embedding: str.nullable(),
+  logitLayer: str,
+  softmax: z.enum(['dense', 'layer', 'none']),
+});
+
 export const manifestSchema = z.object({
   schemaVersion: num,
   pipelineVersion: str,
@@ -36,6 +64,7 @@ export const manifestSchema = z.object({
   timings: z.record(num),
   metrics: z.record(num),
   data: dataInfoSchema,
+  model: modelDescriptionSchema,
   files: z.array(artifactFileSchema),
 });
 

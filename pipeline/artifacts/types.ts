@@ -1,10 +1,12 @@
 // The contract between the pipeline and the site: the manifest and the JSON files it lists.
 // The site reads only `manifest.json` and the files it names; every path is relative to the artifacts folder.
 import type { KnownDataset } from '../data/checksums';
+import type { ModelDescription } from '../model/description';
 
+// 3: issue #20 added `model`, the model description every stage and the site read (pipeline/model/description.ts).
 // 2: issue #22 made the manifest's shape binding (one zod schema on every read) and added data.known,
 // config.igMaxSteps and the ig_maps / ig_unconverged metrics; a version-1 manifest is named as such, not "damaged".
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -120,6 +122,8 @@ export interface Manifest {
   /** Headline numbers, each produced by this run. Names are what `:metric{name=…}` accepts. */
   metrics: Record<string, number>;
   data: DataInfo;
+  /** The model shown: its source, input, layers and the roles the stages give them. */
+  model: ModelDescription;
   files: ArtifactFile[];
 }
 

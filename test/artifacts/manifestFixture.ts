@@ -1,6 +1,7 @@
 // A small manifest that honours the schema, with the result files its metrics are derived from.
 import type { ArtifactFile, DataInfo, Evaluation, Manifest, ModelSummary, PipelineConfig, TrainingHistory } from '../../pipeline/artifacts/types';
 import { SCHEMA_VERSION } from '../../pipeline/artifacts/types';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 import { buildMetrics, type MetricSources } from '../../pipeline/evaluate/report';
 
 export const history: TrainingHistory = {
@@ -20,6 +21,6 @@ export function validManifest(files: ArtifactFile[], keys = { training: 't', dra
   return {
     schemaVersion: SCHEMA_VERSION, pipelineVersion: '0', createdAt: '2026-12-02T00:00:00.000Z', cacheKey: keys.drawing, trainingKey: keys.training,
     config, backend: { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu' }, versions: {}, timings: { total: 5 },
-    metrics: buildMetrics({ config, ...sources, timings: { total: 5 }, threads: 1 }), data, files,
+    metrics: buildMetrics({ config, ...sources, timings: { total: 5 }, threads: 1 }), data, model: TUTORIAL_DESCRIPTION, files,
   };
 }

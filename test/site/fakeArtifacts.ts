@@ -1,5 +1,6 @@
 // A small but complete artifacts folder that honours pipeline/artifacts/types.ts, so the site
 // can be tested and built before (and independently of) a real pipeline run.
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
@@ -39,6 +40,8 @@ export interface FakeArtifactsOptions {
   backend?: Manifest['backend'];
   /** Without the channel dictionary (a build from before it existed). */
   noChannels?: boolean;
+  /** The model the manifest describes (default: the tutorial's network). */
+  model?: Manifest['model'];
 }
 
 /** Writes a fake artifacts folder into `dir` and returns its manifest. */
@@ -163,6 +166,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
       embedding_points: count, pca_explained: 0.49, embedding_seconds: 17.1, umap_seconds: 15.2,
     },
     data,
+    model: options.model ?? TUTORIAL_DESCRIPTION,
     files,
   };
   for (const rel of options.omit ?? []) await rm(path.join(dir, rel), { force: true });
