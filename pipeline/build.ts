@@ -31,6 +31,7 @@ async function main(argv: string[], { signal }: CliContext): Promise<number> {
   if (flags.help) {
     process.stdout.write(
       'Builds the report: runs the pipeline (reusing fresh artifacts), then renders the site into dist/.\n' +
+        'Your own model: npm run build -- --model my_model.keras (or .h5, or a TF.js model.json).\n' +
         'Environment: SITE_URL and BASE_PATH to deploy under a sub-path.\n\n' +
         helpText('npm run build --', BUILD_FLAGS),
     );

@@ -5,7 +5,9 @@ import { runCli, userOutputContext, type CliContext } from './cli/runCli';
 import { runPipeline } from './run';
 
 export const PIPELINE_INTRO =
-  "Trains the article's CNN on MNIST and writes metrics, predictions, the model and feature-map images to the artifacts folder.\n" +
+  "Trains the article's CNN on MNIST (or your --architecture), or evaluates your own trained model (--model FILE:\n" +
+  '.keras, .h5/.hdf5 or TF.js model.json) without training, and writes metrics, predictions, the model and\n' +
+  'feature-map images to the artifacts folder.\n' +
   'Re-running with the same config, data and pipeline code reuses the artifacts ("fresh"); a change that only\n' +
   'affects the drawings (--samples, drawing code) redraws them from the saved model without retraining.\n\n';
 

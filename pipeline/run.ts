@@ -13,7 +13,10 @@ import { buildMetrics } from './evaluate/report';
 import { ARTICLE_SAMPLE, drawingSeconds, runDrawing, type DrawingOptions } from './stages/drawing';
 import { reuseTraining } from './stages/reuseTraining';
 import { runTraining } from './stages/training';
-import { describeModel } from './model/describeModel';
+import { checkModelFitsData, chooseModel, type ModelImporters } from './model/chooseModel';
+import { classCount, describeSource, warnIfNearChance } from './model/modelNotes';
+import { evaluateAndSave } from './stages/evaluation';
+import { modelImporters } from './model/import';
 import { seedMathRandom } from './train/random';
 import type { TrainProgress } from './train/trainModel';
 import { settleConfig } from './cli/settleConfig';
@@ -42,6 +45,8 @@ export interface RunOptions {
    * Aborting throws its reason after removing the staging folder and releasing the lock.
    */
   signal?: AbortSignal;
+  /** Readers of --model and --architecture files (pipeline/model/import); replaceable for tests. */
+  importers?: ModelImporters;
 }
 
 export interface RunResult {
@@ -63,7 +68,7 @@ async function pipelineVersion(): Promise<string> {
  * or reuse the trained model when only drawing inputs changed → draw → write everything to a staging
  * folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal, importers = modelImporters }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
@@ -74,14 +79,32 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   // The backend that runs is part of the training key, so it is started before the cache is checked.
   const backend = await selectBackend(config.backend, log);
   signal?.throwIfAborted();
+  // The model is read (or built) and checked against the data before the cache: its file's hash is a key.
+  const chosen = await chooseModel(config, importers);
+  const { description } = chosen;
+  try {
+    const note = checkModelFitsData(description, data.info, 1, classCount(data), config.model ?? config.architecture);
+    if (note) log(`model: ${note}`);
+  } catch (e) {
+    chosen.model.dispose();
+    throw e;
+  }
+  if (description.source.kind !== 'tutorial') log(`model: ${describeSource(description)}`);
   const packages = installedVersions([...TRAINING.packages, ...DRAWING.packages]);
-  const keys = cacheKeys({ config, data: data.info.files, backend, versions: packages, sources: await pipelineSources(pipelineRoot) });
+  const keys = cacheKeys({
+    config, data: data.info.files, backend, versions: packages, sources: await pipelineSources(pipelineRoot),
+    model: { kind: description.source.kind, sha256: description.source.sha256 ?? null, scale: description.input.scale },
+  });
   const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys, { config, data: data.info.files, backend, versions: packages });
   if (state.state === 'fresh') {
-    log(`artifacts: fresh (${path.resolve(outDir)}); use --force to retrain`);
+    chosen.model.dispose();
+    log(`artifacts: fresh (${path.resolve(outDir)}); use --force to ${chosen.trainHere ? 'retrain' : 'evaluate and draw again'}`);
     return { status: 'fresh', manifest: state.manifest };
   }
-  if (state.state === 'stale' && !train) {
+  if (state.state === 'redraw') chosen.model.dispose();
+  // --no-train never trains; an imported model is never trained, so it needs no permission.
+  if (state.state === 'stale' && !train && chosen.trainHere) {
+    chosen.model.dispose();
     throw new ArtifactsNotReadyError(`the artifacts in ${path.resolve(outDir)} are not usable: ${state.reason}. Run \`npm run pipeline\` with the same flags (or build without --no-train).`);
   }
   log(state.state === 'redraw' ? `artifacts: redrawing (${state.reason}); the trained model is reused` : `artifacts: stale (${state.reason}); building`);
@@ -92,17 +115,35 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     const common = { schemaVersion: SCHEMA_VERSION, pipelineVersion: await pipelineVersion(), cacheKey: keys.drawing, trainingKey: keys.training, config, data: data.info };
     let manifest: Manifest;
     if (state.state === 'redraw') {
+      // The saved model is the one drawn from: for an imported model it is the file's model as evaluated.
       const reused = await reuseTraining(outDir, state.manifest, staging, data.test);
-      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
+      const drawn = await runDrawing({ model: reused.model, description: state.manifest.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
       reused.model.dispose();
       const old = state.manifest;
       // Training figures are those of the run that trained; the drawing and the total are this run's.
       const total = (old.timings.total ?? 0) - drawingSeconds(old.timings) + drawn.seconds;
       const timings = { ...old.timings, ...drawn.timings, total };
       manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, model: old.model, files: [...reused.files, ...drawn.files] };
+    } else if (!chosen.trainHere) {
+      const evaluated = await evaluateAndSave({ model: chosen.model, description, test: data.test, data: data.info, staging, log });
+      const drawn = await runDrawing({ model: chosen.model, description, test: data.test, predictions: evaluated.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
+      chosen.model.dispose();
+      const timings = { data: dataSeconds, evaluate: evaluated.seconds, ...drawn.timings, total: clock() - t0 };
+      const { evaluation, summary } = evaluated;
+      warnIfNearChance(evaluation.testAccuracy, description, log);
+      manifest = {
+        ...common,
+        createdAt: new Date().toISOString(),
+        backend,
+        versions: { node: process.version, ...packages, backend: backendVersion(backend), ...(backend.onednn ? { onednn: backend.onednn.version } : {}) },
+        timings,
+        metrics: { ...buildMetrics({ config, history: null, evaluation, summary, data: data.info, timings, threads: backend.threads }), ...drawn.metrics },
+        model: description,
+        files: [...evaluated.files, ...drawn.files],
+      };
     } else {
-      const trained = await runTraining({ config, data, backend, staging, log, progress, signal });
-      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
+      const trained = await runTraining({ model: chosen.model, description, config, data, backend, staging, log, progress, signal });
+      const drawn = await runDrawing({ model: trained.model, description, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
       trained.model.dispose();
       const timings = { data: dataSeconds, ...trained.timings, ...drawn.timings, total: clock() - t0 };
       const { history, evaluation, summary, info } = trained;
@@ -113,7 +154,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
         versions: { node: process.version, ...packages, backend: backendVersion(backend), ...(backend.onednn ? { onednn: backend.onednn.version } : {}) },
         timings,
         metrics: { ...buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }), ...drawn.metrics },
-        model: describeModel(trained.model, { kind: 'tutorial' }),
+        model: description,
         files: [...trained.files, ...drawn.files],
       };
     }

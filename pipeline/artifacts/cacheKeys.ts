@@ -50,14 +50,22 @@ export interface KeyInputs {
   versions: Record<string, string>;
   /** Hashes of the pipeline's training and drawing sources (pipelineSources). */
   sources: { training: string; drawing: string };
+  /**
+   * The model shown: where it comes from, the SHA-256 of its file (--model / --architecture; none for the
+   * tutorial's network, whose code is in the sources) and how pixels are scaled for it. Absent: the tutorial's, unit scale.
+   */
+  model?: { kind: string; sha256: string | null; scale: string };
 }
 
 const hashJson = (value: unknown) => sha256(new TextEncoder().encode(JSON.stringify(value)));
 const pick = <T extends object>(from: T, keys: readonly string[]) => keys.map((k) => [k, (from as Record<string, unknown>)[k] ?? null]);
 
 /** Equal keys mean equal inputs. --data-dir is not in them: the data files' checksums are. */
-export function cacheKeys({ config, data, backend, versions, sources }: KeyInputs): CacheKeys {
+export function cacheKeys({ config, data, backend, versions, sources, model }: KeyInputs): CacheKeys {
+  // Left out for the tutorial at unit scale, so that its keys (and fresh artifacts) stay what they were.
+  const shown = model && !(model.kind === 'tutorial' && model.scale === 'unit') ? { model } : {};
   const training = hashJson({
+    ...shown,
     schema: SCHEMA_VERSION,
     sources: sources.training,
     config: pick(config, TRAINING.config),

@@ -101,6 +101,10 @@ export interface PipelineConfig {
   workers: number; // data-parallel training workers on the wasm backend (1: train in the main thread)
   samples: number[]; // extra test indices for visualization (besides 51 and one of each digit)
   igMaxSteps: number; // Integrated Gradients' step limit (--ig-max-steps): a drawing input
+  // Optional so that configs written before issue #20 (and small test configs) read as the tutorial's defaults.
+  model?: string | null; // --model: a trained model file to show (absolute path); absent/null: train here
+  architecture?: string | null; // --architecture: a network configuration to train here; absent/null: the tutorial's
+  inputScale?: 'unit' | 'byte'; // --input-scale: pixels divided by 255 (absent: unit), or raw bytes
 }
 
 export interface Manifest {

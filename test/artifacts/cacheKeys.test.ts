@@ -36,6 +36,17 @@ describe('cacheKeys', () => {
     }
   });
 
+  it('changes the training key with the model file\'s SHA-256 and the input scale, not with its path', () => {
+    const imported = { kind: 'imported', sha256: 'f1', scale: 'unit' };
+    const a = cacheKeys({ ...inputs, model: imported });
+    expect(a.training).not.toBe(keys.training);
+    expect(cacheKeys({ ...inputs, model: { ...imported, sha256: 'f2' } }).training).not.toBe(a.training);
+    expect(cacheKeys({ ...inputs, model: { ...imported, scale: 'byte' } }).training).not.toBe(a.training);
+    expect(cacheKeys({ ...inputs, config: { ...config, model: '/elsewhere/m.h5' }, model: imported }).training).toBe(a.training);
+    // The tutorial at unit scale keeps the keys it had before models could be chosen.
+    expect(cacheKeys({ ...inputs, model: { kind: 'tutorial', sha256: null, scale: 'unit' } })).toEqual(keys);
+  });
+
   it('keeps the training key when only drawing inputs change', () => {
     for (const changed of [
       withConfig({ samples: [7, 42] }),

@@ -85,3 +85,26 @@ describe('--ig-max-steps', () => {
     expect(Object.keys(FLAGS).indexOf('ig-max-steps')).toBe(Object.keys(FLAGS).indexOf('samples') + 1);
   });
 });
+
+describe('--model, --architecture and --input-scale', () => {
+  it('resolves the model files against the working directory and defaults to the tutorial at unit scale', () => {
+    const { config } = resolveConfig(parseFlags(['--model', 'm.h5', '--input-scale', 'byte'], BUILD_FLAGS));
+    expect(config.model).toBe(path.resolve('m.h5'));
+    expect(config.inputScale).toBe('byte');
+    expect(resolveConfig(parseFlags([])).config).toMatchObject({ model: null, architecture: null, inputScale: 'unit' });
+    expect(() => resolveConfig(parseFlags(['--input-scale', 'half']))).toThrow(/--input-scale must be one of unit, byte; got "half"/);
+  });
+
+  it('refuses --model with --architecture or a training flag, naming them, rather than letting one win', () => {
+    expect(() => resolveConfig(parseFlags(['--model', 'm.h5', '--architecture', 'a.json']))).toThrow(/--model shows a model trained elsewhere.*--architecture would have no effect.*the --architecture network/);
+    expect(() => resolveConfig(parseFlags(['--model', 'm.h5', '--epochs', '3', '--batch-size', '64']))).toThrow(/--epochs, --batch-size would have no effect\. Leave out those flags/);
+    expect(resolveConfig(parseFlags(['--architecture', 'a.json', '--epochs', '3'])).config).toMatchObject({ architecture: path.resolve('a.json'), epochs: 3 });
+  });
+
+  it('documents the three flags in --help', () => {
+    const help = helpText('npm run build --', BUILD_FLAGS);
+    expect(help).toMatch(/--model <string> +a trained model to show .*\.keras.*\.h5.*model\.json/);
+    expect(help).toMatch(/--architecture <string> +a network to train here/);
+    expect(help).toMatch(/--input-scale <unit\|byte> .*\(default: unit\)/);
+  });
+});

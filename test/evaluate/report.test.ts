@@ -30,6 +30,12 @@ describe('buildMetrics', () => {
     });
   });
 
+  it('derives no training number for an imported model, which was not trained here', () => {
+    const metrics = buildMetrics({ ...inputs({}), history: null });
+    expect(metrics).toEqual({ test_accuracy: 0.93, test_loss: 0.2, misclassified: 7, total_params: 1234, test_images: 100, total_seconds: 99, threads: 2 });
+    expect(firstMetricMismatch(metrics, { ...fixtureSources, ...inputs({}), history: null })).toBeNull();
+  });
+
   it('names exactly the metrics the prose may cite', () => {
     expect(Object.keys(buildMetrics(inputs({}))).sort()).toEqual([...METRIC_NAMES].sort());
   });

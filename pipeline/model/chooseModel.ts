@@ -1,0 +1,67 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
+import path from 'node:path';
+import type { DataInfo, PipelineConfig } from '../artifacts/types';
+import { createModel } from './createModel';
+import { describeModel } from './describeModel';
+import type { ModelDescription, ModelSource } from './description';
+
+/** What the importers give back (pipeline/model/import). */
+export interface LoadedModel {
+  model: tfl.LayersModel;
+  source: ModelSource;
+}
+
+export interface ModelImporters {
+  loadModelFile(file: string): Promise<LoadedModel>;
+  loadArchitectureFile(file: string, seed?: number): Promise<LoadedModel>;
+}
+
+export interface ChosenModel {
+  model: tfl.LayersModel;
+  description: ModelDescription;
+  /** false for --model: the model is evaluated and drawn, never trained. */
+  trainHere: boolean;
+}
+
+/** The model does not fit the data it is to be shown with: both sides are named. */
+export class ModelDataMismatchError extends Error {
+  override name = 'ModelDataMismatchError';
+}
+
+/** The model the run shows: --model (imported), --architecture (trained here) or the tutorial's network. */
+export async function chooseModel(config: PipelineConfig, importers: ModelImporters): Promise<ChosenModel> {
+  const scale = config.inputScale ?? 'unit';
+  if (config.model) {
+    const { model, source } = await importers.loadModelFile(config.model);
+    return { model, description: describeModel(model, source, scale), trainHere: false };
+  }
+  if (config.architecture) {
+    const { model, source } = await importers.loadArchitectureFile(config.architecture, config.seed);
+    return { model, description: describeModel(model, { ...source, kind: 'architecture' }, scale), trainHere: true };
+  }
+  const model = createModel({ seed: config.seed });
+  return { model, description: describeModel(model, { kind: 'tutorial' }, scale), trainHere: true };
+}
+
+/**
+ * Checks the model against the data before any work: the input must be the data's image size and
+ * channels, and the output must score exactly the data's classes. Returns a note for the log when the
+ * output is read as logits (no softmax).
+ */
+export function checkModelFitsData(description: ModelDescription, data: Pick<DataInfo, 'height' | 'width' | 'source'>, dataChannels: number, dataClasses: number, file?: string | null): string | null {
+  const { height, width, channels } = description.input;
+  const what = file ? `the model in ${path.basename(file)}` : 'the model';
+  if (height !== data.height || width !== data.width || channels !== dataChannels) {
+    throw new ModelDataMismatchError(
+      `${what} takes ${height}×${width}×${channels} images, but the data (${data.source}) holds ${data.height}×${data.width}×${dataChannels} images. Use data of the model's input size, or a model made for this data.`,
+    );
+  }
+  if (description.classes !== dataClasses) {
+    const logit = description.layers.find((l) => l.name === description.logitLayer);
+    throw new ModelDataMismatchError(
+      `${what} scores ${description.classes} classes (its last Dense layer, ${logit?.name ?? description.logitLayer}, has ${description.classes} units), but the data has ${dataClasses} classes. The output must be one unit per class of the data.`,
+    );
+  }
+  if (description.softmax === 'none') return `${what} ends in a linear layer (${description.logitLayer}) without a softmax: its outputs are treated as logits and the softmax is applied here`;
+  return null;
+}

