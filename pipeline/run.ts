@@ -93,7 +93,8 @@ export async function runPipeline({ config, outDir, force = false, train = true,
     let manifest: Manifest;
     if (state.state === 'redraw') {
       const reused = await reuseTraining(outDir, state.manifest, staging, data.test);
-      const drawn = await runDrawing({ model: reused.model, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
+      const description = state.manifest.model;
+      const drawn = await runDrawing({ model: reused.model, description, test: data.test, predictions: reused.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
       reused.model.dispose();
       const old = state.manifest;
       // Training figures are those of the run that trained; the drawing and the total are this run's.
@@ -102,7 +103,8 @@ export async function runPipeline({ config, outDir, force = false, train = true,
       manifest = { ...common, createdAt: new Date().toISOString(), backend: old.backend, versions: old.versions, timings, metrics: { ...old.metrics, ...drawn.metrics, total_seconds: total }, model: old.model, files: [...reused.files, ...drawn.files] };
     } else {
       const trained = await runTraining({ config, data, backend, staging, log, progress, signal });
-      const drawn = await runDrawing({ model: trained.model, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
+      const description = describeModel(trained.model, { kind: 'tutorial' });
+      const drawn = await runDrawing({ model: trained.model, description, test: data.test, predictions: trained.predictions, config, outDir: staging.dir, log, visualize, explain, distributions, embedding, channels, signal });
       trained.model.dispose();
       const timings = { data: dataSeconds, ...trained.timings, ...drawn.timings, total: clock() - t0 };
       const { history, evaluation, summary, info } = trained;
@@ -113,7 +115,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
         versions: { node: process.version, ...packages, backend: backendVersion(backend), ...(backend.onednn ? { onednn: backend.onednn.version } : {}) },
         timings,
         metrics: { ...buildMetrics({ config, history, evaluation, summary, data: data.info, timings, threads: info.threads }), ...drawn.metrics },
-        model: describeModel(trained.model, { kind: 'tutorial' }),
+        model: description,
         files: [...trained.files, ...drawn.files],
       };
     }

@@ -9,9 +9,11 @@ import { argmaxRows, evaluatePredictions } from '../evaluate/metrics';
 import { predictOutputs } from '../evaluate/predict';
 import { quantiseProbabilities } from '../evaluate/report';
 import { createModel } from '../model/createModel';
+import { inputSize } from '../model/description';
+import { describeModel } from '../model/describeModel';
 import { summarizeModel } from '../model/summary';
 import { createStepperFor } from '../train/createStepperFor';
-import { createTimelapseRecorder, TIMELAPSE_LAYER } from '../train/timelapse';
+import { createTimelapseRecorder } from '../train/timelapse';
 import { encodeTimelapse, TIMELAPSE_RECORD_PATH } from '../train/timelapseRecord';
 import { trainModel, type TrainProgress } from '../train/trainModel';
 
@@ -44,11 +46,15 @@ const json = (x: unknown) => JSON.stringify(x, null, 1);
 export async function runTraining({ config, data, backend, staging, log, progress, signal }: TrainingOptions): Promise<TrainingResult> {
   const clock = () => performance.now() / 1000;
   const model = createModel({ seed: config.seed });
+  // What this stage needs of the network it trains: its input, first convolution and read-out.
+  const description = describeModel(model, { kind: 'tutorial' });
+  const TIMELAPSE_LAYER = description.firstConvolution;
+  const pixels = inputSize(description.input);
   const summary = summarizeModel(model);
   const { stepper, info } = await createStepperFor(model, backend, config, log);
   if (info !== backend) log(`training: ${info.description}`);
   log(`training on ${data.train.count} images, validating on ${data.test.count}, batch ${config.batchSize}, at most ${config.epochs} epochs`);
-  const recorder = createTimelapseRecorder(data.test.images.slice(ARTICLE_SAMPLE * 784, (ARTICLE_SAMPLE + 1) * 784));
+  const recorder = createTimelapseRecorder(data.test.images.slice(ARTICLE_SAMPLE * pixels, (ARTICLE_SAMPLE + 1) * pixels), TIMELAPSE_LAYER, description.input);
   const tTrain = clock();
   let history: TrainingHistory;
   try {
@@ -73,7 +79,7 @@ export async function runTraining({ config, data, backend, staging, log, progres
   log(`best epoch ${history.bestEpoch} of ${history.epochs.length} (weights of that epoch kept)`);
 
   const tEval = clock();
-  const { logits, probabilities } = await predictOutputs(model, data.test.images, data.test.count);
+  const { logits, probabilities } = await predictOutputs(model, data.test.images, data.test.count, description);
   const evaluation = evaluatePredictions(logits, data.test.labels, data.test.count);
   const evaluate = clock() - tEval;
   log(`test accuracy ${evaluation.testAccuracy.toFixed(4)}, test loss ${evaluation.testLoss.toFixed(4)}, ${evaluation.misclassified} misclassified`);
@@ -88,7 +94,7 @@ export async function runTraining({ config, data, backend, staging, log, progres
   await put('evaluation.json', json(evaluation), 'evaluation');
   await put('data.json', json(data.info), 'data-info');
   const predicted = argmaxRows(logits, data.test.count);
-  await put('probabilities.u8', quantiseProbabilities(probabilities), 'probabilities', { shape: [data.test.count, 10], encoding: 'uint8, p·255 rounded' });
+  await put('probabilities.u8', quantiseProbabilities(probabilities), 'probabilities', { shape: [data.test.count, description.classes], encoding: 'uint8, p·255 rounded' });
   await put('predictions.json', json({ count: data.test.count, labels: Array.from(data.test.labels), predicted: Array.from(predicted), probabilitiesPath: 'probabilities.u8' }), 'predictions');
   const timelapse = encodeTimelapse(recorder.frames, { layer: TIMELAPSE_LAYER, sample: ARTICLE_SAMPLE, kernelShape: recorder.kernelShape(), mapShape: recorder.mapShape() });
   await put(timelapse.index.data, timelapse.data, 'timelapse-record', { frames: recorder.frames.length });
