@@ -11,10 +11,10 @@ function classesOf(scores: Float32Array, count: number): number {
 export function argmaxRows(scores: Float32Array, count: number): Int32Array {
   const out = new Int32Array(count);
   if (count === 0) return out;
-  const NUM_CLASSES = classesOf(scores, count);
+  const classes = classesOf(scores, count);
   for (let i = 0; i < count; i++) {
     let best = 0;
-    for (let k = 1; k < NUM_CLASSES; k++) if (scores[i * NUM_CLASSES + k] > scores[i * NUM_CLASSES + best]) best = k;
+    for (let k = 1; k < classes; k++) if (scores[i * classes + k] > scores[i * classes + best]) best = k;
     out[i] = best;
   }
   return out;
@@ -26,11 +26,11 @@ export function argmaxRows(scores: Float32Array, count: number): Int32Array {
  */
 export function lossAndAccuracy(logits: Float32Array, labels: Int32Array, count: number): { loss: number; accuracy: number } {
   const predicted = argmaxRows(logits, count);
-  const NUM_CLASSES = classesOf(logits, count);
+  const classes = classesOf(logits, count);
   let loss = 0;
   let correct = 0;
   for (let i = 0; i < count; i++) {
-    const row = logits.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES);
+    const row = logits.subarray(i * classes, (i + 1) * classes);
     const max = row[predicted[i]];
     let sum = 0;
     for (const z of row) sum += Math.exp(z - max);
