@@ -22,7 +22,7 @@ export async function predictOutputs(model: tfl.LayersModel, images: Float32Arra
   const input = description?.input ?? inputOf(model);
   const head = description ?? headOf(model);
   const pixels = inputSize(input);
-  if (images.length !== count * pixels) throw new Error(`predict: ${count} images of ${input.height}×${input.width}×${input.channels} need ${count * pixels} values, got ${images.length}`);
+  if (images.length < count * pixels) throw new Error(`predict: ${count} images of ${input.height}×${input.width}×${input.channels} need ${count * pixels} values, got only ${images.length}`);
   let classes = description?.classes ?? 0;
   let logits = new Float32Array(0);
   let probabilities = new Float32Array(0);

@@ -192,7 +192,7 @@ describe('runVisualize', () => {
       const ctx = { ...syntheticContext(dir, []), extraSamples: [12345] };
       await expect(runVisualize(ctx)).rejects.toThrow('--samples: test index 12345 does not exist; the test set has 60 images (0–59)');
       const bad = syntheticContext(dir, []);
-      await expect(runVisualize({ ...bad, test: { ...bad.test, count: 61 } })).rejects.toThrow(/test.images has 47040 values; expected count × 28 × 28 = 47824/);
+      await expect(runVisualize({ ...bad, test: { ...bad.test, count: 61 } })).rejects.toThrow(/test.images has 47040 values; expected count × 28 × 28 × 1 = 47824/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
