@@ -1,12 +1,20 @@
 import type { ClassMetrics, Evaluation } from '../artifacts/types';
-import { NUM_CLASSES } from '../model/createModel';
+
+/** Scores per row of a count × classes matrix. */
+function classesOf(scores: Float32Array, count: number): number {
+  const classes = scores.length / count;
+  if (!Number.isInteger(classes) || classes < 1) throw new Error(`metrics: ${scores.length} scores do not split into ${count} rows`);
+  return classes;
+}
 
 /** Index of each row's highest score; logits and their softmax give the same answer. */
 export function argmaxRows(scores: Float32Array, count: number): Int32Array {
   const out = new Int32Array(count);
+  if (count === 0) return out;
+  const classes = classesOf(scores, count);
   for (let i = 0; i < count; i++) {
     let best = 0;
-    for (let k = 1; k < NUM_CLASSES; k++) if (scores[i * NUM_CLASSES + k] > scores[i * NUM_CLASSES + best]) best = k;
+    for (let k = 1; k < classes; k++) if (scores[i * classes + k] > scores[i * classes + best]) best = k;
     out[i] = best;
   }
   return out;
@@ -18,10 +26,11 @@ export function argmaxRows(scores: Float32Array, count: number): Int32Array {
  */
 export function lossAndAccuracy(logits: Float32Array, labels: Int32Array, count: number): { loss: number; accuracy: number } {
   const predicted = argmaxRows(logits, count);
+  const classes = classesOf(logits, count);
   let loss = 0;
   let correct = 0;
   for (let i = 0; i < count; i++) {
-    const row = logits.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES);
+    const row = logits.subarray(i * classes, (i + 1) * classes);
     const max = row[predicted[i]];
     let sum = 0;
     for (const z of row) sum += Math.exp(z - max);
@@ -31,9 +40,9 @@ export function lossAndAccuracy(logits: Float32Array, labels: Int32Array, count:
   return { loss: loss / count, accuracy: correct / count };
 }
 
-/** confusion[true][predicted]. */
-export function confusionMatrix(labels: Int32Array, predicted: Int32Array): number[][] {
-  const m = Array.from({ length: NUM_CLASSES }, () => new Array<number>(NUM_CLASSES).fill(0));
+/** confusion[true][predicted], classes × classes. */
+export function confusionMatrix(labels: Int32Array, predicted: Int32Array, classes: number): number[][] {
+  const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   labels.forEach((label, i) => m[label][predicted[i]]++);
   return m;
 }
@@ -55,7 +64,7 @@ export function perClassMetrics(confusion: number[][]): ClassMetrics[] {
 export function evaluatePredictions(logits: Float32Array, labels: Int32Array, count: number): Evaluation {
   const { loss, accuracy } = lossAndAccuracy(logits, labels, count);
   const predicted = argmaxRows(logits, count);
-  const confusion = confusionMatrix(labels.subarray(0, count), predicted);
+  const confusion = confusionMatrix(labels.subarray(0, count), predicted, classesOf(logits, count));
   return {
     testLoss: loss,
     testAccuracy: accuracy,

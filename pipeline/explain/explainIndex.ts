@@ -2,14 +2,24 @@
 // explain/explain.json (kind 'explain-index'),
 // written by pipeline/explain, read by the site. Paths are relative to the artifacts folder.
 
-/** One attribution map per method, and per layer for Grad-CAM, in this order everywhere. */
-export const MAP_IDS = ['gradient', 'smoothgrad', 'integrated-gradients', 'grad-cam:conv2d_2', 'grad-cam:conv2d_1', 'occlusion'] as const;
-export type MapId = (typeof MAP_IDS)[number];
+/** One attribution map per method, and per layer for Grad-CAM (`grad-cam:<layer>`). */
+export type MapId = 'gradient' | 'smoothgrad' | 'integrated-gradients' | `grad-cam:${string}` | 'occlusion';
 
 export const METHOD_NAMES = ['gradient', 'smoothgrad', 'integrated-gradients', 'grad-cam', 'occlusion'] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
+/** The map ids of a model, in the order used everywhere: Grad-CAM once per layer of `description.gradCam`. */
+export function mapIds(gradCamLayers: readonly string[]): MapId[] {
+  return ['gradient', 'smoothgrad', 'integrated-gradients', ...gradCamLayers.map((l): MapId => `grad-cam:${l}`), 'occlusion'];
+}
+
+/**
+ * The tutorial network's Grad-CAM layers and map ids. The pipeline reads them from the model
+ * description (mapIds(description.gradCam)) and writes them into explain.json (`maps`,
+ * `settings.gradCamLayers`); these stay only for site code that has not moved to those fields yet.
+ */
 export const GRAD_CAM_LAYERS = ['conv2d_2', 'conv2d_1'] as const;
+export const MAP_IDS: readonly MapId[] = mapIds(GRAD_CAM_LAYERS);
 
 /** Where each map comes from: its method and, for Grad-CAM, the layer. */
 export function methodOf(id: MapId): { method: MethodName; layer?: string } {
@@ -61,8 +71,8 @@ export interface ExplainedSample {
   predicted: number;
   sets: ExplainSet[];
   /**
-   * Raw maps, float32 little-endian: targets × maps (MAP_IDS order) × 28 × 28, row-major; target t,
-   * map m, pixel (y, x) at ((t · maps + m) · 28 + y) · 28 + x.
+   * Raw maps, float32 little-endian: targets × maps (ExplainIndex.maps order) × height × width, row-major;
+   * target t, map m, pixel (y, x) at ((t · maps + m) · height + y) · width + x.
    */
   data: string;
   targets: ExplainedTarget[];

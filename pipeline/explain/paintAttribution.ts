@@ -39,18 +39,20 @@ export function mapRange(map: ArrayLike<number>): { min: number; max: number; ma
   return { min, max, maxAbs: Math.max(Math.abs(min), Math.abs(max)), sum };
 }
 
-/** RGBA of `map` over `digit` (both size × size), each pixel upscaled to scale × scale. */
-export function paintAttribution(map: ArrayLike<number>, digit: ArrayLike<number>, size: number, scale: number, palette = rdbuPalette()): Uint8ClampedArray {
-  if (map.length !== size * size || digit.length !== size * size) throw new Error(`paintAttribution: expected ${size}×${size} map and digit, got ${map.length} and ${digit.length}`);
+/** RGBA of `map` over `digit` (both height × width; a number is a square side), each pixel upscaled to scale × scale. */
+export function paintAttribution(map: ArrayLike<number>, digit: ArrayLike<number>, size: number | { height: number; width: number }, scale: number, palette = rdbuPalette()): Uint8ClampedArray {
+  const { height, width: cols } = typeof size === 'number' ? { height: size, width: size } : size;
+  const pixels = height * cols;
+  if (map.length !== pixels || digit.length !== pixels) throw new Error(`paintAttribution: expected ${height}×${cols} map and digit, got ${map.length} and ${digit.length}`);
   const { maxAbs } = mapRange(map);
-  const width = size * scale;
-  const rgba = new Uint8ClampedArray(width * width * 4);
-  for (let p = 0; p < size * size; p++) {
+  const width = cols * scale;
+  const rgba = new Uint8ClampedArray(width * height * scale * 4);
+  for (let p = 0; p < pixels; p++) {
     const grey = paperLevel(digit[p]);
     const level = divergingLevel(map[p], maxAbs);
     const alpha = maxAbs > 0 ? MAX_OPACITY * Math.min(1, Math.abs(map[p]) / maxAbs) : 0;
     const colour = [0, 1, 2].map((k) => Math.round((1 - alpha) * grey + alpha * palette[level * 3 + k]));
-    const [y, x] = [Math.floor(p / size), p % size];
+    const [y, x] = [Math.floor(p / cols), p % cols];
     for (let dy = 0; dy < scale; dy++) {
       for (let dx = 0; dx < scale; dx++) {
         const o = ((y * scale + dy) * width + x * scale + dx) * 4;

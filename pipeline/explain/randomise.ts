@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { deserializeModel, serializeModel } from '../artifacts/saveModel';
+import type { ModelDescription } from '../model/description';
 
 /** A copy with its own weights (serialised and loaded back), so the trained model is never touched. */
 export async function copyModel(model: tfl.LayersModel): Promise<tfl.LayersModel> {
@@ -11,9 +12,9 @@ export async function copyModel(model: tfl.LayersModel): Promise<tfl.LayersModel
   return deserializeModel(modelJson, weights);
 }
 
-/** Layers with weights, last first: the order of the cascade (dense_1, dense, conv2d_2, …). */
-export function cascadeOrder(model: tfl.LayersModel): string[] {
-  return model.layers.filter((l) => l.getWeights().length > 0).map((l) => l.name).reverse();
+/** The described layers with weights, last first: the order of the cascade (for the tutorial: dense_1, dense, conv2d_2, …). */
+export function cascadeOrder(description: Pick<ModelDescription, 'weighted'>): string[] {
+  return [...description.weighted].reverse();
 }
 
 type Initializer = { apply(shape: number[], dtype?: 'float32'): tf.Tensor };
@@ -21,7 +22,7 @@ type InitializerConfig = { className: string; config: Record<string, unknown> };
 const factories = tfl.initializers as unknown as Record<string, (config: Record<string, unknown>) => Initializer>;
 
 /** The layer's own initialiser for `weight` ('kernel', 'bias'), rebuilt with a new seed. */
-function initializerOf(layer: tfl.layers.Layer, weight: string, seed: number): Initializer {
+export function initializerOf(layer: tfl.layers.Layer, weight: string, seed: number): Initializer {
   const spec = (layer.getConfig() as Record<string, unknown>)[`${weight}Initializer`] as InitializerConfig | undefined;
   const name = spec && spec.className.charAt(0).toLowerCase() + spec.className.slice(1);
   const make = name ? factories[name] : undefined;

@@ -1,11 +1,12 @@
 // PNGs and raw data of the explain stage: every map over its digit, one raw file per image, and the
 // sanity check's cascade figure.
 import type { ArtifactFile } from '../artifacts/types';
-import { MAP_IDS, type AttributionMapRef, type MapId } from './explainIndex';
+import type { ModelInput } from '../model/description';
+import type { AttributionMapRef, MapId } from './explainIndex';
 import { float32LittleEndian } from '../visualize/renderSamples';
 import { encodePng } from '../visualize/png';
 import { mapLimit, round7, sampleStem, type WriteArtifact } from '../visualize/writeArtifact';
-import { PIXELS } from './batches';
+import { mapValues } from './batches';
 import { mapRange, paintAttribution, rdbuPalette } from './paintAttribution';
 
 export const MAP_SCALE = 3; // 84 px, like the gallery thumbnails
@@ -16,20 +17,29 @@ export const mapFileName = (id: MapId) => id.replace(':', '-');
 
 export interface MapImageJob {
   path: string;
-  map: Float32Array; // 784
-  digit: Float32Array; // 784
+  map: Float32Array; // height × width
+  /** The image as grey paper beneath the map: height × width intensities (a colour image's channels averaged, see greyPixels). */
+  digit: Float32Array;
   kind: 'attribution-map' | 'sanity-map';
   meta: Record<string, unknown>;
 }
 
 /** Paints and writes each job's PNG; returns the manifest entries in job order. */
-export async function writeMapImages(jobs: MapImageJob[], write: WriteArtifact): Promise<ArtifactFile[]> {
+export async function writeMapImages(jobs: MapImageJob[], input: Pick<ModelInput, 'height' | 'width'>, write: WriteArtifact): Promise<ArtifactFile[]> {
   const palette = rdbuPalette();
-  const width = 28 * MAP_SCALE;
+  const [width, height] = [input.width * MAP_SCALE, input.height * MAP_SCALE];
   return mapLimit(jobs, PARALLEL_ENCODES, async (job) => {
-    const png = await encodePng(paintAttribution(job.map, job.digit, 28, MAP_SCALE, palette), width, width);
-    return write(job.path, png, job.kind, { ...job.meta, width, height: width });
+    const png = await encodePng(paintAttribution(job.map, job.digit, input, MAP_SCALE, palette), width, height);
+    return write(job.path, png, job.kind, { ...job.meta, width, height });
   });
+}
+
+/** One image's pixels as grey intensities (h × w): a colour image's channels averaged, one channel as it is. */
+export function greyPixels(image: Float32Array, channels: number): Float32Array {
+  if (channels === 1) return image;
+  const out = new Float32Array(image.length / channels);
+  for (let i = 0; i < image.length; i++) out[Math.floor(i / channels)] += image[i] / channels;
+  return out;
 }
 
 /** A map's reference in explain.json: its image and the numbers shown beside it. */
@@ -45,11 +55,13 @@ export function mapRef(id: MapId, image: string, map: Float32Array, extra: { com
 export const mapImagePath = (sample: number, digit: number, id: MapId) => `explain/maps/${sampleStem(sample)}/${digit}-${mapFileName(id)}.png`;
 export const sanityImagePath = (id: MapId, step: string) => `explain/sanity/${mapFileName(id)}/${step}.png`;
 
-/** Raw maps of one image: its rows of `maps` (per map id, rows × 784) one after another, float32 LE. */
-export async function writeRawMaps(sample: number, rows: number[], maps: Record<MapId, Float32Array>, write: WriteArtifact): Promise<ArtifactFile> {
+/** Raw maps of one image: its rows of `maps` (per map id in `ids` order, rows × h × w) one after another, float32 LE. */
+export async function writeRawMaps(sample: number, rows: number[], maps: Record<MapId, Float32Array>, ids: readonly MapId[], input: Pick<ModelInput, 'height' | 'width'>, write: WriteArtifact): Promise<ArtifactFile> {
+  const MAP_IDS = ids;
+  const PIXELS = mapValues(input);
   const values = new Float32Array(rows.length * MAP_IDS.length * PIXELS);
   rows.forEach((row, t) => MAP_IDS.forEach((id, m) => values.set(maps[id].subarray(row * PIXELS, (row + 1) * PIXELS), (t * MAP_IDS.length + m) * PIXELS)));
   return write(`explain/data/${sampleStem(sample)}.f32`, float32LittleEndian(values), 'attribution-data', {
-    sample, shape: [rows.length, MAP_IDS.length, 28, 28], maps: MAP_IDS, format: 'float32',
+    sample, shape: [rows.length, MAP_IDS.length, input.height, input.width], maps: [...MAP_IDS], format: 'float32',
   });
 }

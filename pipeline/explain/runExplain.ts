@@ -2,16 +2,16 @@
 // completeness check of Integrated Gradients (maps that fail it are published flagged, never fatal),
 // and the model randomisation sanity check.
 import { median } from 'simple-statistics';
-import { GRAD_CAM_LAYERS, MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from './explainIndex';
+import { mapIds, type ExplainIndex, type ExplainedSample, type MapId } from './explainIndex';
 import type { ArtifactFile } from '../artifacts/types';
 import { checkVisualizeInputs } from '../visualize/runVisualize';
 import type { VisualizeContext } from '../visualize/types';
 import { artifactWriter } from '../visualize/writeArtifact';
-import { PIXELS } from './batches';
+import { imageValues, mapValues } from './batches';
 import { createLogitNet } from './logitNet';
 import { attributionMethods } from './methods/index';
 import { scoresOf } from './methods/gradients';
-import { mapImagePath, mapRef, MAP_SCALE, sanityImagePath, writeMapImages, writeRawMaps, type MapImageJob } from './renderExplain';
+import { greyPixels, mapImagePath, mapRef, MAP_SCALE, sanityImagePath, writeMapImages, writeRawMaps, type MapImageJob } from './renderExplain';
 import { FLAG_THRESHOLD, runSanityCheck } from './sanityCheck';
 import { selectExplained } from './selectExplained';
 import { IG_DEFAULTS } from './methods/integratedGradients';
@@ -32,13 +32,18 @@ export interface ExplainResult {
   metrics: Record<string, number>;
 }
 
-const slice = (values: Float32Array, row: number) => values.subarray(row * PIXELS, (row + 1) * PIXELS);
-
 export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const now = ctx.now ?? (() => performance.now());
   const t0 = now();
   checkVisualizeInputs(ctx);
-  const { test, predictions, log } = ctx;
+  const { test, predictions, log, description } = ctx;
+  const MAP_IDS = mapIds(description.gradCam);
+  const PIXELS = imageValues(description.input);
+  const MAP = mapValues(description.input);
+  const classes = description.classes;
+  const slice = (values: Float32Array, row: number) => values.subarray(row * PIXELS, (row + 1) * PIXELS);
+  const mapOf = (values: Float32Array, row: number) => values.subarray(row * MAP, (row + 1) * MAP);
+  const paperOf = (index: number) => greyPixels(slice(test.images, index), description.input.channels);
   const limits = ctx.limits ?? FULL_LIMITS;
   const igMaxSteps = ctx.igMaxSteps ?? IG_DEFAULTS.maxSteps;
   const selection = selectExplained({ ...ctx, labels: test.labels, predicted: predictions.predicted, maxMisclassified: limits.misclassified });
@@ -49,8 +54,8 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const input = { images, targets: Int32Array.from(jobs, (j) => j.digit) };
   log(`explain: ${selection.samples.length} images, ${jobs.length} maps per method (${selection.misclassified.explained} of ${selection.misclassified.total} misclassified images, both classes)`);
 
-  const net = createLogitNet(ctx.model);
-  const methods = attributionMethods(methodSettings(ctx.seed, igMaxSteps));
+  const net = createLogitNet(ctx.model, description);
+  const methods = attributionMethods(methodSettings(ctx.seed, igMaxSteps), description.gradCam);
   const maps = {} as Record<MapId, Float32Array>;
   const seconds: Record<string, number> = {};
   let completeness: Float32Array = new Float32Array(0);
@@ -69,7 +74,7 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const sanityStart = now();
   const pickerInput = { images: new Float32Array(sanitySamples.length * PIXELS), targets: Int32Array.from(sanitySamples, (i) => predictions.predicted[i]) };
   sanitySamples.forEach((s, i) => pickerInput.images.set(slice(test.images, s), i * PIXELS));
-  const sanity = await runSanityCheck({ model: ctx.model, input: pickerInput, methods: attributionMethods(sanitySettings(ctx.seed)), seed: ctx.seed, log });
+  const sanity = await runSanityCheck({ model: ctx.model, input: pickerInput, methods: attributionMethods(sanitySettings(ctx.seed), description.gradCam), description, seed: ctx.seed, log });
   seconds.sanity = (now() - sanityStart) / 1000;
 
   const write = artifactWriter(ctx.outDir);
@@ -79,33 +84,33 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const rawFiles: ArtifactFile[] = [];
   for (const { index, sets } of selection.samples) {
     const rows = jobs.flatMap((j, row) => (j.sample === index ? [row] : []));
-    const digit = slice(test.images, index);
+    const digit = paperOf(index);
     const targets = rows.map((row) => {
       const { digit: target, role } = jobs[row];
-      const logits = scores.subarray(row * 10, row * 10 + 10);
+      const logits = scores.subarray(row * classes, (row + 1) * classes);
       const expSum = logits.reduce((s, z) => s + Math.exp(z - Math.max(...logits)), 0);
       const refs = MAP_IDS.map((id) => {
         const path = mapImagePath(index, target, id);
-        imageJobs.push({ path, map: slice(maps[id], row), digit, kind: 'attribution-map', meta: { sample: index, target, map: id } });
-        return mapRef(id, path, slice(maps[id], row), id === 'integrated-gradients' ? { completeness: completeness[row], steps: steps[row], converged: converged(completeness[row]) } : {});
+        imageJobs.push({ path, map: mapOf(maps[id], row), digit, kind: 'attribution-map', meta: { sample: index, target, map: id } });
+        return mapRef(id, path, mapOf(maps[id], row), id === 'integrated-gradients' ? { completeness: completeness[row], steps: steps[row], converged: converged(completeness[row]) } : {});
       });
       return { digit: target, role, score: logits[target], probability: Math.exp(logits[target] - Math.max(...logits)) / expSum, maps: refs };
     });
-    rawFiles.push(await writeRawMaps(index, rows, maps, write));
+    rawFiles.push(await writeRawMaps(index, rows, maps, MAP_IDS, description.input, write));
     samples.push({ index, label: test.labels[index], predicted: predictions.predicted[index], sets, data: rawFiles[rawFiles.length - 1].path, targets });
   }
   const figureSample = sanitySamples[0];
   const figure = Object.fromEntries(MAP_IDS.map((id) => [id, sanity.steps.map((step) => sanityImagePath(id, step))])) as Record<MapId, string[]>;
   for (const id of MAP_IDS) {
-    sanity.steps.forEach((step, k) => imageJobs.push({ path: figure[id][k], map: sanity.figure[id][k], digit: slice(test.images, figureSample), kind: 'sanity-map', meta: { sample: figureSample, map: id, step } }));
+    sanity.steps.forEach((step, k) => imageJobs.push({ path: figure[id][k], map: sanity.figure[id][k], digit: paperOf(figureSample), kind: 'sanity-map', meta: { sample: figureSample, map: id, step } }));
   }
-  const imageFiles = await writeMapImages(imageJobs, write);
+  const imageFiles = await writeMapImages(imageJobs, description.input, write);
 
   const errors = Array.from(completeness);
   const index: ExplainIndex = {
     format: 'cnn-hidden-truth/explain@1',
     maps: [...MAP_IDS],
-    settings: settingsOf(ctx.seed, igMaxSteps),
+    settings: settingsOf(ctx.seed, igMaxSteps, description.gradCam),
     samples,
     misclassified: selection.misclassified,
     completeness: { max: Math.max(...errors), median: median(errors), maps: errors.length, unconverged: unconverged.length },
@@ -131,14 +136,14 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   };
 }
 
-function settingsOf(seed: number, igMaxSteps: number): ExplainIndex['settings'] {
+function settingsOf(seed: number, igMaxSteps: number, gradCamLayers: readonly string[]): ExplainIndex['settings'] {
   const s = methodSettings(seed, igMaxSteps);
   const { steps, maxSteps, refineAbove } = s.integratedGradients;
   return {
     smoothGrad: { samples: s.smoothGrad.samples, noise: s.smoothGrad.noise },
     integratedGradients: { steps, maxSteps, refineAbove, maxError: MAX_COMPLETENESS_ERROR, baseline: 'black' },
     occlusion: s.occlusion,
-    gradCamLayers: [...GRAD_CAM_LAYERS],
+    gradCamLayers: [...gradCamLayers],
     imageScale: MAP_SCALE,
   };
 }

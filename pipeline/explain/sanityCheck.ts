@@ -1,9 +1,9 @@
 // Runs every method on a randomised copy of the model, one more layer re-initialised at each step,
 // and compares the maps with the trained model's maps by Spearman rank correlation.
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { MAP_IDS, type MapId } from './explainIndex';
-import type { AttributionInput } from './batches';
-import { PIXELS } from './batches';
+import type { ModelDescription } from '../model/description';
+import { mapIds, type MapId } from './explainIndex';
+import { mapValues, type AttributionInput } from './batches';
 import { createLogitNet } from './logitNet';
 import type { AttributionMethod } from './methods/types';
 import { cascadeOrder, copyModel, randomiseLayer } from './randomise';
@@ -19,6 +19,8 @@ export interface SanityInput {
   model: tfl.LayersModel;
   input: AttributionInput;
   methods: Record<MapId, AttributionMethod>;
+  /** The model's description: its input, read-out, Grad-CAM layers and the weighted layers the cascade randomises. */
+  description: ModelDescription;
   seed: number;
   log: (line: string) => void;
 }
@@ -33,16 +35,17 @@ export interface SanityResult {
   figure: Record<MapId, Float32Array[]>;
 }
 
-const perMap = <T>(make: () => T) => Object.fromEntries(MAP_IDS.map((id) => [id, make()])) as Record<MapId, T>;
-
-export async function runSanityCheck({ model, input, methods, seed, log }: SanityInput): Promise<SanityResult> {
+export async function runSanityCheck({ model, input, methods, description, seed, log }: SanityInput): Promise<SanityResult> {
   const n = input.targets.length;
+  const MAP_IDS = mapIds(description.gradCam);
+  const PIXELS = mapValues(description.input);
+  const perMap = <T>(make: () => T) => Object.fromEntries(MAP_IDS.map((id) => [id, make()])) as Record<MapId, T>;
   const copy = await copyModel(model);
   try {
-    const net = createLogitNet(copy); // shares the copy's weights: randomising the copy changes it
+    const net = createLogitNet(copy, description); // shares the copy's weights: randomising the copy changes it
     const compute = () => (Object.fromEntries(MAP_IDS.map((id) => [id, methods[id](net, input).maps])) as Record<MapId, Float32Array>);
     const original = compute();
-    const steps = ['original', ...cascadeOrder(copy)];
+    const steps = ['original', ...cascadeOrder(description)];
     const correlations = perMap<number[]>(() => [1]);
     const absCorrelations = perMap<number[]>(() => [1]);
     const constantMaps = perMap<number[]>(() => [0]);

@@ -1,10 +1,14 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 
-export const IMAGE_SIZE = 28;
-export const NUM_CLASSES = 10;
+// The tutorial network's own sizes; every other stage reads them from the model's description.
+const IMAGE_SIZE = 28;
+const NUM_CLASSES = 10;
 export const DROPOUT_RATE = 0.3;
 
-/** The first eight layers, whose outputs the article visualizes. */
+/**
+ * The tutorial's first eight layers (its description's `visualized`). The pipeline reads
+ * description.visualized; this stays for the explorer's test (test/site/explore) until it does too.
+ */
 export const VISUALIZED_LAYERS = [
   'conv2d',
   'max_pooling2d',

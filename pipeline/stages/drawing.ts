@@ -3,6 +3,7 @@ import type { ArtifactFile, PipelineConfig } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
 import { checkFiniteMetrics } from '../evaluate/degenerate';
 import type { Split } from '../data/loadMnist';
+import type { ModelDescription } from '../model/description';
 import { runDistributions } from '../explain/distributions/runDistributions';
 import { runEmbedding } from '../explain/embedding/runEmbedding';
 import { runChannels } from '../explain/dictionary/runChannels';
@@ -13,7 +14,7 @@ import { runVisualize } from '../visualize/runVisualize';
 
 export { ARTICLE_SAMPLE };
 
-/** Argmax per test image and count × 10 softmax outputs of the trained model. */
+/** Argmax per test image and count × classes softmax outputs of the trained model. */
 export interface DrawingPredictions {
   predicted: Int32Array;
   probabilities: Float32Array;
@@ -21,6 +22,8 @@ export interface DrawingPredictions {
 
 export interface DrawingOptions {
   model: tfl.LayersModel;
+  /** The model's description: every stage reads the layers, input and classes it draws from here. */
+  description: ModelDescription;
   test: Split;
   predictions: DrawingPredictions;
   config: PipelineConfig;
@@ -60,11 +63,11 @@ export function drawingSeconds(timings: Record<string, number>): number {
  * The stages that draw from the trained model without changing it. They are cached under the drawing
  * key (cacheKeys.ts: DRAWING lists what they read), so a redraw runs them again on the saved model.
  */
-export async function runDrawing({ model, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, channels = runChannels, distributions = runDistributions, embedding = runEmbedding, timelapse = runTimelapse, signal }: DrawingOptions): Promise<Drawn> {
+export async function runDrawing({ model, description, test, predictions, config, outDir, log, visualize = runVisualize, explain = runExplain, channels = runChannels, distributions = runDistributions, embedding = runEmbedding, timelapse = runTimelapse, signal }: DrawingOptions): Promise<Drawn> {
   const next = () => signal?.throwIfAborted();
   const clock = () => performance.now() / 1000;
   const t0 = clock();
-  const context = { model, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
+  const context = { model, description, test, predictions, extraSamples: config.samples, articleSample: ARTICLE_SAMPLE, seed: config.seed, outDir, log };
   // A number a stage could not compute stops the run right after it, naming the stage, not later as a field the site rejects.
   const checked = <T extends { metrics: Record<string, number> }>(stage: string, result: T): T => {
     checkFiniteMetrics(stage, result.metrics, config.learningRate);
@@ -81,13 +84,13 @@ export async function runDrawing({ model, test, predictions, config, outDir, log
   const dictionary = checked('channels', await channels({ ...context, preset: config.preset }));
   const t3 = clock();
   next();
-  const spread = checked('distributions', await distributions({ model, test, seed: config.seed, outDir, log }));
+  const spread = checked('distributions', await distributions({ model, description, test, seed: config.seed, outDir, log }));
   const t4 = clock();
   next();
-  const mapped = checked('embedding', await embedding({ model, test, predicted: predictions.predicted, seed: config.seed, outDir, log }));
+  const mapped = checked('embedding', await embedding({ model, description, test, predicted: predictions.predicted, seed: config.seed, outDir, log }));
   const t5 = clock();
   next();
-  const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, log });
+  const lapse = await timelapse({ outDir, articleSample: ARTICLE_SAMPLE, description, log });
   const t6 = clock();
   return {
     files: [...files, ...explained.files, ...dictionary.files, ...spread.files, ...mapped.files, ...lapse.files],

@@ -39,7 +39,7 @@ export async function evaluateAndSave({ model, description, test, data, staging,
 }): Promise<EvaluatedModel> {
   const t0 = performance.now() / 1000;
   const { logits, probabilities } = await predictOutputs(model, test.images, test.count, description);
-  const evaluation = evaluatePredictions(logits, test.labels, test.count, description.classes);
+  const evaluation = evaluatePredictions(logits, test.labels, test.count);
   const seconds = performance.now() / 1000 - t0;
   log(`test accuracy ${evaluation.testAccuracy.toFixed(4)}, test loss ${evaluation.testLoss.toFixed(4)}, ${evaluation.misclassified} misclassified`);
   const summary = summarizeModel(model);
@@ -48,7 +48,7 @@ export async function evaluateAndSave({ model, description, test, data, staging,
   await put('summary.json', json(summary), 'summary');
   await put('evaluation.json', json(evaluation), 'evaluation');
   await put('data.json', json(data), 'data-info');
-  const predicted = argmaxRows(logits, test.count, description.classes);
+  const predicted = argmaxRows(logits, test.count);
   await put('probabilities.u8', quantiseProbabilities(probabilities), 'probabilities', { shape: [test.count, description.classes], encoding: 'uint8, p·255 rounded' });
   await put('predictions.json', json({ count: test.count, labels: Array.from(test.labels), predicted: Array.from(predicted), probabilitiesPath: 'probabilities.u8' }), 'predictions');
   const saved = await serializeModel(model);

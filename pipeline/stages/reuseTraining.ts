@@ -24,7 +24,7 @@ export async function reuseTraining(outDir: string, manifest: Manifest, staging:
   const files = manifest.files.filter((f) => TRAINING_KINDS.has(f.kind));
   for (const f of files) await staging.write(f.path, await readFile(path.join(outDir, f.path)));
   const model = await loadSavedModel(path.join(outDir, 'model'));
-  const { logits, probabilities } = await predictOutputs(model, test.images, test.count);
+  const { logits, probabilities } = await predictOutputs(model, test.images, test.count, manifest.model);
   const predicted = argmaxRows(logits, test.count);
   const saved = JSON.parse(await readFile(path.join(outDir, 'predictions.json'), 'utf8')) as PredictionsIndex;
   if (saved.count !== test.count || saved.predicted.some((p, i) => p !== predicted[i])) {

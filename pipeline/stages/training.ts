@@ -3,10 +3,10 @@ import type { Staging } from '../artifacts/staging';
 import type { ArtifactFile, BackendInfo, Evaluation, ModelSummary, PipelineConfig, TrainingHistory } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
 import type { MnistData } from '../data/loadMnist';
-import type { ModelDescription } from '../model/description';
+import { inputSize, type ModelDescription } from '../model/description';
 import { evaluateAndSave, fileWriter } from './evaluation';
 import { createStepperFor } from '../train/createStepperFor';
-import { createTimelapseRecorder, TIMELAPSE_LAYER } from '../train/timelapse';
+import { createTimelapseRecorder } from '../train/timelapse';
 import { encodeTimelapse, TIMELAPSE_RECORD_PATH } from '../train/timelapseRecord';
 import { trainModel, type TrainProgress } from '../train/trainModel';
 
@@ -38,21 +38,28 @@ export interface TrainingResult {
 
 const json = (x: unknown) => JSON.stringify(x, null, 1);
 
+/** A split's images as the model is fed them: unchanged at unit scale, × 255 for --input-scale byte (a copy). */
+function onModelScale<T extends { images: Float32Array }>(split: T, description: ModelDescription): T {
+  return description.input.scale === 'byte' ? { ...split, images: split.images.map((v) => v * 255) } : split;
+}
+
 /** Trains, evaluates and writes the training files (TRAINING_KINDS) into the staging folder. */
 export async function runTraining({ model, description, config, data, backend, staging, log, progress, signal }: TrainingOptions): Promise<TrainingResult> {
   const clock = () => performance.now() / 1000;
+  const TIMELAPSE_LAYER = description.firstConvolution;
+  const pixels = inputSize(description.input);
   const { stepper, info } = await createStepperFor(model, backend, config, log);
   if (info !== backend) log(`training: ${info.description}`);
   log(`training on ${data.train.count} images, validating on ${data.test.count}, batch ${config.batchSize}, at most ${config.epochs} epochs`);
-  const recorder = createTimelapseRecorder(data.test.images.slice(ARTICLE_SAMPLE * 784, (ARTICLE_SAMPLE + 1) * 784));
+  const recorder = createTimelapseRecorder(data.test.images.slice(ARTICLE_SAMPLE * pixels, (ARTICLE_SAMPLE + 1) * pixels), TIMELAPSE_LAYER, description.input);
   const tTrain = clock();
   let history: TrainingHistory;
   try {
     history = await trainModel({
       model,
       stepper,
-      train: data.train,
-      validation: data.test,
+      train: onModelScale(data.train, description),
+      validation: onModelScale(data.test, description),
       maxEpochs: config.epochs,
       batchSize: config.batchSize,
       patience: config.patience,

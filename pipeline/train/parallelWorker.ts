@@ -6,6 +6,7 @@ import { adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { applyLogits } from '../model/logits';
+import { inputOf } from '../model/inputTensor';
 import { batchAccuracy, sparseCategoricalCrossentropyFromLogits } from './stepper';
 
 /**
@@ -48,7 +49,8 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
     const gradients = (xs: Float32Array, labels: Int32Array, size: number) => {
       let correct: tf.Scalar | null = null;
       const { value, grads } = tf.variableGrads(() => {
-        const x = tf.tensor4d(xs, [size, 28, 28, 1]);
+        const { height, width, channels } = inputOf(model);
+        const x = tf.tensor4d(xs, [size, height, width, channels]);
         const y = tf.tensor1d(labels, 'int32');
         const logits = applyLogits(model, x, true);
         correct = tf.keep(tf.mul(batchAccuracy(y, logits), size) as tf.Scalar);

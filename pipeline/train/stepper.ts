@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { NUM_CLASSES } from '../model/createModel';
+import { inputOf } from '../model/inputTensor';
 import { applyLogits } from '../model/logits';
 
 /** One mini-batch, as plain arrays so it can cross a worker boundary. */
@@ -35,7 +35,7 @@ export interface TrainStepper {
  * for a softmax output layer: the value and gradient stay exact for confidently wrong images.
  */
 export function sparseCategoricalCrossentropyFromLogits(labels: tf.Tensor1D, logits: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => tf.losses.softmaxCrossEntropy(tf.oneHot(tf.cast(labels, 'int32'), NUM_CLASSES), logits) as tf.Scalar);
+  return tf.tidy(() => tf.losses.softmaxCrossEntropy(tf.oneHot(tf.cast(labels, 'int32'), logits.shape[1]), logits) as tf.Scalar);
 }
 
 /** Share of rows whose highest score (logit or probability) is the label. */
@@ -51,11 +51,12 @@ export interface LocalStepperOptions {
 export function createLocalStepper(model: tfl.LayersModel, { learningRate }: LocalStepperOptions): TrainStepper {
   const optimizer = tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
   const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+  const { height, width, channels } = inputOf(model);
   return {
     async step({ xs, labels, size }) {
       const kept: { acc?: tf.Scalar } = {};
       const loss = tf.tidy(() => {
-        const x = tf.tensor4d(xs, [size, 28, 28, 1]);
+        const x = tf.tensor4d(xs, [size, height, width, channels]);
         const y = tf.tensor1d(labels, 'int32');
         return optimizer.minimize(
           () => {

@@ -2,14 +2,14 @@
 // every epoch — its kernels, and its feature maps of one test image.
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-
-/** The layer recorded: the first one, so its input is the image itself and no other layer is run. */
-export const TIMELAPSE_LAYER = 'conv2d';
+import { inputSize, type ModelInput } from '../model/description';
+import { inputTensor } from '../model/inputTensor';
+import { stackLayers } from '../model/logits';
 
 export interface TimelapseFrame {
   /** 0: the initial weights; n: the weights epoch n ended with. */
   epoch: number;
-  /** The kernel as TF.js stores it: [kh, kw, 1, filters], filters fastest. */
+  /** The kernel as TF.js stores it: [kh, kw, input channels, filters], filters fastest. */
   kernel: Float32Array;
   /** The layer's output (after ReLU) for the image: height × width × channels, channels last. */
   maps: Float32Array;
@@ -23,9 +23,12 @@ export interface TimelapseRecorder {
   mapShape(): number[];
 }
 
-/** Records frames of `layerName` (which must be the model's first layer) for one 28×28 image. */
-export function createTimelapseRecorder(image: Float32Array, layerName = TIMELAPSE_LAYER): TimelapseRecorder {
-  if (image.length !== 28 * 28) throw new Error(`timelapse: expected one 28×28 image (784 values), got ${image.length}`);
+/**
+ * Records frames of `layerName` (the description's firstConvolution) for one image of `input`'s size
+ * ([0, 1] pixels). The layers before it (none for the tutorial) run in inference mode.
+ */
+export function createTimelapseRecorder(image: Float32Array, layerName: string, input: ModelInput): TimelapseRecorder {
+  if (image.length !== inputSize(input)) throw new Error(`timelapse: expected one ${input.height}×${input.width}×${input.channels} image (${inputSize(input)} values), got ${image.length}`);
   const frames: TimelapseFrame[] = [];
   let kernelShape: number[] = [];
   let mapShape: number[] = [];
@@ -34,15 +37,15 @@ export function createTimelapseRecorder(image: Float32Array, layerName = TIMELAP
     kernelShape: () => kernelShape,
     mapShape: () => mapShape,
     record(epoch, model) {
-      const layer = model.layers[0];
-      if (!layer || layer.name !== layerName) {
-        throw new Error(`timelapse: the model's first layer is '${layer?.name}', not '${layerName}'; the timelapse feeds the image straight into it.`);
-      }
+      const layers = stackLayers(model);
+      const at = layers.findIndex((l) => l.name === layerName);
+      if (at < 0) throw new Error(`timelapse: the model has no layer '${layerName}'; its layers: ${layers.map((l) => l.name).join(', ')}`);
+      const layer = layers[at];
       const [kernel] = layer.getWeights();
-      if (!kernel || kernel.shape.length !== 4 || kernel.shape[2] !== 1) {
-        throw new Error(`timelapse: layer '${layerName}' has no [kh, kw, 1, filters] kernel`);
+      if (!kernel || kernel.shape.length !== 4) {
+        throw new Error(`timelapse: layer '${layerName}' has no [kh, kw, channels, filters] kernel`);
       }
-      const output = tf.tidy(() => layer.apply(tf.tensor4d(image, [1, 28, 28, 1])) as tf.Tensor);
+      const output = tf.tidy(() => layers.slice(0, at + 1).reduce((h, l) => l.apply(h) as tf.Tensor, inputTensor(image, 1, input) as tf.Tensor));
       kernelShape = kernel.shape;
       mapShape = output.shape.slice(1);
       // slice(): copies that outlive the tensors, whatever the backend.

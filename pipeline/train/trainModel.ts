@@ -37,8 +37,6 @@ export interface TrainOptions {
   signal?: AbortSignal;
 }
 
-const PIXELS = 28 * 28;
-
 /** Stops the run when a loss is not a finite number, naming where it appeared and what to change. */
 function checkLoss(loss: number, where: string, learningRate: number | undefined): void {
   if (Number.isFinite(loss)) return;
@@ -46,6 +44,7 @@ function checkLoss(loss: number, where: string, learningRate: number | undefined
 }
 
 function gatherBatch(split: Split, order: Int32Array, start: number, size: number): Batch {
+  const PIXELS = split.images.length / split.count;
   const xs = new Float32Array(size * PIXELS);
   const labels = new Int32Array(size);
   for (let i = 0; i < size; i++) {

@@ -1,8 +1,9 @@
 // The tutorial's "activation model": same input as the trained network, one output per
-// visualized layer. It shares the trained layers (and their weights), so nothing is copied.
+// visualized layer (description.visualized). It shares the trained layers (and their weights), so nothing is copied.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { IMAGE_SIZE, VISUALIZED_LAYERS } from '../model/createModel';
+import type { ModelInput } from '../model/description';
+import { inputTensor } from '../model/inputTensor';
 
 export interface LayerActivations {
   name: string;
@@ -14,13 +15,13 @@ export interface LayerActivations {
 }
 
 /** Do not dispose the result: it shares the trained model's layers, and disposing would free their weights. */
-export function createActivationModel(model: tfl.LayersModel, layerNames: readonly string[] = VISUALIZED_LAYERS): tfl.LayersModel {
+export function createActivationModel(model: tfl.LayersModel, layerNames: readonly string[]): tfl.LayersModel {
   const known = model.layers.map((l) => l.name);
   const missing = layerNames.filter((name) => !known.includes(name));
   if (missing.length > 0) {
     throw new Error(
       `activation model: the model has no layer named ${missing.map((n) => `'${n}'`).join(', ')}; ` +
-        `its layers are ${known.join(', ')}. Pass a model made by createModel().`,
+        `its layers are ${known.join(', ')}; the layer names come from the model's description.`,
     );
   }
   const outputs = layerNames.map((name) => model.getLayer(name).output as tfl.SymbolicTensor);
@@ -28,14 +29,12 @@ export function createActivationModel(model: tfl.LayersModel, layerNames: readon
 }
 
 /**
- * Runs `images` (n × 28 × 28 × 1, values in [0, 1]) through the activation model.
- * predict() runs in inference mode, so dropout passes its input through unchanged.
+ * Runs `images` (n × height × width × channels, values in [0, 1]) through the activation model, on
+ * the model's input scale. predict() runs in inference mode, so dropout passes its input through unchanged.
  */
-export function computeActivations(activationModel: tfl.LayersModel, images: Float32Array, n: number): LayerActivations[] {
-  const perImage = IMAGE_SIZE * IMAGE_SIZE;
-  if (images.length !== n * perImage) throw new Error(`computeActivations: expected ${n}×28×28 pixel values, got ${images.length}`);
+export function computeActivations(activationModel: tfl.LayersModel, images: Float32Array, n: number, input: ModelInput): LayerActivations[] {
   const outputs = tf.tidy(() => {
-    const result = activationModel.predict(tf.tensor4d(images, [n, IMAGE_SIZE, IMAGE_SIZE, 1]));
+    const result = activationModel.predict(inputTensor(images, n, input));
     return Array.isArray(result) ? result : [result];
   });
   try {

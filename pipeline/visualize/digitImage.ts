@@ -1,5 +1,6 @@
-// An input digit as the network sees it: 28×28 intensities in [0, 1], drawn in grey
-// (0 black, 1 white, as MNIST stores it) and upscaled with nearest neighbour.
+// An input image as the network sees it: height × width × channels intensities in [0, 1], drawn in
+// grey for one channel (0 black, 1 white, as MNIST stores it) or as RGB for three, upscaled with
+// nearest neighbour.
 import { paintTile } from '../../shared/drawing/paintLayerGrid';
 
 export const INPUT_SCALE = 4; // 112 px: the digit beside its feature maps
@@ -14,15 +15,33 @@ export function greyLevel(intensity: number): number {
   return Math.min(255, Math.max(0, Math.round(intensity * 255)));
 }
 
+/** An image's size: a number is a square one-channel image of that side. */
+export type ImageShape = number | { height: number; width: number; channels: number };
+
 export function paintDigit(
   pixels: ArrayLike<number>,
-  size: number,
+  shape: ImageShape,
   scale: number,
 ): { rgba: Uint8ClampedArray; width: number; height: number } {
-  if (pixels.length !== size * size) throw new Error(`paintDigit: expected ${size}×${size} pixels, got ${pixels.length}`);
-  const levels = Uint8Array.from({ length: size * size }, (_, i) => greyLevel(pixels[i]));
-  const width = size * scale;
-  const rgba = new Uint8ClampedArray(width * width * 4);
-  paintTile(rgba, width, 0, 0, levels, size, size, scale, greyPalette());
-  return { rgba, width, height: width };
+  const { height: h, width: w, channels } = typeof shape === 'number' ? { height: shape, width: shape, channels: 1 } : shape;
+  if (pixels.length !== h * w * channels) throw new Error(`paintDigit: expected ${h}×${w}×${channels} pixel values, got ${pixels.length}`);
+  const width = w * scale;
+  const height = h * scale;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  if (channels === 1) {
+    const levels = Uint8Array.from({ length: h * w }, (_, i) => greyLevel(pixels[i]));
+    paintTile(rgba, width, 0, 0, levels, h, w, scale, greyPalette());
+    return { rgba, width, height };
+  }
+  // Colour: the first three channels as red, green and blue (two channels: the mean as grey).
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = (Math.floor(y / scale) * w + Math.floor(x / scale)) * channels;
+      const o = (y * width + x) * 4;
+      if (channels >= 3) [0, 1, 2].forEach((k) => (rgba[o + k] = greyLevel(pixels[p + k])));
+      else rgba.fill(greyLevel((pixels[p] + pixels[p + 1]) / 2), o, o + 3);
+      rgba[o + 3] = 255;
+    }
+  }
+  return { rgba, width, height };
 }

@@ -37,20 +37,24 @@ export function maxAbs(values: ArrayLike<number>): number {
 }
 
 /**
- * Paints a single-input-channel kernel (the first conv layer's) one filter per tile, diverging colours
- * around 0, on ±`range` (default: the kernel's own largest |weight|; a timelapse passes one range for all epochs).
+ * Paints the first conv layer's kernel one filter per tile, diverging colours around 0, on ±`range`
+ * (default: the kernel's own largest |weight|; a timelapse passes one range for all epochs). A kernel
+ * reading several input channels (a colour image) is shown as its mean over them.
  */
 export function paintFilterGrid(kernel: Kernel, layout: GridLayout, range = maxAbs(kernel.values)): { rgba: Uint8ClampedArray; maxAbs: number } {
   checkKernel(kernel);
   const [kh, kw, inChannels, filters] = kernel.shape;
-  if (inChannels !== 1) throw new Error(`paintFilterGrid: expected a kernel with 1 input channel (the first layer), got ${inChannels}`);
   if (layout.channels !== filters) throw new Error(`paintFilterGrid: the layout has ${layout.channels} tiles for ${filters} filters`);
   const palette = divergingPalette();
   const rgba = new Uint8ClampedArray(layout.width * layout.height * 4);
   fillRgba(rgba, FILTER_GAP_RGB);
   const levels = new Uint8Array(kh * kw);
   for (let f = 0; f < filters; f++) {
-    for (let p = 0; p < kh * kw; p++) levels[p] = divergingLevel(kernel.values[p * filters + f], range);
+    for (let p = 0; p < kh * kw; p++) {
+      let sum = 0;
+      for (let c = 0; c < inChannels; c++) sum += kernel.values[(p * inChannels + c) * filters + f];
+      levels[p] = divergingLevel(inChannels === 1 ? sum : sum / inChannels, range);
+    }
     const { x, y } = tileOrigin(layout, f);
     paintTile(rgba, layout.width, x, y, levels, kh, kw, layout.scale, palette);
   }

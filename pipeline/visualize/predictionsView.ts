@@ -1,5 +1,4 @@
 // Which test images the gallery and the misclassified list show, and their top-3 predictions.
-import { NUM_CLASSES } from '../model/createModel';
 import { mulberry32, shuffledIndices } from '../train/random';
 
 export const GALLERY_SIZE = 24;
@@ -16,9 +15,9 @@ export function misclassifiedIndices(labels: ArrayLike<number>, predicted: Array
   return wrong;
 }
 
-/** The k most probable digits of test image `index` (row `index` of the N×10 probabilities), ties by digit. */
-export function topDigits(probabilities: Float32Array, index: number, k = 3): { digit: number; probability: number }[] {
-  const row = probabilities.subarray(index * NUM_CLASSES, (index + 1) * NUM_CLASSES);
+/** The k most probable classes of test image `index` (row `index` of the N × classes probabilities), ties by class. */
+export function topDigits(probabilities: Float32Array, index: number, classes: number, k = 3): { digit: number; probability: number }[] {
+  const row = probabilities.subarray(index * classes, (index + 1) * classes);
   return Array.from(row, (probability, digit) => ({ digit, probability }))
     .sort((a, b) => b.probability - a.probability || a.digit - b.digit)
     .slice(0, k)

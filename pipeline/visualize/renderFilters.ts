@@ -1,13 +1,16 @@
-// The learned weights: the first conv layer's kernels as a picture, deeper layers' filter norms as JSON.
+// The learned weights: the first conv layer's kernels as a picture, the other conv layers' filter norms as JSON.
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ModelDescription } from '../model/description';
 import type { ArtifactFile, VisualIndex } from '../artifacts/types';
 import { filterNorms, paintFilterGrid, type Kernel } from './filters';
 import { layerGrid } from '../../shared/drawing/layerGrid';
 import { encodePng } from './png';
 import { round7, type WriteArtifact } from './writeArtifact';
 
-export const KERNEL_IMAGE_LAYER = 'conv2d';
-export const NORM_LAYERS = ['conv2d_1', 'conv2d_2'] as const;
+/** The layers drawn: the first convolution's kernels as a picture, every other convolution's filter norms. */
+export function filterLayers(description: Pick<ModelDescription, 'convolutions' | 'firstConvolution'>): { kernelImage: string; norms: string[] } {
+  return { kernelImage: description.firstConvolution, norms: description.convolutions.filter((l) => l !== description.firstConvolution) };
+}
 
 /** visuals/filters/norms.json */
 export interface FilterNormsFile {
@@ -24,13 +27,14 @@ export function readKernel(model: tfl.LayersModel, layerName: string): Kernel {
   return { shape: kernel.shape as Kernel['shape'], values: (kernel.dataSync() as Float32Array).slice() };
 }
 
-export async function renderFilters(model: tfl.LayersModel, write: WriteArtifact): Promise<{ filters: VisualIndex['filters']; files: ArtifactFile[] }> {
+export async function renderFilters(model: tfl.LayersModel, description: Pick<ModelDescription, 'convolutions' | 'firstConvolution'>, write: WriteArtifact): Promise<{ filters: VisualIndex['filters']; files: ArtifactFile[] }> {
+  const { kernelImage: KERNEL_IMAGE_LAYER, norms: NORM_LAYERS } = filterLayers(description);
   const kernel = readKernel(model, KERNEL_IMAGE_LAYER);
   const [kh, kw, , count] = kernel.shape;
   const layout = layerGrid(kh, kw, count);
   const { rgba, maxAbs } = paintFilterGrid(kernel, layout);
   const { width, height, rows, cols, tileWidth: tile, gap } = layout;
-  const gridFile = await write('visuals/filters/conv2d.png', await encodePng(rgba, width, height), 'filters-grid', {
+  const gridFile = await write(`visuals/filters/${KERNEL_IMAGE_LAYER}.png`, await encodePng(rgba, width, height), 'filters-grid', {
     layer: KERNEL_IMAGE_LAYER, shape: kernel.shape, width, height, rows, cols, tile, gap,
     // The colour scale: level 128 is weight 0, the ends are ±maxAbs.
     maxAbs: round7(maxAbs),

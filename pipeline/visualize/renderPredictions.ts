@@ -1,13 +1,12 @@
 // Thumbnails with predictions: 24 random test images (fixed by the seed) and every misclassified one.
 import type { ArtifactFile, ArtifactKind, ImageWithPrediction } from '../artifacts/types';
-import { IMAGE_SIZE } from '../model/createModel';
+import { inputSize, type ModelInput } from '../model/description';
 import { paintDigit, THUMB_SCALE } from './digitImage';
 import { encodePng } from './png';
 import { galleryIndices, misclassifiedIndices, topDigits } from './predictionsView';
 import { mapLimit, sampleStem, type WriteArtifact } from './writeArtifact';
 
 const PARALLEL_ENCODES = 4;
-const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
 
 export interface PredictionInputs {
   images: Float32Array;
@@ -15,17 +14,21 @@ export interface PredictionInputs {
   predicted: ArrayLike<number>;
   probabilities: Float32Array;
   seed: number;
+  /** The model's input (each image's size) and its number of classes (the probabilities' row length). */
+  input: ModelInput;
+  classes: number;
 }
 
 async function renderThumbnails(
   indices: number[],
   folder: string,
   kind: ArtifactKind,
-  { images, labels, predicted, probabilities }: PredictionInputs,
+  { images, labels, predicted, probabilities, input, classes }: PredictionInputs,
   write: WriteArtifact,
 ): Promise<{ entries: ImageWithPrediction[]; files: ArtifactFile[] }> {
+  const PIXELS = inputSize(input);
   const files = await mapLimit(indices, PARALLEL_ENCODES, async (index) => {
-    const { rgba, width, height } = paintDigit(images.subarray(index * PIXELS, (index + 1) * PIXELS), IMAGE_SIZE, THUMB_SCALE);
+    const { rgba, width, height } = paintDigit(images.subarray(index * PIXELS, (index + 1) * PIXELS), input, THUMB_SCALE);
     const meta = { sample: index, label: labels[index], predicted: predicted[index], width, height };
     return write(`visuals/${folder}/${sampleStem(index)}.png`, await encodePng(rgba, width, height), kind, meta);
   });
@@ -34,7 +37,7 @@ async function renderThumbnails(
     label: labels[index],
     predicted: predicted[index],
     image: files[i].path,
-    top3: topDigits(probabilities, index),
+    top3: topDigits(probabilities, index, classes),
   }));
   return { entries, files };
 }

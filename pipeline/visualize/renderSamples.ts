@@ -1,6 +1,6 @@
 // Per sample: the input digit, and for each visualized layer a grid PNG plus its data files.
 import type { ArtifactFile, LayerGridRef, VisualLayer, VisualSample } from '../artifacts/types';
-import { IMAGE_SIZE } from '../model/createModel';
+import { inputSize, type ModelInput } from '../model/description';
 import type { LayerActivations } from './activationModel';
 import { INPUT_SCALE, paintDigit } from './digitImage';
 import { layerGrid } from '../../shared/drawing/layerGrid';
@@ -11,21 +11,23 @@ import { LAYER_DATA_FORMAT, type LayerDataFile } from './types';
 import { mapLimit, round7, sampleStem, type WriteArtifact } from './writeArtifact';
 
 const PARALLEL_ENCODES = 4;
-const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
 
 export interface SampleInputs {
   choices: SampleChoice[];
-  images: Float32Array; // the test set, count × 28 × 28
+  images: Float32Array; // the test set, count × height × width × channels
   labels: ArrayLike<number>;
   predicted: ArrayLike<number>;
+  /** The model's input: the size of each image. */
+  input: ModelInput;
 }
 
 export async function renderInputs(
-  { choices, images, labels, predicted }: SampleInputs,
+  { choices, images, labels, predicted, input }: SampleInputs,
   write: WriteArtifact,
 ): Promise<{ samples: VisualSample[]; files: ArtifactFile[] }> {
+  const PIXELS = inputSize(input);
   const files = await mapLimit(choices, PARALLEL_ENCODES, async ({ index }) => {
-    const { rgba, width, height } = paintDigit(images.subarray(index * PIXELS, (index + 1) * PIXELS), IMAGE_SIZE, INPUT_SCALE);
+    const { rgba, width, height } = paintDigit(images.subarray(index * PIXELS, (index + 1) * PIXELS), input, INPUT_SCALE);
     const png = await encodePng(rgba, width, height);
     return write(`visuals/inputs/${sampleStem(index)}.png`, png, 'input-image', { sample: index, width, height });
   });

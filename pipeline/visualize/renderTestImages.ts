@@ -1,13 +1,15 @@
 // The test set as small binary shards (TEST_IMAGES_PER_SHARD images each) for the live explorer's "start from test image N": the
-// browser fetches only the shard that holds N. Each record is the label byte, then 784 pixel
-// bytes (round(x · 255): the IDX bytes themselves, so k/255 in the browser is the pipeline's input).
-import { TEST_IMAGE_RECORD, TEST_IMAGES_PER_SHARD, testImageShardPath } from '../../shared/mnist/testImageShards';
+// browser fetches only the shard that holds N. Each record is the label byte, then the image's
+// height × width × channels pixel bytes (round(x · 255): for MNIST the IDX bytes themselves, so
+// k/255 in the browser is the pipeline's input; 784 bytes for the tutorial).
+import { TEST_IMAGES_PER_SHARD, testImageShardPath } from '../../shared/mnist/testImageShards';
 import type { ArtifactFile } from '../artifacts/types';
-import { IMAGE_SIZE } from '../model/createModel';
+import { inputSize, type ModelInput } from '../model/description';
 import type { WriteArtifact } from './writeArtifact';
 
-export async function renderTestImages(test: { images: Float32Array; labels: Int32Array; count: number }, write: WriteArtifact): Promise<ArtifactFile[]> {
-  const pixels = IMAGE_SIZE * IMAGE_SIZE;
+export async function renderTestImages(test: { images: Float32Array; labels: Int32Array; count: number }, input: ModelInput, write: WriteArtifact): Promise<ArtifactFile[]> {
+  const pixels = inputSize(input);
+  const TEST_IMAGE_RECORD = 1 + pixels;
   const files: ArtifactFile[] = [];
   for (let first = 0; first < test.count; first += TEST_IMAGES_PER_SHARD) {
     const count = Math.min(TEST_IMAGES_PER_SHARD, test.count - first);

@@ -1,7 +1,7 @@
 // The visualization stage: feature maps of chosen test images, the first layer's kernels,
 // filter norms, a prediction gallery and the misclassified images, indexed in visuals.json.
 import type { ArtifactFile, VisualIndex } from '../artifacts/types';
-import { IMAGE_SIZE, NUM_CLASSES } from '../model/createModel';
+import { inputSize } from '../model/description';
 import { computeActivations, createActivationModel } from './activationModel';
 import { renderFilters } from './renderFilters';
 import { renderPredictions } from './renderPredictions';
@@ -14,23 +14,22 @@ import { artifactWriter } from './writeArtifact';
 /** Where the index goes, relative to the artifacts folder (kind 'visual-index'). */
 export const VISUAL_INDEX_PATH = 'visuals/visuals.json';
 
-const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
-
-/** Fails early, naming the field, when the arrays do not match `test.count`. */
-export function checkVisualizeInputs({ test, predictions }: Pick<VisualizeContext, 'test' | 'predictions'>): void {
+/** Fails early, naming the field, when the arrays do not match `test.count` and the model's input and classes. */
+export function checkVisualizeInputs({ test, predictions, description }: Pick<VisualizeContext, 'test' | 'predictions' | 'description'>): void {
   const { count } = test;
+  const { input, classes } = description;
   const expect = (what: string, actual: number, expected: number, formula: string) => {
     if (actual !== expected) throw new Error(`runVisualize: ${what} has ${actual} values; expected ${formula} = ${expected} (test.count is ${count})`);
   };
   if (!Number.isInteger(count) || count < 1) throw new Error(`runVisualize: test.count must be a whole number ≥ 1, got ${count}`);
-  expect('test.images', test.images.length, count * PIXELS, 'count × 28 × 28');
+  expect('test.images', test.images.length, count * inputSize(input), `count × ${input.height} × ${input.width} × ${input.channels}`);
   expect('test.labels', test.labels.length, count, 'count');
   expect('predictions.predicted', predictions.predicted.length, count, 'count');
-  expect('predictions.probabilities', predictions.probabilities.length, count * NUM_CLASSES, 'count × 10');
+  expect('predictions.probabilities', predictions.probabilities.length, count * classes, `count × ${classes}`);
 }
 
-/** Copies the images at `indices` into one batch (n × 28 × 28). */
-function gatherImages(images: Float32Array, indices: number[]): Float32Array {
+/** Copies the images at `indices` (PIXELS values each) into one batch. */
+function gatherImages(images: Float32Array, indices: number[], PIXELS: number): Float32Array {
   const batch = new Float32Array(indices.length * PIXELS);
   indices.forEach((index, i) => batch.set(images.subarray(index * PIXELS, (index + 1) * PIXELS), i * PIXELS));
   return batch;
@@ -51,9 +50,11 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
   const write = artifactWriter(ctx.outDir);
 
   const t0 = now();
-  const activations = computeActivations(createActivationModel(ctx.model), gatherImages(test.images, indices), indices.length);
+  const { input, classes } = ctx.description;
+  const batch = gatherImages(test.images, indices, inputSize(input));
+  const activations = computeActivations(createActivationModel(ctx.model, ctx.description.visualized), batch, indices.length, input);
   const t1 = now();
-  const inputs = await renderInputs({ choices, images: test.images, labels: test.labels, predicted: predictions.predicted }, write);
+  const inputs = await renderInputs({ choices, images: test.images, labels: test.labels, predicted: predictions.predicted, input }, write);
   const grids = await renderLayerGrids(activations, indices, write);
   const t2 = now();
   log(
@@ -61,9 +62,9 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
       `${grids.grids.length} grids + ${inputs.files.length} inputs written in ${Math.round(t2 - t1)} ms`,
   );
 
-  const filters = await renderFilters(ctx.model, write);
-  const shown = await renderPredictions({ images: test.images, labels: test.labels, seed: ctx.seed, ...predictions }, write);
-  const testImages = await renderTestImages(test, write);
+  const filters = await renderFilters(ctx.model, ctx.description, write);
+  const shown = await renderPredictions({ images: test.images, labels: test.labels, seed: ctx.seed, ...predictions, input, classes }, write);
+  const testImages = await renderTestImages(test, input, write);
   const t3 = now();
   log(`visualize: filters, ${shown.gallery.length} gallery and ${shown.misclassified.length} misclassified images, ${testImages.length} test-image shards in ${Math.round(t3 - t2)} ms`);
 

@@ -2,13 +2,16 @@
 // in pipeline/artifacts/types.ts (the per-layer data files that `LayerGridRef.data` points to).
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ChannelStats } from '../artifacts/types';
+import type { ModelDescription } from '../model/description';
 
 export interface VisualizeContext {
-  /** Trained model (best weights), made by createModel(). */
+  /** Trained model (best weights): the tutorial's, one trained from --architecture, or an imported one. */
   model: tfl.LayersModel;
-  /** count × 28 × 28 × 1 intensities in [0, 1]; labels 0–9. */
+  /** The model's description: which layers to draw, its input and classes. */
+  description: ModelDescription;
+  /** count × height × width × channels intensities in [0, 1]; labels 0 … classes − 1. */
   test: { images: Float32Array; labels: Int32Array; count: number };
-  /** Argmax per test image, and count × 10 softmax probabilities. */
+  /** Argmax per test image, and count × classes softmax probabilities. */
   predictions: { predicted: Int32Array; probabilities: Float32Array };
   /** --samples: extra test indices to draw. */
   extraSamples: number[];

@@ -39,7 +39,7 @@ describe('evaluation metrics', () => {
   });
 
   it('counts the confusion matrix as [true][predicted]', () => {
-    const m = confusionMatrix(Int32Array.of(3, 3, 5), Int32Array.of(3, 5, 5));
+    const m = confusionMatrix(Int32Array.of(3, 3, 5), Int32Array.of(3, 5, 5), 10);
     expect(m[3][3]).toBe(1);
     expect(m[3][5]).toBe(1);
     expect(m[5][5]).toBe(1);
@@ -47,7 +47,7 @@ describe('evaluation metrics', () => {
   });
 
   it('derives precision and recall per digit, 0 where nothing was predicted', () => {
-    const per = perClassMetrics(confusionMatrix(Int32Array.of(3, 3, 5), Int32Array.of(3, 5, 5)));
+    const per = perClassMetrics(confusionMatrix(Int32Array.of(3, 3, 5), Int32Array.of(3, 5, 5), 10));
     expect(per[3]).toEqual({ digit: 3, precision: 1, recall: 0.5, support: 2 });
     expect(per[5]).toEqual({ digit: 5, precision: 0.5, recall: 1, support: 1 });
     expect(per[0]).toEqual({ digit: 0, precision: 0, recall: 0, support: 0 });

@@ -16,7 +16,7 @@ describe('predictOutputs', () => {
     const images = Float32Array.from({ length: 7 * 784 }, () => random());
     const expected = tf.tidy(() => (model.predict(tf.tensor4d(images, [7, 28, 28, 1])) as tf.Tensor).dataSync());
     const tensors = tf.memory().numTensors;
-    const { logits, probabilities: batched } = await predictOutputs(model, images, 7, 3);
+    const { logits, probabilities: batched } = await predictOutputs(model, images, 7, undefined, 3);
     expect(tf.memory().numTensors).toBe(tensors);
     expect([logits.length, batched.length]).toEqual([70, 70]);
     batched.forEach((p, i) => expect(p).toBeCloseTo(expected[i], 6));

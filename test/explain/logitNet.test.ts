@@ -6,6 +6,7 @@ import { createLogitNet, imagesTensor } from '../../pipeline/explain/logitNet';
 import { createModel } from '../../pipeline/model/createModel';
 import { mulberry32 } from '../../pipeline/train/random';
 import { randomImages } from './tinyModels';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -14,7 +15,7 @@ beforeAll(async () => {
 describe('logit net', () => {
   const model = createModel({ seed: 3 });
   const net = createLogitNet(model);
-  const x = imagesTensor(randomImages(3, mulberry32(1)), 3);
+  const x = imagesTensor(randomImages(3, mulberry32(1)), 3, TUTORIAL_DESCRIPTION.input);
 
   it('gives the scores whose softmax is the model\'s output', () => {
     const fromLogits = tf.softmax(net.logits(x)).arraySync() as number[][];

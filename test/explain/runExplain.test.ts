@@ -10,6 +10,7 @@ import { EXPLAIN_INDEX_PATH, runExplain, unconvergedLine, unconvergedMaps, type 
 import { mulberry32 } from '../../pipeline/train/random';
 import { decodePng } from '../visualize/decodePng';
 import { spikedModel } from './tinyModels';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 const COUNT = 60;
 let outDir: string;
@@ -29,6 +30,7 @@ beforeAll(async () => {
   const images = Float32Array.from({ length: COUNT * 784 }, () => random());
   result = await runExplain({
     model: spikedModel(1, images, 1),
+    description: TUTORIAL_DESCRIPTION,
     test: { images, labels, count: COUNT },
     predictions: { predicted: labels.map((d, i) => (i % 7 === 3 ? (d + 1) % 10 : d)), probabilities: new Float32Array(COUNT * 10).fill(0.1) },
     extraSamples: [],

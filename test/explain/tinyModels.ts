@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { createLogitNet, imagesTensor } from '../../pipeline/explain/logitNet';
 import { createModel } from '../../pipeline/model/createModel';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 /** Flatten → Dense(10, softmax) with the given 784 × 10 kernel (row-major) and zero bias: logits are linear in the pixels. */
 export function linearModel(kernel: Float32Array): tfl.LayersModel {
@@ -103,7 +104,7 @@ export function cancellingModel(kinks: [number, number], balance: number): tfl.L
 export function spikedModel(seed: number, images: Float32Array, target: number): tfl.LayersModel {
   const model = createModel({ seed });
   const n = images.length / 784;
-  const features = tf.tidy(() => tf.mean(createLogitNet(model).upTo(imagesTensor(images, n), 'flatten'), 1).dataSync());
+  const features = tf.tidy(() => tf.mean(createLogitNet(model).upTo(imagesTensor(images, n, TUTORIAL_DESCRIPTION.input), 'flatten'), 1).dataSync());
   const typical = [...features].sort((a, b) => a - b)[Math.floor(n / 2)];
   const [kernel, bias] = model.getLayer('dense').getWeights().map((w) => w.arraySync()) as [number[][], number[]];
   const width = kernel.length;

@@ -32,8 +32,27 @@ describe('applyLogits', () => {
     expect(maxDiff(viaModel, model.predict(x) as tf.Tensor)).toBeGreaterThan(1e-4); // dropout did act
   });
 
-  it('refuses a model whose last layer is not a softmax Dense layer', () => {
+  it('takes the outputs of a model without a softmax as its logits', () => {
     const linear = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10 })] });
-    expect(() => applyLogits(linear, x, false)).toThrow(/last layer must be a Dense layer with a softmax/);
+    expect(maxDiff(applyLogits(linear, x, false), linear.predict(x) as tf.Tensor)).toBeLessThan(1e-6);
+  });
+
+  it('reads a separate Softmax layer\'s scores at the Dense before it, and drops the layers after it', () => {
+    const logit = tfl.layers.dense({ name: 'scores', units: 4, activation: 'relu' });
+    const model = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), logit, tfl.layers.dropout({ rate: 0.5 }), tfl.layers.softmax()] });
+    const head = { logitLayer: 'scores', softmax: 'layer' as const };
+    const flat = tf.reshape(x, [3, 784]);
+    const [kernel] = logit.getWeights();
+    // A bias that makes every raw score negative: the Dense's relu would turn them all into 0.
+    logit.setWeights([kernel, tf.fill([4], -100)]);
+    const expected = tf.add(tf.matMul(flat as tf.Tensor2D, kernel as tf.Tensor2D), -100);
+    const scores = applyLogits(model, x, false, head);
+    expect(maxDiff(scores, expected)).toBeLessThan(1e-4);
+    expect(tf.max(scores).dataSync()[0]).toBeLessThan(0);
+  });
+
+  it('refuses a logit layer that is not there or not Dense', () => {
+    expect(() => applyLogits(model, x, false, { logitLayer: 'nope', softmax: 'dense' })).toThrow('logits: no layer "nope" in the model; its layers: conv2d,');
+    expect(() => applyLogits(model, x, false, { logitLayer: 'conv2d', softmax: 'dense' })).toThrow('logits: the logit layer "conv2d" is a Conv2D, not a Dense layer');
   });
 });

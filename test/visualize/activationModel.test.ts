@@ -1,9 +1,10 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createModel, VISUALIZED_LAYERS } from '../../pipeline/model/createModel';
+import { createModel } from '../../pipeline/model/createModel';
 import { summarizeModel } from '../../pipeline/model/summary';
 import { computeActivations, createActivationModel } from '../../pipeline/visualize/activationModel';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -12,13 +13,13 @@ beforeAll(async () => {
 describe('activation model', () => {
   it('outputs the first eight layers with the shapes of the model summary', () => {
     const model = createModel({ seed: 1 });
-    const activationModel = createActivationModel(model);
-    expect(activationModel.outputs.map((o) => o.sourceLayer.name)).toEqual([...VISUALIZED_LAYERS]);
+    const activationModel = createActivationModel(model, TUTORIAL_DESCRIPTION.visualized);
+    expect(activationModel.outputs.map((o) => o.sourceLayer.name)).toEqual(TUTORIAL_DESCRIPTION.visualized);
     const summary = summarizeModel(model).layers.slice(0, 8);
     const before = tf.memory().numTensors;
     const n = 3;
     const images = Float32Array.from({ length: n * 28 * 28 }, (_, i) => (i % 7) / 7);
-    const layers = computeActivations(activationModel, images, n);
+    const layers = computeActivations(activationModel, images, n, TUTORIAL_DESCRIPTION.input);
     expect(tf.memory().numTensors).toBe(before);
     expect(layers.map((l) => l.name)).toEqual(summary.map((l) => l.name));
     expect(layers.map((l) => [null, ...l.shape])).toEqual(summary.map((l) => l.outputShape));
@@ -42,6 +43,6 @@ describe('activation model', () => {
 
   it('refuses images whose length is not n × 28 × 28', () => {
     const activationModel = createActivationModel(createModel({ seed: 1 }), ['conv2d']);
-    expect(() => computeActivations(activationModel, new Float32Array(784), 2)).toThrow('computeActivations: expected 2×28×28 pixel values, got 784');
+    expect(() => computeActivations(activationModel, new Float32Array(784), 2, TUTORIAL_DESCRIPTION.input)).toThrow('2 images of 28×28×1 need 1568 pixel values, got 784');
   });
 });

@@ -24,6 +24,6 @@ describe('digit images', () => {
   });
 
   it('refuses pixels that do not fill size × size', () => {
-    expect(() => paintDigit([0, 1, 0], 2, 1)).toThrow('paintDigit: expected 2×2 pixels, got 3');
+    expect(() => paintDigit([0, 1, 0], 2, 1)).toThrow('paintDigit: expected 2×2×1 pixel values, got 3');
   });
 });

@@ -37,7 +37,10 @@ describe('filters', () => {
     expect(rgb(layout.tileWidth - 1, layout.tileHeight - 1)).toEqual(ZERO_RGB);
     expect(rgb(layout.tileWidth, 0)).toEqual(FILTER_GAP_RGB);
     expect(rgb(layout.tileWidth + layout.gap, 0)).toEqual(NEGATIVE_RGB);
-    expect(() => paintFilterGrid({ shape: [3, 3, 2, 1], values: new Float32Array(18) }, layerGrid(3, 3, 1))).toThrow(/1 input channel/);
+    // Two input channels (a colour layer): each weight shown as the mean over them, here +1 and −1 → 0.
+    const mixed = Float32Array.from({ length: 18 }, (_, i) => (i % 2 === 0 ? 1 : -1));
+    const two = paintFilterGrid({ shape: [3, 3, 2, 1], values: mixed }, layerGrid(3, 3, 1));
+    expect(Array.from(two.rgba.subarray(0, 3))).toEqual(ZERO_RGB);
   });
 
   it('reads each filter from its own position in the filters-fastest layout', () => {

@@ -19,16 +19,16 @@ describe('predictionsView', () => {
   it('gives the three most probable digits, highest first, ties broken by digit', () => {
     const probabilities = new Float32Array(20);
     probabilities.set([0.1, 0.05, 0.05, 0.6, 0, 0, 0, 0, 0.2, 0], 10);
-    expect(topDigits(probabilities, 1)).toEqual([
+    expect(topDigits(probabilities, 1, 10)).toEqual([
       { digit: 3, probability: 0.6 },
       { digit: 8, probability: 0.2 },
       { digit: 0, probability: 0.1 },
     ]);
-    expect(topDigits(probabilities, 0).map((t) => t.digit)).toEqual([0, 1, 2]);
+    expect(topDigits(probabilities, 0, 10).map((t) => t.digit)).toEqual([0, 1, 2]);
   });
 
   it('breaks a three-way tie by the smaller digit first', () => {
     const probabilities = Float32Array.from([0.05, 0.3, 0, 0.3, 0, 0, 0, 0.3, 0.05, 0]);
-    expect(topDigits(probabilities, 0).map((t) => t.digit)).toEqual([1, 3, 7]);
+    expect(topDigits(probabilities, 0, 10).map((t) => t.digit)).toEqual([1, 3, 7]);
   });
 });

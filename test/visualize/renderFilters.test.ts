@@ -5,6 +5,7 @@ import { createModel } from '../../pipeline/model/createModel';
 import { readKernel, renderFilters, type FilterNormsFile } from '../../pipeline/visualize/renderFilters';
 import { decodePng } from './decodePng';
 import { recordingWriter } from './recordingWriter';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -22,7 +23,7 @@ describe('renderFilters', () => {
   it('draws the first layer’s 32 kernels and stores the deeper layers’ filter norms', async () => {
     const model = createModel({ seed: 5 });
     const { write, files } = recordingWriter();
-    const { filters } = await renderFilters(model, write);
+    const { filters } = await renderFilters(model, TUTORIAL_DESCRIPTION, write);
     expect(filters).toEqual({ grid: 'visuals/filters/conv2d.png', width: 1038, height: 128, tile: 63, gap: 2, norms: 'visuals/filters/norms.json' });
 
     const kernel = model.getLayer('conv2d').getWeights()[0].dataSync();

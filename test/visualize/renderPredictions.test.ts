@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 import { renderPredictions } from '../../pipeline/visualize/renderPredictions';
 import { galleryIndices } from '../../pipeline/visualize/predictionsView';
 import { decodePng } from './decodePng';
@@ -14,7 +15,7 @@ function inputs() {
   const predicted = labels.map((d, i) => (i % 9 === 4 ? (d + 3) % 10 : d));
   const probabilities = new Float32Array(COUNT * 10).fill(0.02);
   predicted.forEach((d, i) => (probabilities[i * 10 + d] = 0.8));
-  return { images, labels, predicted, probabilities, seed: 11 };
+  return { images, labels, predicted, probabilities, seed: 11, input: TUTORIAL_DESCRIPTION.input, classes: 10 };
 }
 
 describe('renderPredictions', () => {

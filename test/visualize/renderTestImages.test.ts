@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTestImages } from '../../pipeline/visualize/renderTestImages';
 import { artifactWriter } from '../../pipeline/visualize/writeArtifact';
 import { readTestImage, testImageShardPath } from '../../shared/mnist/testImageShards';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 describe('renderTestImages', () => {
   it('writes shards of 50 from which every image and label reads back exactly', async () => {
@@ -12,7 +13,7 @@ describe('renderTestImages', () => {
     const count = 130;
     const images = Float32Array.from({ length: count * 784 }, (_, i) => ((i * 7) % 256) / 255);
     const labels = Int32Array.from({ length: count }, (_, i) => i % 10);
-    const files = await renderTestImages({ images, labels, count }, artifactWriter(dir));
+    const files = await renderTestImages({ images, labels, count }, TUTORIAL_DESCRIPTION.input, artifactWriter(dir));
     expect(files.map((f) => [f.path, f.kind, f.meta])).toEqual([
       ['visuals/test-images/s00000.u8', 'test-images', { first: 0, count: 50 }],
       ['visuals/test-images/s00050.u8', 'test-images', { first: 50, count: 50 }],
@@ -32,7 +33,7 @@ describe('renderTestImages', () => {
 
   it('writes no empty shard when the count is a multiple of 50', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'shards-'));
-    const files = await renderTestImages({ images: new Float32Array(100 * 784), labels: new Int32Array(100), count: 100 }, artifactWriter(dir));
+    const files = await renderTestImages({ images: new Float32Array(100 * 784), labels: new Int32Array(100), count: 100 }, TUTORIAL_DESCRIPTION.input, artifactWriter(dir));
     expect(files.map((f) => f.meta)).toEqual([{ first: 0, count: 50 }, { first: 50, count: 50 }]);
   });
 });

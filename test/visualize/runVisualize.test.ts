@@ -15,6 +15,7 @@ import { checkVisualizeInputs, runVisualize, VISUAL_INDEX_PATH } from '../../pip
 import type { LayerDataFile, VisualizeContext } from '../../pipeline/visualize/types';
 import { decodePng } from './decodePng';
 import { beforeAllOrFailEach } from '../mutation/beforeAllOrFailEach';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 const COUNT = 60; // 6 images per digit
 
@@ -36,6 +37,7 @@ function syntheticContext(outDir: string, log: string[]): VisualizeContext {
   }
   return {
     model: createModel({ seed: 1 }),
+    description: TUTORIAL_DESCRIPTION,
     test: { images, labels, count: COUNT },
     predictions: { predicted, probabilities },
     extraSamples: [7, 51],
@@ -190,7 +192,7 @@ describe('runVisualize', () => {
       const ctx = { ...syntheticContext(dir, []), extraSamples: [12345] };
       await expect(runVisualize(ctx)).rejects.toThrow('--samples: test index 12345 does not exist; the test set has 60 images (0–59)');
       const bad = syntheticContext(dir, []);
-      await expect(runVisualize({ ...bad, test: { ...bad.test, count: 61 } })).rejects.toThrow(/test.images has 47040 values; expected count × 28 × 28 = 47824/);
+      await expect(runVisualize({ ...bad, test: { ...bad.test, count: 61 } })).rejects.toThrow(/test.images has 47040 values; expected count × 28 × 28 × 1 = 47824/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -199,6 +201,7 @@ describe('runVisualize', () => {
 
 describe('checkVisualizeInputs', () => {
   const inputs = (count: number, sizes: Partial<Record<'images' | 'labels' | 'predicted' | 'probabilities', number>> = {}) => ({
+    description: TUTORIAL_DESCRIPTION,
     test: { images: new Float32Array(sizes.images ?? count * 784), labels: new Int32Array(sizes.labels ?? count), count },
     predictions: { predicted: new Int32Array(sizes.predicted ?? count), probabilities: new Float32Array(sizes.probabilities ?? count * 10) },
   });
@@ -214,7 +217,7 @@ describe('checkVisualizeInputs', () => {
   });
 
   it('names the array whose length does not match, with the formula and the expected length', () => {
-    expect(() => checkVisualizeInputs(inputs(2, { images: 784 }))).toThrow('runVisualize: test.images has 784 values; expected count × 28 × 28 = 1568 (test.count is 2)');
+    expect(() => checkVisualizeInputs(inputs(2, { images: 784 }))).toThrow('runVisualize: test.images has 784 values; expected count × 28 × 28 × 1 = 1568 (test.count is 2)');
     expect(() => checkVisualizeInputs(inputs(2, { labels: 3 }))).toThrow('runVisualize: test.labels has 3 values; expected count = 2 (test.count is 2)');
     expect(() => checkVisualizeInputs(inputs(2, { predicted: 1 }))).toThrow('runVisualize: predictions.predicted has 1 values; expected count = 2 (test.count is 2)');
     expect(() => checkVisualizeInputs(inputs(2, { probabilities: 10 }))).toThrow('runVisualize: predictions.probabilities has 10 values; expected count × 10 = 20 (test.count is 2)');

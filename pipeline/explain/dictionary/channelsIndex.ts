@@ -5,9 +5,6 @@
 export const CHANNELS_INDEX_PATH = 'explain/channels.json';
 export const CHANNELS_FORMAT = 'cnn-hidden-truth/channels@1';
 
-/** The convolution layers the dictionary covers, in model order. */
-export const DICTIONARY_LAYERS = ['conv2d', 'conv2d_1', 'conv2d_2'] as const;
-
 /** Names the dictionary adds to `Manifest.metrics`. */
 export const DICTIONARY_METRIC_NAMES = ['dictionary_seconds', 'dictionary_channels'] as const;
 
@@ -19,7 +16,7 @@ export interface ChannelExample {
 }
 
 export interface OptimisedImage {
-  image: string; // 28 × 28 PNG, grey
+  image: string; // PNG at the input's size: grey, or RGB for colour inputs
   /** The objective (mean pre-ReLU activation, or the class score) at the starting noise and at the end. */
   start: number;
   objective: number;
@@ -31,16 +28,16 @@ export interface ChannelEntry {
   /** The examples side by side, receptive fields outlined. */
   strip: string;
   optimised: OptimisedImage;
-  /** First layer only: the 3 × 3 kernel (row-major) and its picture on the layer's shared colour range. */
+  /** First layer only, when it reads one input channel: the k × k kernel (row-major) and its picture on the layer's shared colour range. */
   kernel?: { values: number[]; image: string; maxAbs: number };
 }
 
 export interface DictionaryLayer {
   name: string;
   channels: number;
-  /** Side of the layer's output map. */
+  /** Width of the layer's output map (its side, for square inputs). */
   mapSize: number;
-  /** The receptive field of one output position: size, jump and offset in input pixels. */
+  /** The receptive field of one output position along the width: size, jump and offset in input pixels. */
   field: { size: number; jump: number; offset: number };
   entries: ChannelEntry[];
 }

@@ -1,7 +1,7 @@
 // Activation maximisation: gradient ascent on the input image. Many objectives run at once, one
 // image per objective in a batch, so a whole layer's channels cost one pass per step.
 import * as tf from '@tensorflow/tfjs-core';
-import { IMAGE_SIZE } from '../../model/createModel';
+import { inputSize, type ModelInput } from '../../model/description';
 import { mulberry32 } from '../../train/random';
 
 export interface AscentSettings {
@@ -19,11 +19,11 @@ export interface AscentSettings {
   seed: number;
 }
 
-/** Per-image objectives: images n × 28 × 28 × 1 → n values, image i scored by objective i. */
+/** Per-image objectives: [0, 1] images n × h × w × c → n values, image i scored by objective i. */
 export type BatchObjective = (images: tf.Tensor4D) => tf.Tensor1D;
 
 export interface AscentResult {
-  /** n × 784 optimised pixels in [0, 1]. */
+  /** n × h × w × c optimised pixels in [0, 1]. */
   images: Float32Array;
   /** Each objective at the starting noise and at the final image (without jitter). */
   start: Float32Array;
@@ -36,12 +36,15 @@ function shift(x: tf.Tensor4D, dx: number, dy: number, pad: number): tf.Tensor4D
   return tf.slice(padded, [0, pad - dy, pad - dx, 0], x.shape);
 }
 
-/** A normalised 3×3 Gaussian blur: dividing by the blur of ones keeps the edges from darkening. */
-function blurrer(): { blur: (x: tf.Tensor4D) => tf.Tensor4D; dispose: () => void } {
+/** A normalised 3×3 Gaussian blur of each channel: dividing by the blur of ones keeps the edges from darkening. */
+function blurrer({ height, width, channels }: ModelInput): { blur: (x: tf.Tensor4D) => tf.Tensor4D; dispose: () => void } {
   const g = [1, 2, 1];
-  const kernel = tf.tensor4d(g.flatMap((a) => g.map((b) => (a * b) / 16)), [3, 3, 1, 1]);
-  const weight = tf.tidy(() => tf.conv2d(tf.ones([1, IMAGE_SIZE, IMAGE_SIZE, 1]) as tf.Tensor4D, kernel, 1, 'same'));
-  return { blur: (x) => tf.div(tf.conv2d(x, kernel, 1, 'same'), weight), dispose: () => tf.dispose([kernel, weight]) };
+  const taps = g.flatMap((a) => g.map((b) => (a * b) / 16));
+  const kernel = tf.tensor4d(taps.flatMap((t) => new Array<number>(channels).fill(t)), [3, 3, channels, 1]);
+  // One channel: the plain convolution the tutorial's images were made with; several: each channel on its own.
+  const convolve = (x: tf.Tensor4D) => (channels === 1 ? tf.conv2d(x, kernel, 1, 'same') : tf.depthwiseConv2d(x, kernel, 1, 'same'));
+  const weight = tf.tidy(() => convolve(tf.ones([1, height, width, channels]) as tf.Tensor4D));
+  return { blur: (x) => tf.div(convolve(x), weight), dispose: () => tf.dispose([kernel, weight]) };
 }
 
 export function checkAscentSettings(s: AscentSettings): void {
@@ -53,14 +56,14 @@ export function checkAscentSettings(s: AscentSettings): void {
   }
 }
 
-/** Gradient ascent for `n` objectives at once from seeded noise; the result is clipped to the input range [0, 1]. */
-export function ascend(objective: BatchObjective, n: number, settings: AscentSettings): AscentResult {
+/** Gradient ascent for `n` objectives at once from seeded noise, over images of `input`'s size; the result is clipped to the pixel range [0, 1]. */
+export function ascend(objective: BatchObjective, n: number, settings: AscentSettings, input: ModelInput): AscentResult {
   checkAscentSettings(settings);
   const { steps, stepSize, l2, jitter, blur, noise, seed } = settings;
   const random = mulberry32(seed);
-  const size = n * IMAGE_SIZE * IMAGE_SIZE;
-  let x = tf.tensor4d(Float32Array.from({ length: size }, () => random() * noise), [n, IMAGE_SIZE, IMAGE_SIZE, 1]);
-  const blurOf = blurrer();
+  const size = n * inputSize(input);
+  let x = tf.tensor4d(Float32Array.from({ length: size }, () => random() * noise), [n, input.height, input.width, input.channels]);
+  const blurOf = blurrer(input);
   const score = (images: tf.Tensor4D) => tf.sub(tf.sum(objective(images)), tf.mul(l2 * n, tf.mean(tf.square(images)))) as tf.Scalar;
   const gradient = tf.grad((images: tf.Tensor) => score(images as tf.Tensor4D));
   const start = tf.tidy(() => Float32Array.from(objective(x).dataSync()));

@@ -1,9 +1,9 @@
 // Pictures of the dictionary: example strips with the receptive field outlined, optimised images
 // and first-layer kernels. Pure painting into RGBA; encoding and writing happen in the caller.
 import { fillRgba, paintTile } from '../../../shared/drawing/paintLayerGrid';
-import { IMAGE_SIZE } from '../../model/createModel';
+import { inputSize, type ModelInput } from '../../model/description';
 import { divergingLevel, divergingPalette } from '../../visualize/diverging';
-import { greyLevel, greyPalette } from '../../visualize/digitImage';
+import { paintDigit } from '../../visualize/digitImage';
 import type { ChannelExample } from './channelsIndex';
 
 export interface Rgba {
@@ -15,18 +15,16 @@ export interface Rgba {
 /** Outline colour of a receptive field: orange stands out on the grey digits. */
 export const FIELD_RGB: [number, number, number] = [255, 127, 14];
 const GAP = 2;
-const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
 
-function greyLevels(pixels: ArrayLike<number>): Uint8Array {
-  return Uint8Array.from({ length: pixels.length }, (_, i) => greyLevel(pixels[i]));
+/** An input image (values 0–1; grey, or RGB for colour) at its own size. */
+export function paintInput(pixels: ArrayLike<number>, input: ModelInput): Rgba {
+  if (pixels.length !== inputSize(input)) throw new Error(`paintInput: expected ${inputSize(input)} pixel values (${input.height}×${input.width}×${input.channels}), got ${pixels.length}`);
+  return paintDigit(pixels, input, 1);
 }
 
-/** A 28 × 28 input (values 0–1) in grey at its own size. */
-export function paintInput(pixels: ArrayLike<number>): Rgba {
-  if (pixels.length !== PIXELS) throw new Error(`paintInput: expected ${PIXELS} pixels, got ${pixels.length}`);
-  const rgba = new Uint8ClampedArray(PIXELS * 4);
-  paintTile(rgba, IMAGE_SIZE, 0, 0, greyLevels(pixels), IMAGE_SIZE, IMAGE_SIZE, 1, greyPalette());
-  return { rgba, width: IMAGE_SIZE, height: IMAGE_SIZE };
+/** Copies `tile` into `img` with its top-left corner at (left, top). */
+function blit(img: Rgba, tile: Rgba, left: number, top: number): void {
+  for (let y = 0; y < tile.height; y++) img.rgba.set(tile.rgba.subarray(y * tile.width * 4, (y + 1) * tile.width * 4), ((top + y) * img.width + left) * 4);
 }
 
 function outline(img: Rgba, x0: number, y0: number, x1: number, y1: number): void {
@@ -36,14 +34,15 @@ function outline(img: Rgba, x0: number, y0: number, x1: number, y1: number): voi
 }
 
 /** The examples side by side at `scale`, white gaps between, each with its box outlined on the box's edge pixels. */
-export function paintStrip(testImages: Float32Array, examples: readonly ChannelExample[], scale: number): Rgba {
-  const side = IMAGE_SIZE * scale;
+export function paintStrip(testImages: Float32Array, examples: readonly ChannelExample[], scale: number, input: ModelInput): Rgba {
+  const PIXELS = inputSize(input);
+  const side = input.width * scale;
   const width = examples.length * side + (examples.length - 1) * GAP;
-  const img: Rgba = { rgba: new Uint8ClampedArray(width * side * 4), width, height: side };
+  const img: Rgba = { rgba: new Uint8ClampedArray(width * input.height * scale * 4), width, height: input.height * scale };
   fillRgba(img.rgba, [255, 255, 255]);
   examples.forEach(({ index, box: [x0, y0, x1, y1] }, k) => {
     const left = k * (side + GAP);
-    paintTile(img.rgba, width, left, 0, greyLevels(testImages.subarray(index * PIXELS, (index + 1) * PIXELS)), IMAGE_SIZE, IMAGE_SIZE, scale, greyPalette());
+    blit(img, paintDigit(testImages.subarray(index * PIXELS, (index + 1) * PIXELS), input, scale), left, 0);
     outline(img, left + x0 * scale, y0 * scale, left + (x1 + 1) * scale - 1, (y1 + 1) * scale - 1);
   });
   return img;

@@ -2,8 +2,8 @@
 // (one batched pass over the test set for all layers), then the k largest per channel.
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { IMAGE_SIZE } from '../../model/createModel';
-import { PIXELS } from '../batches';
+import { inputSize, type ModelInput } from '../../model/description';
+import { inputTensor } from '../../model/inputTensor';
 import { layerOutputs } from './layerOutputs';
 
 /** Per image and channel: the largest activation over positions and where it is (row-major position). */
@@ -26,14 +26,15 @@ export interface TopExample {
 }
 
 /** One pass over `count` images in batches of `batchSize`, reading every layer in `layers` at once. */
-export function channelPeaks(model: tfl.LayersModel, images: Float32Array, count: number, layers: readonly string[], batchSize: number): ChannelPeaks[] {
+export function channelPeaks(model: tfl.LayersModel, images: Float32Array, count: number, layers: readonly string[], batchSize: number, input: ModelInput): ChannelPeaks[] {
+  const PIXELS = inputSize(input);
   if (images.length !== count * PIXELS) throw new Error(`channel dictionary: ${count} test images need ${count * PIXELS} pixel values, got ${images.length}`);
   if (count < 1) throw new Error('channel dictionary: the test set is empty');
   let peaks: ChannelPeaks[] = [];
   for (let start = 0; start < count; start += batchSize) {
     const end = Math.min(count, start + batchSize);
     const parts = tf.tidy(() => {
-      const x = tf.tensor4d(images.subarray(start * PIXELS, end * PIXELS), [end - start, IMAGE_SIZE, IMAGE_SIZE, 1]);
+      const x = inputTensor(images.subarray(start * PIXELS, end * PIXELS), end - start, input);
       return layerOutputs(model, x, layers).map((out) => {
         const [n, h, w, c] = out.shape;
         const flat = tf.reshape(out, [n, h * w, c]);

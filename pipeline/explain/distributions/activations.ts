@@ -2,6 +2,8 @@
 // dead (zero at every position). One batched pass through the ReLU layers; nothing is kept but counts.
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { inputSize, type ModelInput } from '../../model/description';
+import { inputTensor } from '../../model/inputTensor';
 import { createActivationModel } from '../../visualize/activationModel';
 import type { Histogram } from './histogram';
 import { positiveHistogram } from './histogram';
@@ -19,13 +21,14 @@ export interface LayerActivationStats {
 }
 
 export interface ActivationInput {
-  images: Float32Array; // count × 784
+  images: Float32Array; // count × h × w × c, values 0–1
   count: number;
 }
 
 /** Runs `layers` (ReLU outputs, 4-D maps or 2-D units) over every image in batches of `batchSize`. */
-export function activationDistributions(model: tfl.LayersModel, { images, count }: ActivationInput, layers: readonly string[], bins: number, batchSize = 250): LayerActivationStats[] {
-  if (images.length !== count * 784) throw new Error(`activation distributions: ${count} images need ${count * 784} pixel values, got ${images.length}`);
+export function activationDistributions(model: tfl.LayersModel, { images, count }: ActivationInput, layers: readonly string[], bins: number, input: ModelInput, batchSize = 250): LayerActivationStats[] {
+  const PIXELS = inputSize(input);
+  if (images.length !== count * PIXELS) throw new Error(`activation distributions: ${count} images need ${count * PIXELS} pixel values, got ${images.length}`);
   if (count < 1) throw new Error('activation distributions: no test images');
   // Shares the trained layers: not disposed (see createActivationModel).
   const net = createActivationModel(model, layers);
@@ -34,7 +37,7 @@ export function activationDistributions(model: tfl.LayersModel, { images, count 
   for (let start = 0; start < count; start += batchSize) {
     const n = Math.min(batchSize, count - start);
     const outputs = tf.tidy(() => {
-      const result = net.predict(tf.tensor4d(images.subarray(start * 784, (start + n) * 784), [n, 28, 28, 1]));
+      const result = net.predict(inputTensor(images.subarray(start * PIXELS, (start + n) * PIXELS), n, input));
       return Array.isArray(result) ? result : [result];
     });
     try {

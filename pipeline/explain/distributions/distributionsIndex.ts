@@ -1,13 +1,27 @@
 // The distributions' part of the artifact contract: explain/distributions.json (kind 'distributions'),
 // written by runDistributions, read by the site's charts.
+import type { DescribedLayer, ModelDescription } from '../../model/description';
 import type { LayerActivationStats } from './activations';
 import type { LayerWeights } from './weights';
 
 export const DISTRIBUTIONS_PATH = 'explain/distributions.json';
 
-/** The ReLU layers whose outputs are counted; the convolutions' channels are the ones the site's dictionary names. */
-export const ACTIVATION_LAYERS = ['conv2d', 'conv2d_1', 'conv2d_2', 'dense'] as const;
-export const CONV_LAYERS = ['conv2d', 'conv2d_1', 'conv2d_2'] as const;
+/**
+ * The layers whose activations are counted: every convolution (the channels the site's dictionary
+ * names), then the embedding layer when there is one; for the tutorial conv2d, conv2d_1, conv2d_2, dense.
+ * `read` is where the values after the layer's activation come from: the layer itself, or, when it is
+ * linear and an Activation layer follows it, that layer.
+ */
+export function activationLayers(description: Pick<ModelDescription, 'convolutions' | 'embedding' | 'layers'>): { layer: string; read: string }[] {
+  const names = [...description.convolutions, ...(description.embedding ? [description.embedding] : [])];
+  return names.map((layer) => {
+    const at = description.layers.findIndex((l) => l.name === layer);
+    const own: DescribedLayer | undefined = description.layers[at];
+    const next: DescribedLayer | undefined = description.layers[at + 1];
+    const linear = !own?.activation || own.activation === 'linear';
+    return { layer, read: linear && next?.type === 'Activation' ? next.name : layer };
+  });
+}
 export const WEIGHT_BINS = 48;
 /** Positive activations: up to this many bins (at least half are used, see positiveHistogram). */
 export const ACTIVATION_BINS = 64;
@@ -26,12 +40,12 @@ export interface DistributionsIndex {
 
 /** Names the stage adds to `Manifest.metrics` (what `:metric{name=…}` accepts). */
 export const DISTRIBUTION_METRIC_NAMES = [
-  'conv_channels', // convolution channels counted (32 + 64 + 128)
+  'conv_channels', // convolution channels counted (tutorial: 32 + 64 + 128)
   'never_active_channels', // convolution channels that are 0 on every test image
   'mostly_dead_channels', // convolution channels 0 on at least MOSTLY_DEAD of the test images
   'mostly_dead_threshold', // MOSTLY_DEAD, the setting the prose quotes
-  'dense_dead_units', // units of `dense` that are 0 on every test image
-  'conv2d_zero_share', // share of conv2d's outputs (images × positions × channels) that are exactly 0
-  'conv2d_2_zero_share',
+  'embedding_dead_units', // units of the embedding layer (tutorial: dense) that are 0 on every test image; absent without one
+  'first_conv_zero_share', // share of the first convolution's outputs (images × positions × channels) that are exactly 0
+  'last_conv_zero_share', // the same for the last convolution
   'distributions_seconds',
 ] as const;

@@ -2,14 +2,16 @@
 // set and each channel's dead share. It reads the trained model and rebuilds the initial one from the seed.
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile } from '../../artifacts/types';
+import type { ModelDescription } from '../../model/description';
 import { artifactWriter } from '../../visualize/writeArtifact';
 import { activationDistributions } from './activations';
-import { ACTIVATION_BINS, ACTIVATION_LAYERS, CONV_LAYERS, DISTRIBUTIONS_PATH, MOSTLY_DEAD, WEIGHT_BINS, type DistributionsIndex } from './distributionsIndex';
+import { ACTIVATION_BINS, activationLayers, DISTRIBUTIONS_PATH, MOSTLY_DEAD, WEIGHT_BINS, type DistributionsIndex } from './distributionsIndex';
 import { initialKernels, kernelsOf } from './initialWeights';
 import { weightDistributions } from './weights';
 
 export interface DistributionsContext {
   model: tfl.LayersModel;
+  description: ModelDescription;
   test: { images: Float32Array; count: number };
   seed: number;
   outDir: string;
@@ -21,11 +23,14 @@ export interface StageResult {
   metrics: Record<string, number>;
 }
 
-export async function runDistributions({ model, test, seed, outDir, log }: DistributionsContext): Promise<StageResult> {
+export async function runDistributions({ model, description, test, seed, outDir, log }: DistributionsContext): Promise<StageResult> {
   const t0 = performance.now();
-  const weights = weightDistributions(kernelsOf(model), initialKernels(seed), WEIGHT_BINS);
-  const activations = activationDistributions(model, test, ACTIVATION_LAYERS, ACTIVATION_BINS);
-  const conv = activations.filter((a) => (CONV_LAYERS as readonly string[]).includes(a.layer));
+  const weights = weightDistributions(kernelsOf(model), initialKernels(seed, model, description), WEIGHT_BINS);
+  const sources = activationLayers(description);
+  const counted = activationDistributions(model, test, sources.map((s) => s.read), ACTIVATION_BINS, description.input);
+  // Named after the layer they describe (the convolution), wherever the values were read.
+  const activations = counted.map((a, k) => ({ ...a, layer: sources[k].layer }));
+  const conv = activations.filter((a) => description.convolutions.includes(a.layer));
   const shares = conv.flatMap((a) => a.deadShare);
   const index: DistributionsIndex = { format: 'cnn-hidden-truth/distributions@1', images: test.count, seed, weights, activations, mostlyDead: MOSTLY_DEAD };
   const file = await artifactWriter(outDir)(DISTRIBUTIONS_PATH, JSON.stringify(index), 'distributions', { layers: weights.length, images: test.count });
@@ -39,11 +44,11 @@ export async function runDistributions({ model, test, seed, outDir, log }: Distr
     never_active_channels: shares.filter((s) => s === 1).length,
     mostly_dead_channels: shares.filter((s) => s >= MOSTLY_DEAD).length,
     mostly_dead_threshold: MOSTLY_DEAD,
-    dense_dead_units: (activations.find((a) => a.layer === 'dense')?.deadShare ?? []).filter((s) => s === 1).length,
-    conv2d_zero_share: zeroShare('conv2d'),
-    conv2d_2_zero_share: zeroShare('conv2d_2'),
+    ...(description.embedding ? { embedding_dead_units: (activations.find((a) => a.layer === description.embedding)?.deadShare ?? []).filter((s) => s === 1).length } : {}),
+    first_conv_zero_share: zeroShare(description.convolutions[0]),
+    last_conv_zero_share: zeroShare(description.convolutions[description.convolutions.length - 1]),
     distributions_seconds: seconds,
   };
-  log(`distributions: ${weights.length} weight histograms, activations of ${ACTIVATION_LAYERS.length} layers over ${test.count} test images; ${metrics.never_active_channels} of ${shares.length} conv channels never active, ${seconds.toFixed(1)} s`);
+  log(`distributions: ${weights.length} weight histograms, activations of ${sources.length} layers over ${test.count} test images; ${metrics.never_active_channels} of ${shares.length} conv channels never active, ${seconds.toFixed(1)} s`);
   return { files: [file], metrics };
 }

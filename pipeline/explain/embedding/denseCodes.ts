@@ -1,21 +1,25 @@
-// The 128-d code of every test image: the output of the `dense` layer (after its ReLU), in batches.
+// The code of every test image: the output of the embedding layer (description.embedding: the last
+// hidden Dense after its activation, or the global pooling; the tutorial's 128-d `dense`), in batches.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { inputSize, type ModelInput } from '../../model/description';
+import { inputTensor } from '../../model/inputTensor';
 
-export const CODE_LAYER = 'dense';
-
-/** count × units codes of `layer` for `images` (count × 784, values 0–1), inference mode. */
-export function denseCodes(model: tfl.LayersModel, images: Float32Array, count: number, layer = CODE_LAYER, batchSize = 500): { codes: Float32Array; dims: number } {
-  if (images.length !== count * 784) throw new Error(`embedding: ${count} images need ${count * 784} pixel values, got ${images.length}`);
+/** count × units codes of `layer` for `images` (count × h × w × c, values 0–1), inference mode. */
+export function denseCodes(model: tfl.LayersModel, images: Float32Array, count: number, layer: string, input: ModelInput, batchSize = 500): { codes: Float32Array; dims: number } {
+  const PIXELS = inputSize(input);
+  if (images.length !== count * PIXELS) throw new Error(`embedding: ${count} images need ${count * PIXELS} pixel values, got ${images.length}`);
   const names = model.layers.map((l) => l.name);
-  if (!names.includes(layer)) throw new Error(`embedding: the model has no layer '${layer}' (its layers: ${names.join(', ')}); pass a model made by createModel()`);
+  if (!names.includes(layer)) throw new Error(`embedding: the model has no layer '${layer}' (its layers: ${names.join(', ')}); the layer comes from the model's description`);
   // Shares the trained layers, so it is not disposed (that would free their weights).
   const net = tfl.model({ inputs: model.inputs, outputs: model.getLayer(layer).output as tfl.SymbolicTensor });
-  const dims = (net.outputs[0].shape[1] ?? 0) as number;
+  const shape = net.outputs[0].shape;
+  if (shape.length !== 2) throw new Error(`embedding: layer '${layer}' gives shape [${shape.map((d) => d ?? 'None').join(', ')}], not one vector per image`);
+  const dims = (shape[1] ?? 0) as number;
   const codes = new Float32Array(count * dims);
   for (let start = 0; start < count; start += batchSize) {
     const n = Math.min(batchSize, count - start);
-    const out = tf.tidy(() => net.predict(tf.tensor4d(images.subarray(start * 784, (start + n) * 784), [n, 28, 28, 1])) as tf.Tensor);
+    const out = tf.tidy(() => net.predict(inputTensor(images.subarray(start * PIXELS, (start + n) * PIXELS), n, input)) as tf.Tensor);
     codes.set(out.dataSync(), start * dims);
     out.dispose();
   }

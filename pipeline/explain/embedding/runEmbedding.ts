@@ -1,17 +1,21 @@
-// The embedding stage: every test image's `dense` code, projected to 2-D with UMAP (seeded) and PCA.
-// Codes and both projections stay in the artifacts as float32; the site reads a compact quantised copy.
+// The embedding stage: every test image's code at the embedding layer (description.embedding; the
+// tutorial's `dense`), projected to 2-D with UMAP (seeded) and PCA. Codes and both projections stay in
+// the artifacts as float32; the site reads a compact quantised copy. A model with neither a hidden
+// Dense nor a global pooling has no embedding: the stage then writes nothing.
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArtifactFile } from '../../artifacts/types';
+import type { ModelDescription } from '../../model/description';
 import { installedVersions } from '../../artifacts/versions';
 import { encodePoints, extentOf } from '../../../shared/embedding/mapPoints';
 import { artifactWriter } from '../../visualize/writeArtifact';
-import { CODE_LAYER, denseCodes } from './denseCodes';
+import { denseCodes } from './denseCodes';
 import { EMBEDDING_DIR, EMBEDDING_INDEX_PATH, type EmbeddingIndex } from './embeddingIndex';
 import { pca2d } from './pca';
 import { umap2d, UMAP_DEFAULTS } from './umap';
 
 export interface EmbeddingContext {
   model: tfl.LayersModel;
+  description: ModelDescription;
   test: { images: Float32Array; labels: Int32Array; count: number };
   predicted: Int32Array;
   seed: number;
@@ -21,10 +25,15 @@ export interface EmbeddingContext {
 
 const bytesOf = (values: Float32Array) => new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
-export async function runEmbedding({ model, test, predicted, seed, outDir, log }: EmbeddingContext): Promise<{ files: ArtifactFile[]; metrics: Record<string, number> }> {
+export async function runEmbedding({ model, description, test, predicted, seed, outDir, log }: EmbeddingContext): Promise<{ files: ArtifactFile[]; metrics: Record<string, number> }> {
+  const CODE_LAYER = description.embedding;
+  if (CODE_LAYER === null) {
+    log('embedding: the model has no hidden Dense layer and no global pooling to read codes from; no embedding map');
+    return { files: [], metrics: {} };
+  }
   const clock = () => performance.now() / 1000;
   const t0 = clock();
-  const { codes, dims } = denseCodes(model, test.images, test.count);
+  const { codes, dims } = denseCodes(model, test.images, test.count, CODE_LAYER, description.input);
   const t1 = clock();
   log(`embedding: ${test.count} codes of ${dims} values from ${CODE_LAYER} in ${(t1 - t0).toFixed(1)} s; UMAP…`);
   const settings = { ...UMAP_DEFAULTS, seed };

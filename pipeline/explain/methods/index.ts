@@ -1,6 +1,6 @@
-// The maps the stage computes, in MAP_IDS order. A new method is one module in this folder plus
-// one line here (and its id in pipeline/artifacts/explainIndex.ts).
-import type { MapId } from '../explainIndex';
+// The maps the stage computes, in mapIds() order. A new method is one module in this folder plus
+// one line here (and its id in pipeline/explain/explainIndex.ts).
+import { mapIds, type MapId } from '../explainIndex';
 import { gradCam } from './gradCam';
 import { gradient } from './gradient';
 import { integratedGradients, type IntegratedGradientsOptions } from './integratedGradients';
@@ -14,13 +14,14 @@ export interface MethodSettings {
   occlusion: OcclusionOptions;
 }
 
-export function attributionMethods(s: MethodSettings): Record<MapId, AttributionMethod> {
-  return {
+/** Every method, keyed by map id; Grad-CAM once per layer of `gradCamLayers` (the description's gradCam). */
+export function attributionMethods(s: MethodSettings, gradCamLayers: readonly string[]): Record<MapId, AttributionMethod> {
+  const fixed: Record<string, AttributionMethod> = {
     gradient,
     smoothgrad: smoothGrad(s.smoothGrad),
     'integrated-gradients': integratedGradients(s.integratedGradients),
-    'grad-cam:conv2d_2': gradCam('conv2d_2'),
-    'grad-cam:conv2d_1': gradCam('conv2d_1'),
     occlusion: occlusion(s.occlusion),
   };
+  const entries = mapIds(gradCamLayers).map((id) => [id, id.startsWith('grad-cam:') ? gradCam(id.slice('grad-cam:'.length)) : fixed[id]]);
+  return Object.fromEntries(entries) as Record<MapId, AttributionMethod>;
 }

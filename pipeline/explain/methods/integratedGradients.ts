@@ -4,7 +4,7 @@
 // map misses that sum measures the error of the numerical integration, so it is recorded per map.
 // A map that stays above the bound after the step limit is published all the same, marked as not
 // converged (runExplain): a weak model is shown, not refused.
-import { checkInput, mapRows, PIXELS, sliceInput, type AttributionInput } from '../batches';
+import { checkInput, imageValues, mapRows, mapValues, sliceInput, sumChannels, type AttributionInput } from '../batches';
 import type { LogitNet } from '../logitNet';
 import { inputGradients, scoresOf } from './gradients';
 import type { Attribution, AttributionMethod } from './types';
@@ -48,45 +48,48 @@ export function completenessError(mapSum: number, scoreDifference: number, absSu
 
 /** IG with a fixed number of steps and a black (all-zero) baseline. */
 export function integrateFixed(net: LogitNet, input: AttributionInput, steps: number): Attribution {
-  const n = checkInput('integrated-gradients', input);
+  const n = checkInput('integrated-gradients', input, net.input, net.classes);
+  const VALUES = imageValues(net.input);
+  const MAP = mapValues(net.input);
   const weights = trapezoidWeights(steps);
   const points = steps + 1;
   const rowsPerChunk = Math.max(1, Math.floor(256 / points));
-  const maps = mapRows(n, rowsPerChunk, PIXELS, (start, end) => {
+  const maps = mapRows(n, rowsPerChunk, MAP, (start, end) => {
     const rows = end - start;
-    const path = new Float32Array(rows * points * PIXELS);
+    const path = new Float32Array(rows * points * VALUES);
     const targets = new Int32Array(rows * points);
     for (let r = 0; r < rows; r++) {
-      const image = input.images.subarray((start + r) * PIXELS, (start + r + 1) * PIXELS);
+      const image = input.images.subarray((start + r) * VALUES, (start + r + 1) * VALUES);
       for (let k = 0; k < points; k++) {
         const alpha = k / steps;
-        const o = (r * points + k) * PIXELS;
-        for (let p = 0; p < PIXELS; p++) path[o + p] = alpha * image[p];
+        const o = (r * points + k) * VALUES;
+        for (let p = 0; p < VALUES; p++) path[o + p] = alpha * image[p];
         targets[r * points + k] = input.targets[start + r];
       }
     }
     const grads = inputGradients(net, path, targets);
-    const out = new Float32Array(rows * PIXELS);
+    const out = new Float32Array(rows * VALUES);
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < points; k++) {
-        const o = (r * points + k) * PIXELS;
-        for (let p = 0; p < PIXELS; p++) out[r * PIXELS + p] += weights[k] * grads[o + p];
+        const o = (r * points + k) * VALUES;
+        for (let p = 0; p < VALUES; p++) out[r * VALUES + p] += weights[k] * grads[o + p];
       }
-      for (let p = 0; p < PIXELS; p++) out[r * PIXELS + p] *= input.images[(start + r) * PIXELS + p];
+      for (let p = 0; p < VALUES; p++) out[r * VALUES + p] *= input.images[(start + r) * VALUES + p];
     }
-    return out;
+    // A colour pixel's attribution is the sum over its channels: completeness still holds.
+    return sumChannels(out, net.input.channels);
   });
   // score(x) − score(black) for each image's target, to check completeness.
   const scores = scoresOf(net, input.images, n);
-  const black = scoresOf(net, new Float32Array(PIXELS), 1);
+  const black = scoresOf(net, new Float32Array(VALUES), 1);
   const completeness = new Float32Array(n);
   const classes = scores.length / n;
   for (let i = 0; i < n; i++) {
     const t = input.targets[i];
     let [sum, absSum] = [0, 0];
-    for (let p = 0; p < PIXELS; p++) {
-      sum += maps[i * PIXELS + p];
-      absSum += Math.abs(maps[i * PIXELS + p]);
+    for (let p = 0; p < MAP; p++) {
+      sum += maps[i * MAP + p];
+      absSum += Math.abs(maps[i * MAP + p]);
     }
     completeness[i] = completenessError(sum, scores[i * classes + t] - black[t], absSum);
   }
@@ -115,11 +118,12 @@ export function integratedGradients(options: Partial<IntegratedGradientsOptions>
     for (const m of stepSchedule(steps, maxSteps).slice(1)) {
       const redo = Array.from(result.completeness as Float32Array, (e, i) => (e > refineAbove ? i : -1)).filter((i) => i >= 0);
       if (redo.length === 0) break;
-      const images = new Float32Array(redo.length * PIXELS);
-      redo.forEach((i, j) => images.set(sliceInput(input, i, i + 1).images, j * PIXELS));
+      const [size, map] = [imageValues(net.input), mapValues(net.input)];
+      const images = new Float32Array(redo.length * size);
+      redo.forEach((i, j) => images.set(sliceInput(input, i, i + 1, net.input).images, j * size));
       const again = integrateFixed(net, { images, targets: Int32Array.from(redo, (i) => input.targets[i]) }, m);
       redo.forEach((i, j) => {
-        result.maps.set(again.maps.subarray(j * PIXELS, (j + 1) * PIXELS), i * PIXELS);
+        result.maps.set(again.maps.subarray(j * map, (j + 1) * map), i * map);
         (result.completeness as Float32Array)[i] = (again.completeness as Float32Array)[j];
         (result.steps as Int32Array)[i] = m;
       });

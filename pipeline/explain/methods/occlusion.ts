@@ -1,6 +1,6 @@
 // Occlusion (Zeiler & Fergus, 2014): cover a patch of the image with black and see how much the
 // probability of the class falls. No gradients at all: only forward passes, one per patch position.
-import { checkInput, mapRows, PIXELS } from '../batches';
+import { checkInput, imageValues, mapRows, mapValues } from '../batches';
 import type { LogitNet } from '../logitNet';
 import { probabilitiesOf } from './gradients';
 import type { AttributionMethod } from './types';
@@ -12,7 +12,7 @@ export interface OcclusionOptions {
 
 export const OCCLUSION_DEFAULTS: OcclusionOptions = { patch: 4, stride: 2 };
 
-/** Top-left corners of every patch position on a size × size image. */
+/** Top-left corners of every patch position along a side of `size` pixels. */
 export function patchOrigins(size: number, { patch, stride }: OcclusionOptions): number[] {
   const origins: number[] = [];
   for (let o = 0; o + patch <= size; o += stride) origins.push(o);
@@ -23,12 +23,15 @@ type Window = { x: number; y: number };
 
 /** Probabilities of the image itself (row 0) and of each occluded copy (row w + 1). */
 function occludedProbabilities(net: LogitNet, image: Float32Array, windows: Window[], patch: number): Float32Array {
-  const batch = new Float32Array((windows.length + 1) * PIXELS);
+  const size = imageValues(net.input);
+  const { width, channels } = net.input;
+  const batch = new Float32Array((windows.length + 1) * size);
   batch.set(image, 0);
   windows.forEach(({ x, y }, w) => {
-    const o = (w + 1) * PIXELS;
+    const o = (w + 1) * size;
     batch.set(image, o);
-    for (let dy = 0; dy < patch; dy++) batch.fill(0, o + (y + dy) * 28 + x, o + (y + dy) * 28 + x + patch);
+    // Every channel of the covered pixels (channels last).
+    for (let dy = 0; dy < patch; dy++) batch.fill(0, o + ((y + dy) * width + x) * channels, o + ((y + dy) * width + x + patch) * channels);
   });
   return probabilitiesOf(net, batch, windows.length + 1);
 }
@@ -39,27 +42,30 @@ function occludedProbabilities(net: LogitNet, image: Float32Array, windows: Wind
  */
 export function occlusion(options: Partial<OcclusionOptions> = {}): AttributionMethod {
   const opts = { ...OCCLUSION_DEFAULTS, ...options };
-  const origins = patchOrigins(28, opts);
-  const windows = origins.flatMap((y) => origins.map((x) => ({ x, y })));
   return (net, input) => {
-    const n = checkInput('occlusion', input);
+    const n = checkInput('occlusion', input, net.input, net.classes);
+    const { width } = net.input;
+    const [rows, cols] = [patchOrigins(net.input.height, opts), patchOrigins(width, opts)];
+    const windows = rows.flatMap((y) => cols.map((x) => ({ x, y })));
+    const size = imageValues(net.input);
+    const pixels = mapValues(net.input);
     let previous: { image: Float32Array; probs: Float32Array } | undefined;
-    const maps = mapRows(n, 1, PIXELS, (start) => {
-      const image = input.images.subarray(start * PIXELS, (start + 1) * PIXELS);
+    const maps = mapRows(n, 1, pixels, (start) => {
+      const image = input.images.subarray(start * size, (start + 1) * size);
       const target = input.targets[start];
       // A misclassified image is explained for two classes in a row: one forward pass serves both.
       const same = previous !== undefined && previous.image.every((v, p) => v === image[p]);
       const probs = same && previous ? previous.probs : occludedProbabilities(net, image, windows, opts.patch);
       previous = { image, probs };
       const classes = probs.length / (windows.length + 1);
-      const sum = new Float32Array(PIXELS);
-      const count = new Float32Array(PIXELS);
+      const sum = new Float32Array(pixels);
+      const count = new Float32Array(pixels);
       windows.forEach(({ x, y }, w) => {
         const drop = probs[target] - probs[(w + 1) * classes + target];
         for (let dy = 0; dy < opts.patch; dy++) {
           for (let dx = 0; dx < opts.patch; dx++) {
-            sum[(y + dy) * 28 + x + dx] += drop;
-            count[(y + dy) * 28 + x + dx] += 1;
+            sum[(y + dy) * width + x + dx] += drop;
+            count[(y + dy) * width + x + dx] += 1;
           }
         }
       });

@@ -1,6 +1,6 @@
 // SmoothGrad (Smilkov et al., 2017): the gradient map averaged over noisy copies of the image,
 // which keeps the structure shared by nearby inputs and averages away the speckle.
-import { checkInput, mapRows, PIXELS } from '../batches';
+import { checkInput, imageValues, mapRows, mapValues, sumChannels } from '../batches';
 import { mulberry32 } from '../../train/random';
 import { GRADIENT_BATCH, inputGradients } from './gradients';
 import type { AttributionMethod } from './types';
@@ -42,29 +42,30 @@ export function gaussian(random: () => number): () => number {
 export function smoothGrad(options: Partial<SmoothGradOptions> = {}): AttributionMethod {
   const { samples, noise, seed } = { ...SMOOTHGRAD_DEFAULTS, ...options };
   return (net, input) => {
-    const n = checkInput('smoothgrad', input);
+    const n = checkInput('smoothgrad', input, net.input, net.classes);
+    const VALUES = imageValues(net.input);
     // About two backward passes' worth of noisy images per chunk.
-    const maps = mapRows(n, Math.max(1, Math.floor((2 * GRADIENT_BATCH) / samples)), PIXELS, (start, end) => {
+    const maps = mapRows(n, Math.max(1, Math.floor((2 * GRADIENT_BATCH) / samples)), mapValues(net.input), (start, end) => {
       const rows = end - start;
-      const noisy = new Float32Array(rows * samples * PIXELS);
+      const noisy = new Float32Array(rows * samples * VALUES);
       const targets = new Int32Array(rows * samples);
       for (let r = 0; r < rows; r++) {
-        const image = input.images.subarray((start + r) * PIXELS, (start + r + 1) * PIXELS);
+        const image = input.images.subarray((start + r) * VALUES, (start + r + 1) * VALUES);
         let lo = Infinity;
         let hi = -Infinity;
         for (const v of image) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
         const sigma = noise * (hi - lo);
         const normal = gaussian(mulberry32(imageSeed(image, seed)));
         for (let k = 0; k < samples; k++) {
-          const o = (r * samples + k) * PIXELS;
-          for (let p = 0; p < PIXELS; p++) noisy[o + p] = image[p] + sigma * normal();
+          const o = (r * samples + k) * VALUES;
+          for (let p = 0; p < VALUES; p++) noisy[o + p] = image[p] + sigma * normal();
           targets[r * samples + k] = input.targets[start + r];
         }
       }
       const grads = inputGradients(net, noisy, targets);
-      const out = new Float32Array(rows * PIXELS);
-      for (let i = 0; i < grads.length; i++) out[Math.floor(i / (samples * PIXELS)) * PIXELS + (i % PIXELS)] += Math.abs(grads[i]) / samples;
-      return out;
+      const out = new Float32Array(rows * VALUES);
+      for (let i = 0; i < grads.length; i++) out[Math.floor(i / (samples * VALUES)) * VALUES + (i % VALUES)] += Math.abs(grads[i]) / samples;
+      return sumChannels(out, net.input.channels);
     });
     return { maps };
   };

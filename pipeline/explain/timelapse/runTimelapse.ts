@@ -5,6 +5,7 @@ import path from 'node:path';
 import { layerGrid } from '../../../shared/drawing/layerGrid';
 import { paintLayerGrid, toChannelMajor } from '../../../shared/drawing/paintLayerGrid';
 import type { ArtifactFile, TrainingHistory } from '../../artifacts/types';
+import type { ModelDescription } from '../../model/description';
 import { decodeTimelapse, TIMELAPSE_RECORD_PATH, type TimelapseRecordIndex } from '../../train/timelapseRecord';
 import { maxAbs, paintFilterGrid, type Kernel } from '../../visualize/filters';
 import { encodePng } from '../../visualize/png';
@@ -22,12 +23,15 @@ export interface TimelapseContext {
   outDir: string;
   /** The test image the drawing stages follow: the record must be of the same one. */
   articleSample: number;
+  /** The model's description: an imported model was not trained here, so it has no timelapse; the record must be of its first convolution. */
+  description: Pick<ModelDescription, 'source' | 'firstConvolution'>;
   log: (line: string) => void;
 }
 
 export interface TimelapseResult {
   files: ArtifactFile[];
-  index: TimelapseIndex;
+  /** null: no timelapse (an imported model). */
+  index: TimelapseIndex | null;
 }
 
 async function readJson<T>(outDir: string, rel: string): Promise<T> {
@@ -38,11 +42,18 @@ async function readJson<T>(outDir: string, rel: string): Promise<T> {
   }
 }
 
-export async function runTimelapse({ outDir, articleSample, log }: TimelapseContext): Promise<TimelapseResult> {
+export async function runTimelapse({ outDir, articleSample, description, log }: TimelapseContext): Promise<TimelapseResult> {
+  if (description.source.kind === 'imported') {
+    log('timelapse: the model was trained elsewhere (--model), so there are no epochs to draw');
+    return { files: [], index: null };
+  }
   const record = await readJson<TimelapseRecordIndex>(outDir, TIMELAPSE_RECORD_PATH);
   const history = await readJson<TrainingHistory>(outDir, 'history.json');
   if (record.sample !== articleSample) {
     throw new Error(`timelapse: the record follows test image ${record.sample}, the article ${articleSample}; retrain with --force.`);
+  }
+  if (record.layer !== description.firstConvolution) {
+    throw new Error(`timelapse: the record is of layer ${record.layer}, the model's first convolution is ${description.firstConvolution}; retrain with --force.`);
   }
   const frames = decodeTimelapse(record, await readFile(path.join(outDir, record.data)));
   const kernelShape = record.kernelShape as Kernel['shape'];

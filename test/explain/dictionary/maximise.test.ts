@@ -9,6 +9,8 @@ import { createLogitNet } from '../../../pipeline/explain/logitNet';
 import { createModel } from '../../../pipeline/model/createModel';
 import { mulberry32 } from '../../../pipeline/train/random';
 import { onePixelModel, randomImages } from '../tinyModels';
+import { TUTORIAL_DESCRIPTION } from '../../model/tutorialDescription';
+const MNIST = TUTORIAL_DESCRIPTION.input;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -26,7 +28,7 @@ function signModel(): tfl.LayersModel {
 
 describe('activation maximisation', () => {
   it('climbs each channel towards its known best input, one image per channel', () => {
-    const result = ascend(channelObjective(signModel(), 'conv'), 2, settings);
+    const result = ascend(channelObjective(signModel(), 'conv', MNIST), 2, settings, MNIST);
     expect(result.final[0]).toBeGreaterThan(result.start[0]);
     expect(result.final[1]).toBeGreaterThan(result.start[1]);
     expect(mean(result.images.subarray(0, 784))).toBeGreaterThan(0.9);
@@ -45,11 +47,11 @@ describe('activation maximisation', () => {
 
   it('lights the one pixel a class reads', () => {
     const net = createLogitNet(onePixelModel(300, 3, 2));
-    const sharp = ascend(classObjective(net), 10, { ...settings, blur: 0, jitter: 0 });
+    const sharp = ascend(classObjective(net), 10, { ...settings, blur: 0, jitter: 0 }, MNIST);
     expect(sharp.images[3 * 784 + 300]).toBe(1);
     expect(sharp.final[3]).toBeCloseTo(2, 5);
     // Jitter moves the read pixel by up to one place, so the brightest pixel is 300 or a neighbour; the score still rises.
-    const blurred = ascend(classObjective(net), 10, settings);
+    const blurred = ascend(classObjective(net), 10, settings, MNIST);
     const image = Array.from(blurred.images.subarray(3 * 784, 4 * 784));
     const brightest = image.indexOf(Math.max(...image));
     expect(Math.abs((brightest % 28) - (300 % 28))).toBeLessThanOrEqual(1);
@@ -60,9 +62,9 @@ describe('activation maximisation', () => {
   it('gives the same images for the same seed and other images for another', () => {
     const model = createModel({ seed: 2 });
     const short = { ...settings, steps: 3 };
-    const a = ascend(channelObjective(model, 'conv2d_1'), 4, short);
-    const b = ascend(channelObjective(model, 'conv2d_1'), 4, short);
-    const c = ascend(channelObjective(model, 'conv2d_1'), 4, { ...short, seed: 4 });
+    const a = ascend(channelObjective(model, 'conv2d_1', MNIST), 4, short, MNIST);
+    const b = ascend(channelObjective(model, 'conv2d_1', MNIST), 4, short, MNIST);
+    const c = ascend(channelObjective(model, 'conv2d_1', MNIST), 4, { ...short, seed: 4 }, MNIST);
     expect(b.images).toEqual(a.images);
     expect(c.images).not.toEqual(a.images);
   });
@@ -78,7 +80,7 @@ describe('activation maximisation', () => {
   });
 
   it('refuses settings it cannot follow', () => {
-    expect(() => ascend(channelObjective(signModel(), 'conv'), 2, { ...settings, steps: 2.5 })).toThrow(/invalid settings/);
-    expect(() => ascend(channelObjective(signModel(), 'conv'), 2, { ...settings, stepSize: -1 })).toThrow(/stepSize=-1/);
+    expect(() => ascend(channelObjective(signModel(), 'conv', MNIST), 2, { ...settings, steps: 2.5 }, MNIST)).toThrow(/invalid settings/);
+    expect(() => ascend(channelObjective(signModel(), 'conv', MNIST), 2, { ...settings, stepSize: -1 }, MNIST)).toThrow(/stepSize=-1/);
   });
 });

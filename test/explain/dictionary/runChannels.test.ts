@@ -11,6 +11,7 @@ import { runChannels, type ChannelsContext } from '../../../pipeline/explain/dic
 import { createModel } from '../../../pipeline/model/createModel';
 import { mulberry32 } from '../../../pipeline/train/random';
 import { randomImages } from '../tinyModels';
+import { TUTORIAL_DESCRIPTION } from '../../model/tutorialDescription';
 
 let out: string;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ afterAll(() => rm(out, { recursive: true, force: true }));
 function context(model: tfl.LayersModel, count: number, outDir: string, lines: string[]): ChannelsContext {
   const images = randomImages(count, mulberry32(8)).map((v) => (v > 0.6 ? v : 0));
   return {
-    model, test: { images, labels: new Int32Array(count), count }, predictions: { predicted: new Int32Array(count), probabilities: new Float32Array(count * 10) },
+    model, description: TUTORIAL_DESCRIPTION, test: { images, labels: new Int32Array(count), count }, predictions: { predicted: new Int32Array(count), probabilities: new Float32Array(count * 10) },
     extraSamples: [], articleSample: 0, seed: 7, outDir, log: (l) => lines.push(l), preset: 'quick', ascent: { steps: 2 },
   };
 }

@@ -6,6 +6,7 @@ import { channelPeaks, topExamples } from '../../../pipeline/explain/dictionary/
 import { createModel } from '../../../pipeline/model/createModel';
 import { mulberry32 } from '../../../pipeline/train/random';
 import { randomImages } from '../tinyModels';
+import { TUTORIAL_DESCRIPTION } from '../../model/tutorialDescription';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -31,7 +32,7 @@ describe('top examples', () => {
   const random = mulberry32(5);
   const count = 30;
   const images = randomImages(count, random).map((v) => (v > 0.7 ? v : 0));
-  const peaks = channelPeaks(model, images, count, ['conv2d', 'conv2d_1', 'conv2d_2'], 7);
+  const peaks = channelPeaks(model, images, count, ['conv2d', 'conv2d_1', 'conv2d_2'], 7, TUTORIAL_DESCRIPTION.input);
 
   it('finds the same 9 images as a brute-force pass, for channels of every layer', () => {
     for (const [k, layer] of ['conv2d', 'conv2d_1', 'conv2d_2'].entries()) {
@@ -55,6 +56,6 @@ describe('top examples', () => {
   it('reports the layer shapes and refuses a channel the layer does not have', () => {
     expect(peaks.map((p) => [p.height, p.width, p.channels])).toEqual([[26, 26, 32], [11, 11, 64], [3, 3, 128]]);
     expect(() => topExamples(peaks[0], 32, 9)).toThrow(/conv2d has no channel 32 \(it has 32\)/);
-    expect(() => channelPeaks(model, images, count + 1, ['conv2d'], 7)).toThrow(/31 test images need/);
+    expect(() => channelPeaks(model, images, count + 1, ['conv2d'], 7, TUTORIAL_DESCRIPTION.input)).toThrow(/31 test images need/);
   });
 });

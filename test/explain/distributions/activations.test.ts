@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { activationDistributions, countDead } from '../../../pipeline/explain/distributions/activations';
 import { createModel } from '../../../pipeline/model/createModel';
 import { mulberry32 } from '../../../pipeline/train/random';
+import { TUTORIAL_DESCRIPTION } from '../../model/tutorialDescription';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,7 +28,7 @@ describe('activationDistributions', () => {
     // Sparse strokes, so that some channels stay dark on some images.
     const images = Float32Array.from({ length: count * 784 }, () => (random() < 0.1 ? random() : 0));
     const model = createModel({ seed: 4 });
-    const stats = activationDistributions(model, { images, count }, ['conv2d', 'dense'], 16, 5);
+    const stats = activationDistributions(model, { images, count }, ['conv2d', 'dense'], 16, TUTORIAL_DESCRIPTION.input, 5);
     const direct = tfl.model({ inputs: model.inputs, outputs: [model.getLayer('conv2d').output, model.getLayer('dense').output] as tfl.SymbolicTensor[] });
     const outputs = direct.predict(tf.tensor4d(images, [count, 28, 28, 1])) as tf.Tensor[];
     outputs.forEach((t, l) => {
@@ -53,6 +54,6 @@ describe('activationDistributions', () => {
   });
 
   it('names the problem when the image buffer does not match the count', () => {
-    expect(() => activationDistributions(createModel({ seed: 1 }), { images: new Float32Array(100), count: 2 }, ['conv2d'], 8)).toThrow('2 images need 1568 pixel values, got 100');
+    expect(() => activationDistributions(createModel({ seed: 1 }), { images: new Float32Array(100), count: 2 }, ['conv2d'], 8, TUTORIAL_DESCRIPTION.input)).toThrow('2 images need 1568 pixel values, got 100');
   });
 });

@@ -1,3 +1,4 @@
+import { chooseModel } from '../../../pipeline/model/chooseModel';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,9 +28,15 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+const never = async (): Promise<never> => {
+  throw new Error('no model file in this test');
+};
+
 describe('initialKernels', () => {
   it('rebuilds from the seed exactly the kernels the training stage starts from', async () => {
-    const run = runTraining({ config, data: { train: split, test: testSplit, info: {} as never }, backend: cpu, staging: {} as never, log: () => {}, progress: {} as never });
+    // The network as the pipeline chooses it (no --model, no --architecture: the tutorial's, from the seed).
+    const { model, description } = await chooseModel(config, { loadModelFile: never, loadArchitectureFile: never });
+    const run = runTraining({ model, description, config, data: { train: split, test: testSplit, info: {} as never }, backend: cpu, staging: {} as never, log: () => {}, progress: {} as never });
     await expect(run).rejects.toThrow('stopped after capturing');
     const rebuilt = initialKernels(config.seed);
     expect([...rebuilt.keys()]).toEqual(['conv2d', 'conv2d_1', 'conv2d_2', 'dense', 'dense_1']);

@@ -9,6 +9,7 @@ import type { TimelapseFrame } from '../../../pipeline/train/timelapse';
 import { encodeTimelapse, TIMELAPSE_RECORD_PATH } from '../../../pipeline/train/timelapseRecord';
 import { NEGATIVE_RGB, POSITIVE_RGB } from '../../../pipeline/visualize/diverging';
 import { decodePng } from '../../visualize/decodePng';
+import { TUTORIAL_DESCRIPTION } from '../../model/tutorialDescription';
 
 const hex = (rgb: number[]) => '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
 
@@ -38,7 +39,8 @@ describe('runTimelapse', () => {
   it('draws a kernel grid and a map grid per epoch, a filmstrip of key epochs, and marks the kept and the stopping epoch', async () => {
     const dir = await stagingWithRecord();
     const lines: string[] = [];
-    const { files, index } = await runTimelapse({ outDir: dir, articleSample: 51, log: (l) => lines.push(l) });
+    const { files, index: drawn } = await runTimelapse({ outDir: dir, articleSample: 51, description: TUTORIAL_DESCRIPTION, log: (l) => lines.push(l) });
+    const index = drawn as TimelapseIndex;
     expect(index.epochs.map((e) => [e.epoch, e.valAccuracy])).toEqual([[0, null], [1, 0.91], [2, 0.92]]);
     expect([index.keptEpoch, index.stopEpoch, index.sample, index.layer, index.channels]).toEqual([1, 2, 51, 'conv2d', 32]);
     expect(index.kernelRange).toBeCloseTo(0.6, 6);
@@ -62,8 +64,8 @@ describe('runTimelapse', () => {
 
   it('refuses a record of another test image, and a missing record, naming the fix', async () => {
     const other = await stagingWithRecord(7);
-    await expect(runTimelapse({ outDir: other, articleSample: 51, log: () => {} })).rejects.toThrow('the record follows test image 7, the article 51; retrain with --force.');
+    await expect(runTimelapse({ outDir: other, articleSample: 51, description: TUTORIAL_DESCRIPTION, log: () => {} })).rejects.toThrow('the record follows test image 7, the article 51; retrain with --force.');
     const empty = await mkdtemp(path.join(tmpdir(), 'timelapse-'));
-    await expect(runTimelapse({ outDir: empty, articleSample: 51, log: () => {} })).rejects.toThrow(/cannot read timelapse\/record.json .* retrain with --force/);
+    await expect(runTimelapse({ outDir: empty, articleSample: 51, description: TUTORIAL_DESCRIPTION, log: () => {} })).rejects.toThrow(/cannot read timelapse\/record.json .* retrain with --force/);
   });
 });
