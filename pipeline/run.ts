@@ -16,7 +16,7 @@ import { runTraining } from './stages/training';
 import { checkModelFitsData, chooseModel, type ModelImporters } from './model/chooseModel';
 import { classCount, describeSource, warnIfNearChance } from './model/modelNotes';
 import { evaluateAndSave } from './stages/evaluation';
-import { modelImporters } from './model/import';
+import { loadArchitectureFile, loadModelFile } from './model/import/loadModelFile';
 import { seedMathRandom } from './train/random';
 import type { TrainProgress } from './train/trainModel';
 import { settleConfig } from './cli/settleConfig';
@@ -68,7 +68,7 @@ async function pipelineVersion(): Promise<string> {
  * or reuse the trained model when only drawing inputs changed → draw → write everything to a staging
  * folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal, importers = modelImporters }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal, importers = { loadModelFile, loadArchitectureFile } }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
   const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });

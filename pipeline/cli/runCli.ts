@@ -10,6 +10,7 @@ import { IdxError } from '../data/idx';
 import { DegenerateRunError } from '../evaluate/degenerate';
 import { ModelDataMismatchError } from '../model/chooseModel';
 import { ModelShapeError } from '../model/description';
+import { ModelFileError } from '../model/import/modelFileError';
 
 export interface CliContext {
   /** Aborted by SIGINT/SIGTERM or the parent exiting; its reason is an Interrupted. */
@@ -34,7 +35,7 @@ export class ExpectedError extends Error {
 
 const isExpected = (e: unknown) =>
   e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError || e instanceof ArtifactsLockedError || e instanceof OutputFolderError || e instanceof ExpectedError
-  || e instanceof DegenerateRunError || e instanceof ManifestRejectedError || e instanceof ModelDataMismatchError || e instanceof ModelShapeError;
+  || e instanceof DegenerateRunError || e instanceof ManifestRejectedError || e instanceof ModelDataMismatchError || e instanceof ModelShapeError || e instanceof ModelFileError;
 
 /** Runs a CLI entry: exit code from `main`, and a readable message instead of a bare stack trace. */
 export function runCli(name: string, main: (argv: string[], context: CliContext) => Promise<number>, { writesArtifacts = true } = {}): void {
