@@ -43,16 +43,20 @@ export function functionalChain(config: JsonObject, file: string): JsonObject[] 
   const refuse = (why: string) => new ModelFileError(`${file}: the functional model is not a single chain of layers (${why}); only a linear stack (Sequential, or a functional model where each layer feeds the next) is supported. Rebuild it as a Sequential model.`);
   if (inputs.length !== 1) throw refuse(`it has ${inputs.length} inputs: ${inputs.join(', ')}`);
   if (outputs.length !== 1) throw refuse(`it has ${outputs.length} outputs: ${outputs.join(', ')}`);
-  const next = new Map<string, string>();
+  // Merges and shared layers first (they name the layer that makes the graph branch), then fan-outs.
+  const feeds: [string, string][] = [];
   for (const layer of layers) {
     const name = layerName(layer);
-    const nodes = inboundNodes(layer);
     if (name === inputs[0]) continue;
+    const nodes = inboundNodes(layer);
     if (nodes.length !== 1) throw refuse(`layer "${name}" is called ${nodes.length} times`);
-    const from = nodes[0];
-    if (from.length !== 1) throw refuse(`layer "${name}" takes ${from.length} inputs: ${from.join(', ')}`);
-    if (next.has(from[0])) throw refuse(`layer "${from[0]}" feeds both "${next.get(from[0])}" and "${name}"`);
-    next.set(from[0], name);
+    if (nodes[0].length !== 1) throw refuse(`layer "${name}" takes ${nodes[0].length} inputs: ${nodes[0].join(', ')}`);
+    feeds.push([nodes[0][0], name]);
+  }
+  const next = new Map<string, string>();
+  for (const [from, to] of feeds) {
+    if (next.has(from)) throw refuse(`layer "${from}" feeds both "${next.get(from)}" and "${to}"`);
+    next.set(from, to);
   }
   const chain: JsonObject[] = [];
   for (let at: string | undefined = inputs[0]; at !== undefined; at = next.get(at)) {

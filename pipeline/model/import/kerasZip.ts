@@ -2,6 +2,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { readKerasWeights } from './kerasWeightsH5';
 import { parseJson, type ModelFileContents } from './modelFileContents';
 import { ModelFileError, isObject } from './modelFileError';
+import { crc32, declaredCrcs } from './zipCrc';
 
 /** No entry of a model archive may declare more than this (a small CNN's weights are a few MB). */
 export const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
@@ -48,11 +49,16 @@ function unzipChecked(bytes: Uint8Array, file: string, required: string[], optio
   try {
     out = unzipSync(bytes, { filter: (info) => wanted.includes(info.name) });
   } catch (err) {
-    throw new ModelFileError(`${file}: a zip entry is corrupt (${(err as Error).message}); copy the file again from where it was saved.`);
+    throw new ModelFileError(`${file}: a zip entry is corrupt and cannot be unpacked (${(err as Error).message}); copy the file again from where it was saved.`);
   }
+  const crcs = declaredCrcs(bytes);
   for (const e of entries.filter((x) => wanted.includes(x.name))) {
     if (out[e.name]?.length !== e.originalSize) {
-      throw new ModelFileError(`${file}: zip entry ${e.name} unpacked to ${out[e.name]?.length ?? 0} bytes, not the ${e.originalSize} it declares; the entry is corrupt. Copy the file again.`);
+      throw new ModelFileError(`${file}: zip entry ${e.name} is corrupt: it unpacked to ${out[e.name]?.length ?? 0} bytes, not the ${e.originalSize} it declares. Copy the file again from where it was saved.`);
+    }
+    const crc = crcs.get(e.name);
+    if (crc !== undefined && crc32(out[e.name]) !== crc) {
+      throw new ModelFileError(`${file}: zip entry ${e.name} is corrupt: its CRC-32 does not match the one the archive declares. Copy the file again from where it was saved.`);
     }
   }
   return out;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadArchitectureFile, loadModelFile, ModelFileError } from '../../../pipeline/model/import/loadModelFile';
 import { KERAS3_METADATA, keras2Config, keras2WeightNames, keras3Config, kerasZip, tinyWeights, writeKerasWeightsH5, writeLegacyH5, writeTfjsModel } from './kerasFixtures';
 import { argmax, plainForward, type PlainLayer } from './plainForward';
@@ -29,8 +30,7 @@ function tinyPlain(): PlainLayer[] {
 }
 
 /** The model's predictions for four images equal the plain forward pass, and its layers are the file's. */
-function expectTinyNetwork(model: tf.LayersModelLike): void {
-  const m = model as unknown as import('@tensorflow/tfjs-layers').Sequential;
+function expectTinyNetwork(m: tfl.Sequential): void {
   expect(m.layers.map((l) => l.name).filter((n) => n !== 'input_layer' && n !== 'conv2d_input')).toEqual(['conv2d', 'max_pooling2d', 'flatten', 'dense']);
   const x = images(4);
   const got = tf.tidy(() => (m.predict(tf.tensor4d(x, [4, 8, 8, 1])) as tf.Tensor).arraySync() as number[][]);
