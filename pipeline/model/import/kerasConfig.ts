@@ -21,13 +21,15 @@ export interface KerasChain {
 
 /** Keys Keras 3 adds around objects that tfjs-layers does not know. */
 const WRAPPER_KEYS = new Set(['module', 'registered_name', 'shared_object_id', 'build_config', 'compile_config']);
+/** Keys that would reach an object's prototype if copied by assignment. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A nested Keras 3 object ({module, class_name, config, registered_name}) in the plain Keras 2 form. */
 function plain(value: Json): Json {
   if (Array.isArray(value)) return value.map(plain);
   if (!isObject(value)) return value;
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(value)) if (!WRAPPER_KEYS.has(k)) out[k] = plain(v);
+  for (const [k, v] of Object.entries(value)) if (!WRAPPER_KEYS.has(k) && !UNSAFE_KEYS.has(k)) out[k] = plain(v);
   return out;
 }
 

@@ -81,4 +81,11 @@ describe('kerasChain', () => {
     };
     expect(kerasChain(cfg, 'f.keras').layers.map((l) => l.name)).toEqual(['in', 'flat', 'out']);
   });
+
+  it('drops keys that would reach a prototype (a JSON "__proto__" stays data, never an object\'s prototype)', () => {
+    const cfg = JSON.parse('{"class_name":"Sequential","config":{"layers":[{"class_name":"InputLayer","config":{"name":"in","batch_input_shape":[null,4,4,1],"__proto__":{"polluted":true}}}]}}');
+    const [input] = kerasChain(cfg, 'p.json').layers;
+    expect(Object.getPrototypeOf(input.config)).toBe(Object.prototype);
+    expect((input.config as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

@@ -11,6 +11,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { defaultDataDir } from '../../../pipeline/data/loadMnist';
 import { parseIdxImages, parseIdxLabels } from '../../../pipeline/data/idx';
+import { describeModel } from '../../../pipeline/model/describeModel';
 import { loadModelFile } from '../../../pipeline/model/import/loadModelFile';
 import { argmax, plainForward, type PlainLayer } from './plainForward';
 
@@ -43,8 +44,9 @@ function h5Reader(file: string) {
 }
 
 /** Predictions of the imported model against the plain forward pass, image by image. */
-async function compare(file: string, plain: PlainLayer[]): Promise<{ names: string[]; accuracy: number }> {
-  const { model } = await loadModelFile(file);
+async function compare(file: string, plain: PlainLayer[]): Promise<{ names: string[]; accuracy: number; description: ReturnType<typeof describeModel> }> {
+  const { model, source } = await loadModelFile(file);
+  const description = describeModel(model, source);
   const got = tf.tidy(() => (model.predict(tf.tensor4d(images, [COUNT, 28, 28, 1])) as tf.Tensor).arraySync() as number[][]);
   let correct = 0;
   for (let i = 0; i < COUNT; i++) {
@@ -55,7 +57,7 @@ async function compare(file: string, plain: PlainLayer[]): Promise<{ names: stri
   }
   const names = model.layers.map((l) => l.name);
   model.dispose();
-  return { names, accuracy: correct / COUNT };
+  return { names, accuracy: correct / COUNT, description };
 }
 
 describe.skipIf(!modelsDir)(`the real Keras files${modelsDir ? '' : ` (skipped: ${skipReason})`}`, () => {
@@ -74,9 +76,12 @@ describe.skipIf(!modelsDir)(`the real Keras files${modelsDir ? '' : ` (skipped: 
       { kind: 'dense', kernel: w('dense_1', 'kernel'), bias: w('dense_1', 'bias'), units: 10, activation: 'softmax' },
     ];
     h5.close();
-    const { names, accuracy } = await compare(file, plain);
+    const { names, accuracy, description: d } = await compare(file, plain);
     expect(names.filter((n) => !n.includes('input'))).toEqual(['conv2d', 'activation', 'max_pooling2d', 'conv2d_1', 'activation_1', 'max_pooling2d_1', 'dropout', 'flatten', 'dense', 'dropout_1', 'dense_1']);
     expect(accuracy).toBeGreaterThan(0.9);
+    expect(d).toMatchObject({ totalParams: 242062, convolutions: ['conv2d', 'conv2d_1'], gradCam: ['conv2d_1', 'conv2d'], embedding: 'dense', logitLayer: 'dense_1', softmax: 'dense' });
+    expect(d.visualized).toEqual(['conv2d', 'activation', 'max_pooling2d', 'conv2d_1', 'activation_1', 'max_pooling2d_1']);
+    expect(d.source).toMatchObject({ kind: 'imported', format: 'h5', kerasVersion: '2.10.0', optimizer: 'Adam', loss: 'categorical_crossentropy' });
   });
 
   it('Keras 3.14 .keras: the file\'s layer names, and every prediction as the plain forward pass computes it', async () => {
@@ -96,9 +101,12 @@ describe.skipIf(!modelsDir)(`the real Keras files${modelsDir ? '' : ` (skipped: 
         { kind: 'dense', kernel: v('dense_1', 0), bias: v('dense_1', 1), units: 10, activation: 'softmax' },
       ];
       h5.close();
-      const { names, accuracy } = await compare(file, plain);
+      const { names, accuracy, description: d } = await compare(file, plain);
       expect(names).toEqual(['input_layer', 'conv2d', 'max_pooling2d', 'conv2d_1', 'max_pooling2d_1', 'flatten', 'dense', 'dropout', 'dense_1']);
       expect(accuracy).toBeGreaterThan(0.9);
+      expect(d).toMatchObject({ totalParams: 225034, convolutions: ['conv2d', 'conv2d_1'], embedding: 'dense', logitLayer: 'dense_1', softmax: 'dense' });
+      expect(d.visualized).toEqual(['conv2d', 'max_pooling2d', 'conv2d_1', 'max_pooling2d_1']);
+      expect(d.source).toMatchObject({ kind: 'imported', format: 'keras', kerasVersion: '3.14.0', optimizer: 'Adam', loss: 'sparse_categorical_crossentropy' });
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

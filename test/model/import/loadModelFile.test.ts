@@ -48,6 +48,13 @@ async function keras3File(name: string, entries: Record<string, Uint8Array | str
   return file;
 }
 
+/** The Sequential fixture as a Keras 2 functional model: each layer called once on the previous one. */
+function functional(sequential: object): { class_name: string; config: object } {
+  const layers = (sequential as { config: { layers: { class_name: string; config: { name: string } }[] } }).config.layers;
+  const named = layers.map((l, i) => ({ ...l, name: l.config.name, inbound_nodes: i === 0 ? [] : [[[layers[i - 1].config.name, 0, 0, {}]]] }));
+  return { class_name: 'Functional', config: { name: 'model', layers: named, input_layers: [[named[0].name, 0, 0]], output_layers: [[named.at(-1)!.name, 0, 0]] } };
+}
+
 const refusal = async (p: Promise<unknown>): Promise<string> => {
   const err = await p.then(() => null, (e: unknown) => e);
   expect(err).toBeInstanceOf(ModelFileError);
@@ -93,6 +100,14 @@ describe('loadModelFile on files written in Keras and TF.js layouts', () => {
     const { createHash } = await import('node:crypto');
     const sha = createHash('sha256').update(readFileSync(file)).update(readFileSync(join(at('tfjs'), 'group1-shard1of1.bin'))).digest('hex');
     expect(source).toMatchObject({ format: 'tfjs', file: 'model.json', generatedBy: 'keras v2.10.0; TensorFlow.js Converter v4.22.0', sha256: sha, kerasVersion: '2.10.0' });
+    model.dispose();
+  });
+
+  it('reads a functional model that is a single chain as a Sequential', async () => {
+    const file = at('functional.h5');
+    await writeLegacyH5(file, { config: functional(keras2Config()) });
+    const { model } = await loadModelFile(file);
+    expectTinyNetwork(model);
     model.dispose();
   });
 
@@ -151,10 +166,17 @@ describe('loadModelFile refuses bad input with a message naming the file and wha
     expect(await refusal(loadModelFile(at('text.h5')))).toMatch(/text\.h5 is not an HDF5 file/);
   });
 
-  it('a weights-only .h5, pointing to model.save', async () => {
-    await writeLegacyH5(at('weights-only.h5'), { config: null });
-    // a weights-only file has layer_names at the root; here the config is just absent
-    expect(await refusal(loadModelFile(at('weights-only.h5')))).toMatch(/weights-only\.h5 .*no model_config|weights only/);
+  it('an HDF5 file that is not a Keras model (no model_config)', async () => {
+    await writeLegacyH5(at('other.h5'), { config: null });
+    expect(await refusal(loadModelFile(at('other.h5')))).toMatch(/other\.h5 is an HDF5 file but not a Keras model: it has no model_config attribute/);
+  });
+
+  it('a branching functional model, naming the merge', async () => {
+    const cfg = functional(keras2Config());
+    const layers = (cfg.config as { layers: Record<string, unknown>[] }).layers;
+    layers[layers.length - 1].inbound_nodes = [[['flatten', 0, 0, {}], ['max_pooling2d', 0, 0, {}]]];
+    await writeLegacyH5(at('branch.h5'), { config: cfg });
+    expect(await refusal(loadModelFile(at('branch.h5')))).toMatch(/not a single chain of layers \(layer "dense" takes 2 inputs: flatten, max_pooling2d\)/);
   });
 
   it('a .keras without model.weights.h5', async () => {
