@@ -28,6 +28,8 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function plain(value: Json): Json {
   if (Array.isArray(value)) return value.map(plain);
   if (!isObject(value)) return value;
+  // Keras 3's serialization of a Python tuple: {class_name: '__tuple__', config: {value: [...]}}.
+  if (value.class_name === '__tuple__' && isObject(value.config) && Array.isArray(value.config.value)) return plain(value.config.value);
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) if (!WRAPPER_KEYS.has(k) && !UNSAFE_KEYS.has(k)) out[k] = plain(v);
   return out;

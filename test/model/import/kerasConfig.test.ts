@@ -88,4 +88,10 @@ describe('kerasChain', () => {
     expect(Object.getPrototypeOf(input.config)).toBe(Object.prototype);
     expect((input.config as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('reads Keras 3 serialized tuples as lists', () => {
+    const tuple = (...value: unknown[]) => ({ class_name: '__tuple__', config: { value } });
+    const cfg = keras2Config([{ class_name: 'ZeroPadding2D', config: { name: 'pad', padding: tuple(tuple(1, 1), tuple(2, 2)) } }]);
+    expect(kerasChain(cfg, 'a.keras').layers.find((l) => l.name === 'pad')!.config.padding).toEqual([[1, 1], [2, 2]]);
+  });
 });
