@@ -82,6 +82,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   // The model is read (or built) and checked against the data before the cache: its file's hash is a key.
   const chosen = await chooseModel(config, importers);
   const { description } = chosen;
+  for (const note of chosen.notes) log(`model: ${note}`);
   try {
     const note = checkModelFitsData(description, data.info, 1, classCount(data), config.model ?? config.architecture);
     if (note) log(`model: ${note}`);

@@ -9,6 +9,8 @@ import type { ModelDescription, ModelSource } from './description';
 export interface LoadedModel {
   model: tfl.LayersModel;
   source: ModelSource;
+  /** What the log should say about the reading (e.g. a layer read as another that computes the same). */
+  notes?: string[];
 }
 
 export interface ModelImporters {
@@ -21,6 +23,7 @@ export interface ChosenModel {
   description: ModelDescription;
   /** false for --model: the model is evaluated and drawn, never trained. */
   trainHere: boolean;
+  notes: string[];
 }
 
 /** The model does not fit the data it is to be shown with: both sides are named. */
@@ -32,15 +35,15 @@ export class ModelDataMismatchError extends Error {
 export async function chooseModel(config: PipelineConfig, importers: ModelImporters): Promise<ChosenModel> {
   const scale = config.inputScale ?? 'unit';
   if (config.model) {
-    const { model, source } = await importers.loadModelFile(config.model);
-    return { model, description: describeModel(model, source, scale), trainHere: false };
+    const { model, source, notes = [] } = await importers.loadModelFile(config.model);
+    return { model, description: describeModel(model, source, scale), trainHere: false, notes };
   }
   if (config.architecture) {
-    const { model, source } = await importers.loadArchitectureFile(config.architecture, config.seed);
-    return { model, description: describeModel(model, { ...source, kind: 'architecture' }, scale), trainHere: true };
+    const { model, source, notes = [] } = await importers.loadArchitectureFile(config.architecture, config.seed);
+    return { model, description: describeModel(model, { ...source, kind: 'architecture' }, scale), trainHere: true, notes };
   }
   const model = createModel({ seed: config.seed });
-  return { model, description: describeModel(model, { kind: 'tutorial' }, scale), trainHere: true };
+  return { model, description: describeModel(model, { kind: 'tutorial' }, scale), trainHere: true, notes: [] };
 }
 
 /**
