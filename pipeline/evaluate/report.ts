@@ -7,7 +7,8 @@ export function quantiseProbabilities(probs: Float32Array): Uint8Array {
 
 /** The files the checkable metrics are derived from, as the pipeline writes them (all listed in the manifest). */
 export interface MetricSources {
-  history: TrainingHistory;
+  /** Absent for a model imported from a file: it was not trained here. */
+  history?: TrainingHistory;
   evaluation: Evaluation;
   summary: ModelSummary;
   data: DataInfo;
@@ -19,6 +20,17 @@ export interface MetricInputs extends MetricSources {
   threads: number;
 }
 
+/** The numbers training leaves in history.json. */
+function historyMetrics(history: TrainingHistory, data: DataInfo): Partial<Record<MetricName, number>> {
+  const best = history.epochs.find((e) => e.epoch === history.bestEpoch) ?? history.epochs[history.epochs.length - 1];
+  const trainedImages = history.epochs.length * data.trainCount;
+  const trainSeconds = history.epochs.reduce((s, e) => s + e.trainSeconds, 0);
+  return {
+    train_accuracy: best?.accuracy, train_loss: best?.loss, best_val_accuracy: best?.valAccuracy, best_epoch: history.bestEpoch, epochs_run: history.epochs.length,
+    max_epochs: history.maxEpochs, patience: history.patience, training_seconds: history.seconds, images_per_second: trainSeconds > 0 ? trainedImages / trainSeconds : 0,
+  };
+}
+
 /** The file each derived metric comes from, to name it when the manifest disagrees. */
 const SOURCE_FILES = { history: 'history.json', evaluation: 'evaluation.json', summary: 'summary.json', data: 'data.json' } as const;
 
@@ -28,17 +40,11 @@ const SOURCE_FILES = { history: 'history.json', evaluation: 'evaluation.json', s
  * check the manifest against it, so a number edited in manifest.json (which is not hashed) is caught.
  */
 export function derivedMetrics({ history, evaluation, summary, data }: MetricSources): { name: MetricName; value: number; file: string }[] {
-  const best = history.epochs.find((e) => e.epoch === history.bestEpoch) ?? history.epochs[history.epochs.length - 1];
-  const trainedImages = history.epochs.length * data.trainCount;
-  const trainSeconds = history.epochs.reduce((s, e) => s + e.trainSeconds, 0);
   const from = (file: keyof typeof SOURCE_FILES, values: Partial<Record<MetricName, number>>) =>
     Object.entries(values).map(([name, value]) => ({ name: name as MetricName, value: value as number, file: SOURCE_FILES[file] }));
   return [
     ...from('evaluation', { test_accuracy: evaluation.testAccuracy, test_loss: evaluation.testLoss, misclassified: evaluation.misclassified }),
-    ...from('history', {
-      train_accuracy: best?.accuracy, train_loss: best?.loss, best_val_accuracy: best?.valAccuracy, best_epoch: history.bestEpoch, epochs_run: history.epochs.length,
-      max_epochs: history.maxEpochs, patience: history.patience, training_seconds: history.seconds, images_per_second: trainSeconds > 0 ? trainedImages / trainSeconds : 0,
-    }),
+    ...(history ? from('history', historyMetrics(history, data)) : []),
     ...from('summary', { total_params: summary.totalParams }),
     ...from('data', { train_images: data.trainCount, test_images: data.testCount }),
   ];

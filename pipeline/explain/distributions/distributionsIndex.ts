@@ -30,8 +30,8 @@ export const DISTRIBUTION_METRIC_NAMES = [
   'never_active_channels', // convolution channels that are 0 on every test image
   'mostly_dead_channels', // convolution channels 0 on at least MOSTLY_DEAD of the test images
   'mostly_dead_threshold', // MOSTLY_DEAD, the setting the prose quotes
-  'dense_dead_units', // units of `dense` that are 0 on every test image
-  'conv2d_zero_share', // share of conv2d's outputs (images × positions × channels) that are exactly 0
-  'conv2d_2_zero_share',
+  'embedding_dead_units', // units of the embedding layer (the last hidden dense) that are 0 on every test image
+  'first_conv_zero_share', // share of the first convolution's outputs (images × positions × channels) that are exactly 0
+  'last_conv_zero_share', // the same for the last convolution
   'distributions_seconds',
 ] as const;

@@ -39,9 +39,9 @@ export async function runDistributions({ model, test, seed, outDir, log }: Distr
     never_active_channels: shares.filter((s) => s === 1).length,
     mostly_dead_channels: shares.filter((s) => s >= MOSTLY_DEAD).length,
     mostly_dead_threshold: MOSTLY_DEAD,
-    dense_dead_units: (activations.find((a) => a.layer === 'dense')?.deadShare ?? []).filter((s) => s === 1).length,
-    conv2d_zero_share: zeroShare('conv2d'),
-    conv2d_2_zero_share: zeroShare('conv2d_2'),
+    embedding_dead_units: (activations.find((a) => a.layer === 'dense')?.deadShare ?? []).filter((s) => s === 1).length,
+    first_conv_zero_share: zeroShare('conv2d'),
+    last_conv_zero_share: zeroShare('conv2d_2'),
     distributions_seconds: seconds,
   };
   log(`distributions: ${weights.length} weight histograms, activations of ${ACTIVATION_LAYERS.length} layers over ${test.count} test images; ${metrics.never_active_channels} of ${shares.length} conv channels never active, ${seconds.toFixed(1)} s`);
