@@ -7,7 +7,7 @@ import type { Lang } from '../i18n';
 import { DirectiveUsageError } from './context';
 
 export const MODEL_FACTS = [
-  'layers', 'convolutions', 'filters', 'visualized', 'first-visualized', 'last-visualized', 'input-size', 'map-sizes',
+  'layers', 'convolutions', 'filters', 'first-convolution', 'first-filters', 'first-kernel', 'input-scale', 'visualized', 'first-visualized', 'last-visualized', 'input-size', 'map-sizes',
   'largest-layer', 'largest-share', 'largest-params', 'total-params', 'classes', 'file', 'container', 'keras-version',
   'optimizer', 'loss', 'sha256',
 ] as const;
@@ -23,6 +23,10 @@ const CONTAINERS: Record<NonNullable<ModelSource['format']>, Record<Lang, string
   h5: { en: 'legacy Keras HDF5 file (.h5)', zh: '旧版 Keras HDF5 文件（.h5）' },
   tfjs: { en: 'TensorFlow.js layers model (model.json)', zh: 'TensorFlow.js layers 模型（model.json）' },
   'keras-json': { en: 'Keras model configuration (JSON)', zh: 'Keras 模型配置（JSON）' },
+};
+const SCALES: Record<'unit' | 'byte', Record<Lang, string>> = {
+  unit: { en: 'divided by 255, so they lie between 0 and 1', zh: '除以 255，落在 0 到 1 之间' },
+  byte: { en: 'left as they are, between 0 and 255', zh: '保持原样，在 0 到 255 之间' },
 };
 const NOT_RECORDED: Record<Lang, string> = { en: 'not recorded in the file', zh: '文件中未记录' };
 
@@ -57,6 +61,10 @@ export function modelFactHtml(fact: ModelFact, model: ModelDescription, lang: La
     case 'layers': return int(model.layers.length);
     case 'convolutions': return int(model.convolutions.length);
     case 'filters': return enumerate(filters.map(int), lang);
+    case 'first-convolution': return code(model.firstConvolution);
+    case 'first-filters': return int(filters[0] ?? 0);
+    case 'first-kernel': return mapSize(model.layers.find((l) => l.name === model.firstConvolution)?.kernelSize ?? []);
+    case 'input-scale': return SCALES[model.input.scale][lang];
     case 'visualized': return int(model.visualized.length);
     case 'first-visualized': return code(model.visualized[0] ?? '');
     case 'last-visualized': return code(model.visualized.at(-1) ?? '');
