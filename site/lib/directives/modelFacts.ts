@@ -7,9 +7,9 @@ import type { Lang } from '../i18n';
 import { DirectiveUsageError } from './context';
 
 export const MODEL_FACTS = [
-  'layers', 'convolutions', 'filters', 'first-convolution', 'first-filters', 'first-kernel', 'input-scale', 'visualized', 'first-visualized', 'last-visualized', 'input-size', 'map-sizes',
+  'layers', 'convolutions', 'filters', 'first-convolution', 'last-convolution', 'first-filters', 'first-kernel', 'input-scale', 'visualized', 'first-visualized', 'last-visualized', 'input-size', 'map-sizes',
   'largest-layer', 'largest-share', 'largest-params', 'total-params', 'classes', 'file', 'container', 'keras-version',
-  'optimizer', 'loss', 'sha256',
+  'optimizer', 'loss', 'sha256', 'gradcam-layers', 'cascade', 'embedding',
 ] as const;
 export type ModelFact = (typeof MODEL_FACTS)[number];
 
@@ -53,6 +53,16 @@ function sourceText(value: string | null | undefined, lang: Lang, what: string, 
   return value === null || value === undefined || value === '' ? NOT_RECORDED[lang] : escapeHtml(value);
 }
 
+/** Grad-CAM's layers with their grids: "`conv2d_1` (a 7×7 grid) and `conv2d` (a 14×14 grid)". */
+function gradCamLayers(model: ModelDescription, lang: Lang): string {
+  const items = model.gradCam.map((name) => {
+    const grid = mapSize((model.layers.find((l) => l.name === name)?.outputShape ?? []).slice(0, 2));
+    return lang === 'zh' ? `${code(name)}（${grid} 网格）` : `${code(name)} (a ${grid} grid)`;
+  });
+  if (items.length < 2) return items.join('');
+  return lang === 'zh' ? `${items.slice(0, -1).join('、')}和${items.at(-1)}` : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** The fact as HTML (layer names in <code>), for the page language. */
 export function modelFactHtml(fact: ModelFact, model: ModelDescription, lang: Lang): string {
   const int = (n: number) => formatInt(n, lang);
@@ -62,6 +72,12 @@ export function modelFactHtml(fact: ModelFact, model: ModelDescription, lang: La
     case 'convolutions': return int(model.convolutions.length);
     case 'filters': return enumerate(filters.map(int), lang);
     case 'first-convolution': return code(model.firstConvolution);
+    case 'last-convolution': return code(model.convolutions.at(-1) ?? '');
+    case 'gradcam-layers': return gradCamLayers(model, lang);
+    case 'cascade': return enumerate([...model.weighted].reverse().map(code), lang);
+    case 'embedding':
+      if (model.embedding === null) throw new DirectiveUsageError('this model has no embedding layer (no hidden dense layer and no global pooling), so there is no embedding map; leave the passage out for it');
+      return code(model.embedding);
     case 'first-filters': return int(filters[0] ?? 0);
     case 'first-kernel': return mapSize(model.layers.find((l) => l.name === model.firstConvolution)?.kernelSize ?? []);
     case 'input-scale': return SCALES[model.input.scale][lang];
