@@ -83,6 +83,12 @@ describe('passage directives', () => {
     );
   });
 
+  it('fail the build when a passage is closed by a shorter fence than it opened with', async () => {
+    expect(await errorOf('::::imported\n\nInside.\n\n:::\n\nAfter.', tutorial)).toBe(
+      `${PAGE}:1:1 :::imported: ::::imported is never closed: end the passage with a line of "::::". As written, everything after it belongs to the passage.`,
+    );
+  });
+
   it('refuse attributes, unknown names and the wrong number of colons', async () => {
     expect(await errorOf(':::imported{when="now"}\n\nx\n\n:::', tutorial)).toBe(`${PAGE}:1:1 :::imported: :::imported takes no attributes`);
     expect(await errorOf(':::tutorial\n\nx\n\n:::', tutorial)).toMatch(new RegExp(`^${PAGE}:1:1 :::tutorial: unknown directive ":::tutorial". Valid directives: .*:::tutorial-network, :::other-network, :::trained-here, :::imported\\.`));

@@ -55,11 +55,14 @@ function directiveProblem(node: DirectiveLike, source: string): SyntaxProblem | 
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   const written = `${PREFIX[node.type]}${node.name}`;
-  if (start === undefined || end === undefined || !source.startsWith(written, start)) return undefined;
   // An unclosed container runs to the end of the file and silently takes every later passage with it.
-  if (node.type === 'containerDirective' && !/(^|\n)[ \t]*:{3,}[ \t]*$/.test(source.slice(start, end))) {
-    return { offset: start, written, message: `${written} is never closed: end the passage with a line of ":::". As written, everything after it belongs to the passage.` };
+  if (node.type === 'containerDirective' && start !== undefined && end !== undefined) {
+    const fence = /^:+/.exec(source.slice(start))?.[0] ?? PREFIX.containerDirective;
+    if (!new RegExp(`(^|\\n)[ \\t]*${fence}:*[ \\t]*$`).test(source.slice(start, end))) {
+      return { offset: start, written, message: `${fence}${node.name} is never closed: end the passage with a line of "${fence}". As written, everything after it belongs to the passage.` };
+    }
   }
+  if (start === undefined || end === undefined || !source.startsWith(written, start)) return undefined;
   let i = start + written.length;
   if (source[i] === '[') i = labelEnd(source, i);
   if (i > 0 && i < end && source[i] === '{') {
