@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frontmatterFor, pageFrontmatterSchema } from '../../site/lib/content/pages';
 import { blankFrontmatter } from '../../site/lib/content/renderCheck';
 import { LANGS, type Lang } from '../../site/lib/i18n';
 import { IMPORTED_DESCRIPTION } from './importedDescription';
@@ -56,6 +57,16 @@ describe('the report for an imported model', () => {
         expect(found, `${lang}/${name}: ${found.map((f) => visibleText(html).split('\n').find((line) => line.includes(f)) ?? f).join(' | ')}`).toEqual([]);
       });
     }
+
+    it(`the ${lang} titles and descriptions state no fact of the tutorial's network`, () => {
+      for (const name of PAGES) {
+        const block = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(CONTENT, lang, name), 'utf8'))![1]!;
+        const data = Object.fromEntries(block.split('\n').map((line) => /^([\w-]+):\s*(.*)$/.exec(line)!).map((m) => [m[1], /^\d+$/.test(m[2]!) ? Number(m[2]) : m[2]!.replace(/^"(.*)"$/, '$1')]));
+        const shown = Object.values(frontmatterFor(pageFrontmatterSchema.parse(data), IMPORTED_DESCRIPTION.source)).join(' ');
+        const extra = ['224', 'three-block', '三块式', '3×3', 'trains and measures', 'this site trained', 'We train the tutorial', '训练和评估', '本站训练', '重新训练教程'];
+        expect([...TUTORIAL_FACTS, ...extra].filter((fact) => shown.includes(fact)), `${lang}/${name}: ${shown}`).toEqual([]);
+      }
+    });
 
     it(`the ${lang} article has every visualized layer's gallery, heading and sentence`, () => {
       const html = rendered.get(lang)!.get('index.md')!;

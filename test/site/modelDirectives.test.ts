@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedMetrics } from '../../pipeline/evaluate/report';
 import { loadArtifacts } from '../../site/lib/artifacts/load';
+import { frontmatterFor } from '../../site/lib/content/pages';
 import { MODEL_FACTS } from '../../site/lib/directives/modelFacts';
 import { layerSentence } from '../../site/lib/directives/layerSections';
 import { IMPORTED_DESCRIPTION } from './importedDescription';
@@ -182,5 +183,16 @@ describe('an imported model\'s artifacts', () => {
 
   it('fail a chart that needs the training history with that message', async () => {
     expect(await errorOf('::chart{name="loss"}', imported)).toMatch(/::chart: .*not trained here, so there is no training history/);
+  });
+});
+
+describe('page titles and descriptions', () => {
+  const data = { title: 'Training', description: 'How it was trained.', page: 'training' as const, order: 3, otherDescription: 'Trained here, another network.', importedTitle: 'Where the model comes from', importedDescription: 'The file.' };
+
+  it('follow the model: the imported variant, then the other-network one, then the page\'s own', () => {
+    expect(frontmatterFor(data, { kind: 'tutorial' })).toEqual({ title: 'Training', description: 'How it was trained.' });
+    expect(frontmatterFor(data, { kind: 'architecture' })).toEqual({ title: 'Training', description: 'Trained here, another network.' });
+    expect(frontmatterFor(data, { kind: 'imported' })).toEqual({ title: 'Where the model comes from', description: 'The file.' });
+    expect(frontmatterFor({ ...data, importedDescription: undefined }, { kind: 'imported' }).description).toBe('Trained here, another network.');
   });
 });
