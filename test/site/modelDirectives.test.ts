@@ -151,7 +151,7 @@ describe('::layer-sections', () => {
   it('words each kind of layer from its description', () => {
     const layer = (model: typeof TUTORIAL_DESCRIPTION, name: string) => model.layers.find((l) => l.name === name)!;
     expect(layerSentence(layer(IMPORTED_DESCRIPTION, 'conv2d'), IMPORTED_DESCRIPTION, 'en')).toBe('A convolution with 16 filters of 5×5, padded, with no activation (linear): each filter reads every channel of its input, and the output is 16 maps of 28×28.');
-    expect(layerSentence(layer(TUTORIAL_DESCRIPTION, 'conv2d_1'), TUTORIAL_DESCRIPTION, 'zh')).toBe('一个卷积层：64 个 3×3 的滤波器，不填充，激活为ReLU。每个滤波器读取输入的全部通道，输出 64 张 11×11 的特征图。');
+    expect(layerSentence(layer(TUTORIAL_DESCRIPTION, 'conv2d_1'), TUTORIAL_DESCRIPTION, 'zh')).toBe('一个卷积层：64 个 3×3 的滤波器，不填充，激活函数为 ReLU。每个滤波器读取输入的全部通道，输出 64 张 11×11 的特征图。');
     expect(layerSentence(layer(TUTORIAL_DESCRIPTION, 'max_pooling2d_1'), TUTORIAL_DESCRIPTION, 'en')).toBe('A pooling layer: it keeps the largest value of each window, taking the maps from 11×11 to 5×5, still 64 channels.');
     expect(layerSentence(layer(TUTORIAL_DESCRIPTION, 'dropout'), TUTORIAL_DESCRIPTION, 'en')).toBe('A Dropout layer, identical to the layer before at inference: it zeroes 30% of its inputs at random only during training, so its 32 maps of 13×13 repeat the previous grid.');
     expect(layerSentence(layer(IMPORTED_DESCRIPTION, 'activation_1'), IMPORTED_DESCRIPTION, 'en')).toBe('An activation layer: it applies ReLU to every value and changes no shape, so its 36 maps of 14×14 are the previous layer\'s with ReLU applied.');

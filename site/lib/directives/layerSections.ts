@@ -8,7 +8,7 @@ import { mapSize } from './modelFacts';
 
 const ACTIVATION_NAMES: Record<string, Record<Lang, string>> = {
   relu: { en: 'ReLU', zh: 'ReLU' },
-  linear: { en: 'no activation (linear)', zh: '不带激活（线性）' },
+  linear: { en: 'no activation (linear)', zh: '线性（即不带激活）' },
   sigmoid: { en: 'a sigmoid', zh: 'sigmoid' },
   tanh: { en: 'tanh', zh: 'tanh' },
   softmax: { en: 'a softmax', zh: 'softmax' },
@@ -17,6 +17,11 @@ const ACTIVATION_NAMES: Record<string, Record<Lang, string>> = {
 function activationName(activation: string | undefined, lang: Lang): string {
   const name = activation ?? 'linear';
   return ACTIVATION_NAMES[name]?.[lang] ?? escapeHtml(name);
+}
+
+/** Chinese text sets Latin words apart with a space, not CJK ones: "激活函数为 ReLU" but "激活函数为线性". */
+function zhSpaced(word: string): string {
+  return /^[A-Za-z]/.test(word) ? ` ${word}` : word;
 }
 
 /** The map size of a layer and of the layer before it (the input for the first). */
@@ -38,7 +43,7 @@ export function layerSentence(layer: DescribedLayer, model: ModelDescription, la
   if (layer.type === 'Conv2D') {
     return en
       ? `A convolution with ${formatInt(layer.filters ?? channels, lang)} filters of ${kernel}, ${layer.padding === 'same' ? 'padded' : 'unpadded'}, with ${activationName(layer.activation, lang)}: each filter reads every channel of its input, and the output is ${n} maps of ${size}.`
-      : `一个卷积层：${formatInt(layer.filters ?? channels, lang)} 个 ${kernel} 的滤波器，${layer.padding === 'same' ? '带填充' : '不填充'}，激活为${activationName(layer.activation, lang)}。每个滤波器读取输入的全部通道，输出 ${n} 张 ${size} 的特征图。`;
+      : `一个卷积层：${formatInt(layer.filters ?? channels, lang)} 个 ${kernel} 的滤波器，${layer.padding === 'same' ? '带填充' : '不填充'}，激活函数为${zhSpaced(activationName(layer.activation, lang))}。每个滤波器读取输入的全部通道，输出 ${n} 张 ${size} 的特征图。`;
   }
   if (/Pooling2D$/.test(layer.type) && !/^Global/.test(layer.type)) {
     const how = layer.type.startsWith('Average') ? (en ? 'average' : '平均值') : (en ? 'largest value' : '最大值');

@@ -60,7 +60,7 @@ function gradCamLayers(model: ModelDescription, lang: Lang): string {
     return lang === 'zh' ? `${code(name)}（${grid} 网格）` : `${code(name)} (a ${grid} grid)`;
   });
   if (items.length < 2) return items.join('');
-  return lang === 'zh' ? `${items.slice(0, -1).join('、')}和${items.at(-1)}` : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return lang === 'zh' ? `${items.slice(0, -1).join('、')} 和 ${items.at(-1)}` : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** The fact as HTML (layer names in <code>), for the page language. */
