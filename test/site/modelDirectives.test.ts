@@ -128,7 +128,7 @@ describe(':model facts', () => {
     expect(await fact('container', imported)).toBe('legacy Keras HDF5 file (.h5)');
     expect(await fact('container', imported, 'zh')).toBe('旧版 Keras HDF5 文件（.h5）');
     expect(await fact('keras-version', imported)).toBe('2.10.0');
-    expect(await fact('gradcam-layers', imported, 'zh')).toBe('conv2d_1（14×14 网格）和conv2d（28×28 网格）');
+    expect(await fact('gradcam-layers', imported, 'zh')).toBe('conv2d_1（14×14 网格） 和 conv2d（28×28 网格）');
   });
 
   it('fail the build for an unknown fact, naming the valid ones', async () => {
