@@ -7,8 +7,8 @@ export function quantiseProbabilities(probs: Float32Array): Uint8Array {
 
 /** The files the checkable metrics are derived from, as the pipeline writes them (all listed in the manifest). */
 export interface MetricSources {
-  /** null for an imported model (--model): it was not trained here, so no training number is derived. */
-  history: TrainingHistory | null;
+  /** null or absent for an imported model (--model): it was not trained here, so no training number is derived. */
+  history?: TrainingHistory | null;
   evaluation: Evaluation;
   summary: ModelSummary;
   data: DataInfo;
@@ -40,6 +40,7 @@ export function derivedMetrics({ history, evaluation, summary, data }: MetricSou
   ];
 }
 
+/** The numbers training leaves in history.json. */
 function historyMetrics(history: TrainingHistory, data: DataInfo): Partial<Record<MetricName, number>> {
   const best = history.epochs.find((e) => e.epoch === history.bestEpoch) ?? history.epochs[history.epochs.length - 1];
   const trainedImages = history.epochs.length * data.trainCount;

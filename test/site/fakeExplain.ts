@@ -1,6 +1,8 @@
 // The explain stage's part of the fake artifacts: explain/explain.json and the images it lists.
 import { MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from '../../pipeline/explain/explainIndex';
 import type { ArtifactFile } from '../../pipeline/artifacts/types';
+import type { ModelDescription } from '../../pipeline/model/description';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 
 type Put = (rel: string, kind: ArtifactFile['kind'], data: string | Buffer, meta?: Record<string, unknown>) => Promise<void>;
 
@@ -11,6 +13,8 @@ export interface FakeExplainInput {
   labels: number[];
   predicted: number[];
   png: (width: number, height: number, shade: number) => Buffer;
+  /** The model explained (default: the tutorial's): Grad-CAM layers and the randomisation cascade follow it. */
+  model?: ModelDescription;
 }
 
 /** The true class of a misclassified image stands for a weak map: its IG did not converge. */
@@ -18,7 +22,7 @@ const igCheck = (role: 'predicted' | 'true') => (role === 'true' ? { completenes
 
 const perMap = <T>(make: (id: MapId, k: number) => T) => Object.fromEntries(MAP_IDS.map((id, k) => [id, make(id, k)])) as Record<MapId, T>;
 
-export async function putFakeExplain(put: Put, { picker, gallery, misclassified, labels, predicted, png }: FakeExplainInput): Promise<ExplainIndex> {
+export async function putFakeExplain(put: Put, { picker, gallery, misclassified, labels, predicted, png, model = TUTORIAL_DESCRIPTION }: FakeExplainInput): Promise<ExplainIndex> {
   const image = png(84, 84, 40);
   const samples: ExplainedSample[] = [];
   const sets = new Map<number, ExplainedSample['sets']>();
@@ -41,7 +45,7 @@ export async function putFakeExplain(put: Put, { picker, gallery, misclassified,
     await put(`explain/data/t${index}.f32`, 'attribution-data', Buffer.alloc(16));
     samples.push({ index, label: labels[index], predicted: predicted[index], sets: inSets, data: `explain/data/t${index}.f32`, targets });
   }
-  const steps = ['original', 'dense_1', 'dense', 'conv2d_2', 'conv2d_1', 'conv2d'];
+  const steps = ['original', ...[...model.weighted].reverse()];
   const figure = perMap((id) => steps.map((step) => `explain/sanity/${id.replace(':', '-')}/${step}.png`));
   for (const paths of Object.values(figure)) for (const rel of paths) await put(rel, 'sanity-map', image);
   const index: ExplainIndex = {
@@ -51,7 +55,7 @@ export async function putFakeExplain(put: Put, { picker, gallery, misclassified,
       smoothGrad: { samples: 50, noise: 0.15 },
       integratedGradients: { steps: 64, maxSteps: 512, refineAbove: 0.01, maxError: 0.05, baseline: 'black' },
       occlusion: { patch: 4, stride: 2 },
-      gradCamLayers: ['conv2d_2', 'conv2d_1'],
+      gradCamLayers: [...model.gradCam],
       imageScale: 3,
     },
     samples,

@@ -25,7 +25,8 @@ export class ArtifactsError extends Error {
 export interface SiteArtifacts {
   dir: string;
   manifest: Manifest;
-  history: TrainingHistory;
+  /** The training history; reading it throws for a model imported from a file (not trained here, so it has none). */
+  readonly history: TrainingHistory;
   summary: ModelSummary;
   evaluation: Evaluation;
   predictions: PredictionsIndex;
@@ -133,7 +134,9 @@ export function channelImages(index: ChannelsIndex): string[] {
 
 export function loadArtifacts(dir: string): SiteArtifacts {
   const manifest = readManifest(dir);
-  const history = readJson(dir, fileOfKind(manifest, dir, 'history'), historySchema) as unknown as TrainingHistory;
+  // A model imported from a file was not trained here: it has no history (issue #20); any other must.
+  const untrained = manifest.model.source.kind === 'imported' && !manifest.files.some((f) => f.kind === 'history');
+  const history = untrained ? undefined : (readJson(dir, fileOfKind(manifest, dir, 'history'), historySchema) as unknown as TrainingHistory);
   const summary = readJson(dir, fileOfKind(manifest, dir, 'summary'), summarySchema);
   const evaluation = readJson(dir, fileOfKind(manifest, dir, 'evaluation'), evaluationSchema);
   const predictions = readJson(dir, fileOfKind(manifest, dir, 'predictions'), predictionsSchema);
@@ -154,7 +157,11 @@ export function loadArtifacts(dir: string): SiteArtifacts {
   let embedding: { index: EmbeddingIndex; points: MapPoint[] } | undefined;
   let channels: ChannelsIndex | null | undefined;
   return {
-    dir, manifest, history, summary, evaluation, predictions, visuals,
+    dir, manifest, summary, evaluation, predictions, visuals,
+    get history(): TrainingHistory {
+      if (history) return history;
+      throw new ArtifactsError(`${path.join(dir, 'manifest.json')}: the model was imported from ${manifest.model.source.file ?? 'a file'}, not trained here, so there is no training history; show training-only content inside :::trained-here.`);
+    },
     layerStats(layer, sample) {
       const key = `${layer}/${sample}`;
       const cached = statsCache.get(key);

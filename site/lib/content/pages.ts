@@ -11,9 +11,25 @@ export const pageFrontmatterSchema = z
     description: z.string().min(1),
     page: z.enum(PAGE_KINDS),
     order: z.number(),
+    /** For a model other than the tutorial's network, when the title or description state its facts (issue #20). */
+    otherTitle: z.string().min(1).optional(),
+    otherDescription: z.string().min(1).optional(),
+    /** For a model read from a file (not trained here); before the `other` variants. */
+    importedTitle: z.string().min(1).optional(),
+    importedDescription: z.string().min(1).optional(),
   })
   .strict();
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;
+
+/** The title and description a page shows for a model from this source: the variant written for it, else the page's own. */
+export function frontmatterFor(data: PageFrontmatter, source: { kind: 'tutorial' | 'architecture' | 'imported' }): { title: string; description: string } {
+  const imported = source.kind === 'imported';
+  const other = source.kind !== 'tutorial';
+  return {
+    title: (imported ? data.importedTitle : undefined) ?? (other ? data.otherTitle : undefined) ?? data.title,
+    description: (imported ? data.importedDescription : undefined) ?? (other ? data.otherDescription : undefined) ?? data.description,
+  };
+}
 
 /** content/<lang>/index.md is the article; every other page is content/<lang>/<page>.md. */
 export function fileNameOf(page: PageKind): string {

@@ -4,7 +4,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { repeatedNames, scanAttributes } from './attributeSyntax';
-import { directiveSpec, unknownDirectiveMessage } from './registry';
+import { directiveKind, unknownDirectiveMessage } from './registry';
 
 export interface SyntaxProblem {
   /** Offset in the markdown source. */
@@ -55,6 +55,13 @@ function directiveProblem(node: DirectiveLike, source: string): SyntaxProblem | 
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   const written = `${PREFIX[node.type]}${node.name}`;
+  // An unclosed container runs to the end of the file and silently takes every later passage with it.
+  if (node.type === 'containerDirective' && start !== undefined && end !== undefined) {
+    const fence = /^:+/.exec(source.slice(start))?.[0] ?? PREFIX.containerDirective;
+    if (!new RegExp(`(^|\\n)[ \\t]*${fence}:*[ \\t]*$`).test(source.slice(start, end))) {
+      return { offset: start, written, message: `${fence}${node.name} is never closed: end the passage with a line of "${fence}". As written, everything after it belongs to the passage.` };
+    }
+  }
   if (start === undefined || end === undefined || !source.startsWith(written, start)) return undefined;
   let i = start + written.length;
   if (source[i] === '[') i = labelEnd(source, i);
@@ -72,8 +79,8 @@ function directiveProblem(node: DirectiveLike, source: string): SyntaxProblem | 
 
 /** What is wrong with directive-like text of a known name that remark-directive left as text. */
 function leftoverMessage(source: string, colons: string, name: string, after: number, atBlockStart: boolean): string {
-  const spec = directiveSpec(name)!;
-  const right = spec.kind === 'leaf' ? '::' : ':';
+  const kind = directiveKind(name)!;
+  const right = kind === 'leaf' ? '::' : kind === 'container' ? ':::' : ':';
   let i = after;
   if (source[i] === '[') {
     i = labelEnd(source, i);
@@ -85,9 +92,10 @@ function leftoverMessage(source: string, colons: string, name: string, after: nu
     i = scan.end;
   }
   if (colons !== right) return `"${colons}${name}" must be written as ${right}${name}`;
-  if (spec.kind === 'leaf' && !atBlockStart) return `${right}${name} must stand alone on its own line (not inside a sentence, heading, table cell or list text). As written, the page shows this as plain text.`;
-  if (spec.kind === 'leaf' && /^[ \t]+\{/.test(source.slice(i))) return `a space between the name and "{": write ${right}${name}{…}. As written, the page shows this as plain text.`;
-  if (spec.kind === 'leaf') return `text after the directive on its line: ${right}${name} stands alone on its line, its attributes in {…} directly after the name. As written, the page shows this as plain text.`;
+  if (kind === 'container') return `${right}${name} opens a passage: it stands alone on its own line, after a blank line, and a line of ":::" closes it. As written, the page shows this as plain text.`;
+  if (kind === 'leaf' && !atBlockStart) return `${right}${name} must stand alone on its own line (not inside a sentence, heading, table cell or list text). As written, the page shows this as plain text.`;
+  if (kind === 'leaf' && /^[ \t]+\{/.test(source.slice(i))) return `a space between the name and "{": write ${right}${name}{…}. As written, the page shows this as plain text.`;
+  if (kind === 'leaf') return `text after the directive on its line: ${right}${name} stands alone on its line, its attributes in {…} directly after the name. As written, the page shows this as plain text.`;
   return 'not read as a directive (check its brackets and quotes). As written, the page shows this as plain text.';
 }
 
@@ -116,7 +124,7 @@ export function directiveSyntaxProblems(tree: Root, source: string): SyntaxProbl
       const offset = match.index;
       const next = source[offset + written.length];
       const atBlockStart = parent?.type === 'paragraph' && index === 0 && offset === start;
-      if (!directiveSpec(name)) {
+      if (!directiveKind(name)) {
         if (atBlockStart && colons.length >= 2 && next === '{') problems.push({ offset, written, message: unknownDirectiveMessage(written) });
         continue;
       }

@@ -9,13 +9,15 @@ export const filtersDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
   async render(_attributes, { artifacts, t, base }) {
-    const { filters, layers } = artifacts.visuals;
-    const count = layers[0]?.shape[2] ?? 0;
+    const { filters } = artifacts.visuals;
+    const model = artifacts.manifest.model;
+    const first = model.layers.find((l) => l.name === model.firstConvolution);
+    const vars = { count: first?.filters ?? 0, layer: model.firstConvolution, kernel: (first?.kernelSize ?? []).join('×') };
     const spec = filterNormsChart(artifacts.filterNorms(), { t });
     return [
       `<figure class="filters">`,
-      `<img src="${escapeHtml(artifactUrl(base, filters.grid))}" width="${filters.width}" height="${filters.height}" alt="${escapeHtml(t('filters.alt', { count }))}" loading="lazy" decoding="async">`,
-      `<figcaption>${escapeHtml(t('filters.caption', { count }))}</figcaption>`,
+      `<img src="${escapeHtml(artifactUrl(base, filters.grid))}" width="${filters.width}" height="${filters.height}" alt="${escapeHtml(t('filters.alt', vars))}" loading="lazy" decoding="async">`,
+      `<figcaption>${escapeHtml(t('filters.caption', vars))}</figcaption>`,
       `</figure>`,
       chartFigure('filter-norms', t('chart.filterNorms.title'), await renderChart(spec), t),
     ].join('');

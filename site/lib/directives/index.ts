@@ -7,7 +7,7 @@ import { loadArtifacts, type SiteArtifacts } from '../artifacts/load';
 import { isLang, translator, type Lang } from '../i18n';
 import { DirectiveUsageError, type DirectiveContext } from './context';
 import { directiveSyntaxProblems, lineColumn, restoreNumberColons } from './directiveSyntax';
-import { directiveSpec, unknownDirectiveMessage } from './registry';
+import { conditionSpec, directiveSpec, unknownDirectiveMessage } from './registry';
 
 export interface ArtifactDirectivesOptions {
   /** Folder holding manifest.json. */
@@ -51,6 +51,38 @@ function lineOffset(file: VFile): number {
   }
 }
 
+type Parent = { children: unknown[] };
+
+/**
+ * Keeps or drops each passage directive (`:::tutorial-network`, `:::imported`, …) by the model the manifest
+ * describes, outermost first: a kept passage is replaced by its content, a dropped one goes with everything
+ * in it, so the directives inside a dropped passage are never rendered against a model they do not fit.
+ * Any other container directive is an error (the vocabulary has no others).
+ */
+function keepPassages(tree: Root, context: () => DirectiveContext, fail: (node: DirectiveNode, message: string) => Error): void {
+  const walk = (parent: Parent) => {
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i] as DirectiveNode & Partial<Parent>;
+      if (child.type === 'containerDirective') {
+        const spec = conditionSpec(child.name);
+        if (!spec) {
+          const leaf = directiveSpec(child.name);
+          throw fail(child, leaf ? `"${PREFIX.containerDirective}${child.name}" must be written as ${leaf.kind === 'text' ? ':' : '::'}${child.name}` : unknownDirectiveMessage(`:::${child.name}`));
+        }
+        if (Object.keys(child.attributes ?? {}).length > 0) throw fail(child, `:::${child.name} takes no attributes`);
+        // remark-directive puts a label written after the name (`:::x[label]`) first, marked directiveLabel.
+        const content = (child.children ?? []).filter((c) => !(c as { data?: { directiveLabel?: boolean } }).data?.directiveLabel);
+        const shown = spec.shows(context().artifacts.manifest.model.source);
+        parent.children.splice(i, 1, ...(shown ? content : []));
+        i -= 1; // look again at what now stands here: the kept content, which may hold passages itself
+        continue;
+      }
+      if (Array.isArray(child.children)) walk(child as unknown as Parent);
+    }
+  };
+  walk(tree as unknown as Parent);
+}
+
 /**
  * Fills the directives of the report's markdown (`:metric`, `::chart`, `::gallery`, …) from the artifacts.
  * Any unknown directive, name or attribute, and any directive syntax remark-directive would leave as text or
@@ -69,20 +101,25 @@ export const remarkArtifactDirectives: Plugin<[ArtifactDirectivesOptions], Root>
       const { line, column } = lineColumn(source, problem.offset);
       throw new Error(`${at(line, column)} ${problem.written}: ${problem.message}`);
     }
+    const lang = options.lang ?? langOfFile(file);
+    const context = (): DirectiveContext => {
+      if (!lang) throw new Error(`${file.path ?? '<markdown>'}: cannot tell the page language; content files live in content/en/ or content/zh/.`);
+      artifacts ??= loadArtifacts(options.artifactsDir);
+      return { artifacts, lang, t: translator(lang), base };
+    };
+    keepPassages(tree, context, (node, message) => new Error(`${at(node.position?.start.line ?? 0, node.position?.start.column ?? 0)} :::${node.name}: ${message}`));
     const nodes: DirectiveNode[] = [];
     visit(tree, (node) => {
       if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') nodes.push(node as unknown as DirectiveNode);
     });
     if (nodes.length === 0) return;
     const where = (node: DirectiveNode) => at(node.position?.start.line ?? 0, node.position?.start.column ?? 0);
-    const lang = options.lang ?? langOfFile(file);
-    if (!lang) throw new Error(`${file.path ?? '<markdown>'}: cannot tell the page language; content files live in content/en/ or content/zh/.`);
-    artifacts ??= loadArtifacts(options.artifactsDir);
-    const ctx: DirectiveContext = { artifacts, lang, t: translator(lang), base };
+    const ctx = context();
     await Promise.all(nodes.map(async (node) => {
       const written = `${PREFIX[node.type]}${node.name}`;
       try {
         const spec = directiveSpec(node.name);
+        if (!spec && conditionSpec(node.name)) throw new DirectiveUsageError(`"${written}" must be written as :::${node.name}, on its own line, closed by a line of ":::"`);
         if (!spec) throw new DirectiveUsageError(unknownDirectiveMessage(written));
         const expected = spec.kind === 'text' ? 'textDirective' : 'leafDirective';
         if (node.type !== expected) throw new DirectiveUsageError(`"${written}" must be written as ${PREFIX[expected]}${node.name}`);

@@ -2,6 +2,7 @@ import { attributionDirective } from './attribution';
 import { channelDictionaryDirective } from './channelDictionary';
 import { chartDirective } from './chart';
 import { classOptimisedDirective } from './classOptimised';
+import { CONDITIONS, type ConditionSpec } from './conditions';
 import type { DirectiveSpec } from './context';
 import { dictionarySettingDirective } from './dictionarySetting';
 import { digitsDirective } from './digits';
@@ -12,7 +13,10 @@ import { explainSettingDirective } from './explainSetting';
 import { filtersDirective } from './filters';
 import { galleryDirective } from './gallery';
 import { inputDirective } from './input';
+import { layerSectionsDirective } from './layerSections';
 import { metricDirective } from './metric';
+import { modelDirective } from './model';
+import { modelSourceDirective } from './modelSource';
 import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
 import { sanityCheckDirective } from './sanityCheck';
@@ -40,6 +44,9 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'channel-dictionary': channelDictionaryDirective,
   'class-optimised': classOptimisedDirective,
   'dictionary-setting': dictionarySettingDirective,
+  model: modelDirective,
+  'layer-sections': layerSectionsDirective,
+  'model-source': modelSourceDirective,
 };
 
 /** The directive called `name`, or undefined; only the vocabulary's own keys count (not `constructor` and the like). */
@@ -47,10 +54,22 @@ export function directiveSpec(name: string): DirectiveSpec | undefined {
   return Object.hasOwn(DIRECTIVES, name) ? DIRECTIVES[name] : undefined;
 }
 
+/** The passage directive (`:::name … :::`) called `name`, or undefined. */
+export function conditionSpec(name: string): ConditionSpec | undefined {
+  return Object.hasOwn(CONDITIONS, name) ? CONDITIONS[name] : undefined;
+}
+
+/** How a known name is written: text `:x`, leaf `::x` or container `:::x`; undefined for an unknown name. */
+export function directiveKind(name: string): 'text' | 'leaf' | 'container' | undefined {
+  return directiveSpec(name)?.kind ?? conditionSpec(name)?.kind;
+}
+
+const COLONS = { text: ':', leaf: '::', container: ':::' } as const;
+
 /** How each directive is written, for error messages. */
 export function directiveUsage(): string {
-  return Object.entries(DIRECTIVES)
-    .map(([name, spec]) => `${spec.kind === 'text' ? ':' : '::'}${name}`)
+  return [...Object.entries(DIRECTIVES), ...Object.entries(CONDITIONS)]
+    .map(([name, spec]) => `${COLONS[spec.kind]}${name}`)
     .join(', ');
 }
 
