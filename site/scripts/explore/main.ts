@@ -1,8 +1,11 @@
-// The live explorer: input (pad or test image) → MNIST preprocessing → the model → bars, input
-// preview and every layer's grid, redrawn once per animation frame after any change.
+// The live explorer: input (pad or test image) → MNIST preprocessing → the model's input shape → the
+// model → bars, input preview and every visualized layer's grid, redrawn once per animation frame after
+// any change. What it knows of the model comes from the page (ExplorerData.network, from the manifest).
 import { fillTemplate as fill } from '../../lib/fillTemplate';
-import { preprocessDrawing } from '../../../shared/mnist/preprocess';
 import type { ExplorerData } from '../../lib/directives/explorer';
+import { checkExplorerModel } from '../../lib/explore/explorerModel';
+import { inputSize } from '../../../pipeline/model/description';
+import { drawingToModelInput } from './modelInput';
 import { loadNetwork, type Network } from './network';
 import { drawingPad } from './pad';
 import { paintInput, paintLayer } from './paint';
@@ -17,6 +20,8 @@ function q<T extends Element>(root: Element, selector: string): T {
 
 function setUp(section: HTMLElement): void {
   const data = JSON.parse(q(section, 'script[data-explorer-data]').textContent ?? '{}') as ExplorerData;
+  const network = checkExplorerModel(data.network);
+  const { input: shape } = network;
   const ui = q<HTMLElement>(section, '[data-explorer-ui]');
   q<HTMLElement>(section, '[data-explorer-nojs]').hidden = true;
   ui.hidden = false;
@@ -28,10 +33,10 @@ function setUp(section: HTMLElement): void {
   const mapsToggle = q<HTMLButtonElement>(section, 'button[data-maps-toggle]');
   const mapsView = q<HTMLElement>(section, '[data-maps]');
   let attribution: { explain: (input: Float32Array, target: number) => { gradCam: Float32Array; gradient: Float32Array }; paint: typeof import('./attribution').paintMap } | null = null;
-  const grids = data.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
-  const bars = Array.from({ length: 10 }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
-  const testImage = testImageLoader(data.artifacts);
-  let network: Network | null = null;
+  const grids = network.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
+  const bars = Array.from({ length: network.classes }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
+  const testImage = testImageLoader(data.artifacts, inputSize(shape));
+  let model: Network | null = null;
   let source: { index: number; label: number } | null = null;
   let pending = 0;
   let changedAt = 0;
@@ -41,24 +46,24 @@ function setUp(section: HTMLElement): void {
   const update = () => {
     pending = 0;
     undo.disabled = pad.strokes() === 0;
-    if (!network) return;
+    if (!model) return;
     const base = pad.base();
-    const input = pad.strokes() === 0 && base ? base : preprocessDrawing(pad.ink());
-    paintInput(preview, input);
+    const input = pad.strokes() === 0 && base ? base : drawingToModelInput(pad.ink(), shape);
+    paintInput(preview, input, shape);
     if (!input) {
       for (const [meter, out] of bars) { meter.value = 0; out.textContent = '–'; }
       [...grids, maps.gradCam, maps.gradient].forEach((c) => c.getContext('2d')?.clearRect(0, 0, c.width, c.height));
       say(data.labels.empty);
     } else {
-      const result = network.run(input);
+      const result = model.run(input);
       result.layers.forEach((layer, i) => paintLayer(grids[i], layer));
       const p = result.probabilities;
       bars.forEach(([meter, out], d) => { meter.value = p[d]; out.textContent = `${(p[d] * 100).toFixed(1)} %`; });
       const top = p.indexOf(Math.max(...p));
       if (attribution && !mapsView.hidden) {
         const explained = attribution.explain(input, top);
-        attribution.paint(maps.gradCam, explained.gradCam, input);
-        attribution.paint(maps.gradient, explained.gradient, input);
+        attribution.paint(maps.gradCam, explained.gradCam, input, shape);
+        attribution.paint(maps.gradient, explained.gradient, input, shape);
         section.dataset.mapsFor = String(top);
       }
       const origin = source && pad.strokes() === 0 ? fill(data.labels.fromTest, source) : data.labels.drawn;
@@ -74,6 +79,7 @@ function setUp(section: HTMLElement): void {
   };
   const pad = drawingPad(
     q<HTMLCanvasElement>(section, 'canvas[data-pad]'),
+    shape,
     () => { if (pad.strokes() > 0 && !pad.base()) source = null; changed(); },
     q<HTMLCanvasElement>(section, 'canvas[data-pad-cursor]'),
     (down) => say(down ? data.labels.penDown : data.labels.penUp),
@@ -104,8 +110,8 @@ function setUp(section: HTMLElement): void {
     mapsToggle.setAttribute('aria-expanded', String(show));
     if (!show) { mapsView.hidden = true; return; }
     void import('./attribution').then((m) => {
-      if (!network) return;
-      attribution ??= { explain: m.createExplainer(network.model), paint: m.paintMap };
+      if (!model) return;
+      attribution ??= { explain: m.createExplainer(model.model, network), paint: m.paintMap };
       mapsView.hidden = false;
       changed();
     }).catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
@@ -114,8 +120,8 @@ function setUp(section: HTMLElement): void {
   q<HTMLInputElement>(section, 'input[data-brush]').addEventListener('input', (e) => pad.setBrush(Number((e.target as HTMLInputElement).value)));
 
   say(data.labels.loading);
-  loadNetwork(data.model, data.layers.map((l) => l.name))
-    .then((n) => { network = n; section.dataset.ready = 'true'; return show(data.initial); })
+  loadNetwork(data.model, network)
+    .then((n) => { model = n; section.dataset.ready = 'true'; return show(data.initial); })
     .catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
 }
 

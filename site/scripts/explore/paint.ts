@@ -1,6 +1,8 @@
 // Canvas drawing with the build's own rules (shared/drawing): the same pixels as the build's PNGs.
 import { layerGrid } from '../../../shared/drawing/layerGrid';
 import { paintLayerGrid, paintTile, toChannelMajor } from '../../../shared/drawing/paintLayerGrid';
+import type { ModelInput } from '../../../pipeline/model/description';
+import { modelInputToGrey } from './modelInput';
 import type { LayerOutput } from './network';
 
 export function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, width: number, height: number): void {
@@ -23,13 +25,14 @@ export function paintLayer(canvas: HTMLCanvasElement, layer: LayerOutput): void 
 
 const GREY = Uint8Array.from({ length: 256 * 3 }, (_, i) => Math.floor(i / 3));
 
-/** The 28×28 network input as grey levels (0 black, 1 white), scaled to the canvas. */
-export function paintInput(canvas: HTMLCanvasElement, input: Float32Array | null): void {
-  const scale = Math.max(1, Math.floor(canvas.width / 28));
-  const levels = input ? Uint8Array.from(input, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)) : new Uint8Array(784);
-  const rgba = new Uint8ClampedArray(28 * scale * 28 * scale * 4);
-  paintTile(rgba, 28 * scale, 0, 0, levels, 28, 28, scale, GREY);
-  put(canvas, rgba, 28 * scale, 28 * scale);
+/** The network's input (height × width × channels; colour shown as its grey mean) as grey levels (0 black, 1 white), scaled to the canvas. */
+export function paintInput(canvas: HTMLCanvasElement, input: Float32Array | null, size: Pick<ModelInput, 'height' | 'width' | 'channels'>): void {
+  const { height, width, channels } = size;
+  const scale = Math.max(1, Math.floor(canvas.width / Math.max(width, height)));
+  const levels = input ? Uint8Array.from(modelInputToGrey(input, channels), (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)) : new Uint8Array(height * width);
+  const rgba = new Uint8ClampedArray(width * scale * height * scale * 4);
+  paintTile(rgba, width * scale, 0, 0, levels, height, width, scale, GREY);
+  put(canvas, rgba, width * scale, height * scale);
 }
 
 export function clearCanvas(canvas: HTMLCanvasElement): void {
