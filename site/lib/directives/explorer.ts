@@ -50,7 +50,7 @@ function outputs(t: Translate, network: ExplorerModel): string {
     `<li><span class="bar-digit" id="explorer-digit-${d}">${d}</span><meter min="0" max="1" value="0" aria-labelledby="explorer-digit-${d}" data-bar="${d}"></meter><output data-bar-value="${d}">–</output></li>`).join('');
   const grids = network.layers.map((l) => {
     const [h, w, c] = l.shape;
-    const caption = t(h === w ? 'explore.layer' : 'explore.layerRect', { layer: l.name, type: l.type, channels: c, size: h, height: h, width: w });
+    const caption = t('explore.layer', { layer: l.name, type: l.type, channels: c, height: h, width: w });
     const { width, height } = layerGrid(h, w, c);
     return `<figure class="explorer-layer"><canvas width="${width}" height="${height}" data-layer="${escapeHtml(l.name)}" role="img" aria-label="${escapeHtml(t('explore.layerAlt', { layer: l.name }))}"></canvas><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
   }).join('');
