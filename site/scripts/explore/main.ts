@@ -127,5 +127,14 @@ function setUp(section: HTMLElement): void {
 
 /** Starts every explorer under `root` (the explore page, or the article's "draw your own" view). */
 export function startExplorers(root: ParentNode): void {
-  root.querySelectorAll<HTMLElement>('[data-explorer]').forEach(setUp);
+  root.querySelectorAll<HTMLElement>('[data-explorer]').forEach((section) => {
+    try {
+      setUp(section);
+    } catch (e) {
+      // Page data the script cannot use (an older build, a damaged manifest): say why where the explorer would be.
+      const note = section.querySelector<HTMLElement>('[data-explorer-nojs]');
+      if (note) note.textContent = (e as Error).message;
+      throw e;
+    }
+  });
 }
