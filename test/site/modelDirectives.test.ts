@@ -64,9 +64,12 @@ describe('::embedding-map', () => {
     expect(await embeddingMapDirective.render({}, withModel(() => ({})))).toContain('aria-label="The test set arranged by the dense layer&#39;s 128 values"');
   });
 
-  it('names another embedding layer and its size (a global pooling of 128 channels)', async () => {
-    const ctx = withModel((m) => ({ embedding: 'flatten', layers: m.layers }));
-    expect(await embeddingMapDirective.render({}, ctx)).toContain('arranged by the flatten layer&#39;s 128 values');
+  it('names another embedding layer and its size, and tells the tooltip script the test images’ shape', async () => {
+    const ctx = withModel(() => ({ embedding: 'flatten', input: { height: 32, width: 30, channels: 3, scale: 'unit' } }));
+    const html = await embeddingMapDirective.render({}, ctx);
+    expect(html).toContain('arranged by the flatten layer&#39;s 128 values');
+    const points = JSON.parse(/data-chart-points>(.*?)<\/script>/s.exec(html)?.[1] ?? '{}') as { input: unknown };
+    expect(points.input).toEqual({ height: 32, width: 30, channels: 3 });
   });
 
   it.each([
