@@ -138,7 +138,7 @@ export const en = {
   'digits.samples': 'The visualized test images',
 
   'filters.alt': 'The {count} {kernel} kernels of the first convolution layer',
-  'filters.caption': 'Kernels of the first convolution layer, {layer} ({count} filters of {kernel}). Blue weights are negative, red positive, near-white zero; all kernels share one scale.',
+  'filters.caption': 'Kernels of the first layer, {layer} ({count} filters of {kernel}). Blue weights are negative, red positive, near-white zero; all kernels share one scale.',
   'timelapse.kernels': 'The {count} kernels of {layer}',
   'timelapse.maps': 'Its feature maps of test image {sample}',
   'timelapse.kernelsAlt': 'The {count} kernels (3×3) of {layer}, {when}',

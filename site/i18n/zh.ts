@@ -139,7 +139,7 @@ export const zh: Record<UiKey, string> = {
   'digits.samples': '用于可视化的测试图像',
 
   'filters.alt': '第一个卷积层的 {count} 个 {kernel} 卷积核',
-  'filters.caption': '第一个卷积层 {layer} 的卷积核（{count} 个 {kernel} 滤波器）。蓝色为负权重，红色为正权重，接近白色为零；所有卷积核共用同一色标。',
+  'filters.caption': '第一层 {layer} 的卷积核（{count} 个 {kernel} 滤波器）。蓝色为负权重，红色为正权重，接近白色为零；所有卷积核共用同一色标。',
   'timelapse.kernels': '{layer} 的 {count} 个卷积核',
   'timelapse.maps': '它们对测试图 {sample} 的特征图',
   'timelapse.kernelsAlt': '{layer} 的 {count} 个 3×3 卷积核，{when}',

@@ -96,20 +96,14 @@ describe('::explorer and ::provenance', () => {
 });
 
 describe('::filters', () => {
-  it('names the first convolution with its filter count and kernel size from the model description, not the first visualized layer', async () => {
-    const html = await filtersDirective.render({}, ctx);
-    expect(html).toContain('alt="The 32 3×3 kernels of the first convolution layer"');
-    expect(html).toContain('Kernels of the first convolution layer, conv2d (32 filters of 3×3)');
-    const other = withArtifacts((a) => ({
-      visuals: { ...a.visuals, layers: [] },
-      manifest: {
-        ...a.manifest,
-        model: { ...a.manifest.model, firstConvolution: 'conv2d_1', layers: a.manifest.model.layers.map((l) => (l.name === 'conv2d_1' ? { ...l, kernelSize: [5, 5] as [number, number] } : l)) },
-      },
-    }));
-    const otherHtml = await filtersDirective.render({}, other);
-    expect(otherHtml).toContain('alt="The 64 5×5 kernels of the first convolution layer"');
-    expect(otherHtml).toContain('conv2d_1 (64 filters of 5×5)');
+  it('names the first convolution, its filter count and kernel size from the model description, not from the grids', async () => {
+    const other = withArtifacts((a) => {
+      const layers = a.manifest.model.layers.map((l) => (l.name === 'conv2d' ? { ...l, name: 'first', filters: 16, kernelSize: [5, 5] as [number, number] } : l));
+      return { manifest: { ...a.manifest, model: { ...a.manifest.model, layers, firstConvolution: 'first' } }, visuals: { ...a.visuals, layers: [] } };
+    });
+    const html = await filtersDirective.render({}, other);
+    expect(html).toMatch(/alt="The 16 5×5 kernels of the first convolution layer"/);
+    expect(html).toContain('Kernels of the first layer, first (16 filters of 5×5).');
   });
 });
 

@@ -2,9 +2,7 @@ import { filterNormsChart } from '../charts/filterNorms';
 import { renderChart } from '../charts/render';
 import { escapeHtml } from '../html';
 import { chartFigure } from './chart';
-import { describedLayer } from '../../../pipeline/model/description';
 import { artifactUrl, type DirectiveSpec } from './context';
-import { kernelSizeText } from './kernelSize';
 
 /** `::filters` — the first convolution layer's kernels as one image, then the deeper layers' filter norms as a chart. */
 export const filtersDirective: DirectiveSpec = {
@@ -12,10 +10,9 @@ export const filtersDirective: DirectiveSpec = {
   attributes: [],
   async render(_attributes, { artifacts, t, base }) {
     const { filters } = artifacts.visuals;
-    const { model } = artifacts.manifest;
-    const layer = model.firstConvolution;
-    const first = describedLayer(model, layer);
-    const vars = { layer, count: first.filters ?? first.outputShape[first.outputShape.length - 1], kernel: kernelSizeText(model, layer) };
+    const model = artifacts.manifest.model;
+    const first = model.layers.find((l) => l.name === model.firstConvolution);
+    const vars = { count: first?.filters ?? 0, layer: model.firstConvolution, kernel: (first?.kernelSize ?? []).join('×') };
     const spec = filterNormsChart(artifacts.filterNorms(), { t });
     return [
       `<figure class="filters">`,
