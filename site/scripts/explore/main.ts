@@ -20,8 +20,8 @@ function q<T extends Element>(root: Element, selector: string): T {
 
 function setUp(section: HTMLElement): void {
   const data = JSON.parse(q(section, 'script[data-explorer-data]').textContent ?? '{}') as ExplorerData;
-  const network = checkExplorerModel(data.network);
-  const { input: shape } = network;
+  const described = checkExplorerModel(data.network);
+  const { input: shape } = described;
   const ui = q<HTMLElement>(section, '[data-explorer-ui]');
   q<HTMLElement>(section, '[data-explorer-nojs]').hidden = true;
   ui.hidden = false;
@@ -33,10 +33,10 @@ function setUp(section: HTMLElement): void {
   const mapsToggle = q<HTMLButtonElement>(section, 'button[data-maps-toggle]');
   const mapsView = q<HTMLElement>(section, '[data-maps]');
   let attribution: { explain: (input: Float32Array, target: number) => { gradCam: Float32Array; gradient: Float32Array }; paint: typeof import('./attribution').paintMap } | null = null;
-  const grids = network.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
-  const bars = Array.from({ length: network.classes }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
+  const grids = described.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
+  const bars = Array.from({ length: described.classes }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
   const testImage = testImageLoader(data.artifacts, inputSize(shape));
-  let model: Network | null = null;
+  let network: Network | null = null;
   let source: { index: number; label: number } | null = null;
   let pending = 0;
   let changedAt = 0;
@@ -46,7 +46,7 @@ function setUp(section: HTMLElement): void {
   const update = () => {
     pending = 0;
     undo.disabled = pad.strokes() === 0;
-    if (!model) return;
+    if (!network) return;
     const base = pad.base();
     const input = pad.strokes() === 0 && base ? base : drawingToModelInput(pad.ink(), shape);
     paintInput(preview, input, shape);
@@ -55,7 +55,7 @@ function setUp(section: HTMLElement): void {
       [...grids, maps.gradCam, maps.gradient].forEach((c) => c.getContext('2d')?.clearRect(0, 0, c.width, c.height));
       say(data.labels.empty);
     } else {
-      const result = model.run(input);
+      const result = network.run(input);
       result.layers.forEach((layer, i) => paintLayer(grids[i], layer));
       const p = result.probabilities;
       bars.forEach(([meter, out], d) => { meter.value = p[d]; out.textContent = `${(p[d] * 100).toFixed(1)} %`; });
@@ -110,8 +110,8 @@ function setUp(section: HTMLElement): void {
     mapsToggle.setAttribute('aria-expanded', String(show));
     if (!show) { mapsView.hidden = true; return; }
     void import('./attribution').then((m) => {
-      if (!model) return;
-      attribution ??= { explain: m.createExplainer(model.model, network), paint: m.paintMap };
+      if (!network) return;
+      attribution ??= { explain: m.createExplainer(network.model, described), paint: m.paintMap };
       mapsView.hidden = false;
       changed();
     }).catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
@@ -120,8 +120,8 @@ function setUp(section: HTMLElement): void {
   q<HTMLInputElement>(section, 'input[data-brush]').addEventListener('input', (e) => pad.setBrush(Number((e.target as HTMLInputElement).value)));
 
   say(data.labels.loading);
-  loadNetwork(data.model, network)
-    .then((n) => { model = n; section.dataset.ready = 'true'; return show(data.initial); })
+  loadNetwork(data.model, described)
+    .then((n) => { network = n; section.dataset.ready = 'true'; return show(data.initial); })
     .catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
 }
 

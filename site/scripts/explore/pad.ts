@@ -26,8 +26,9 @@ const KEY_STEP = 10;
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /**
- * `input`: the model's input shape, which a test image set as the base comes in. `cursor` is a canvas stacked over the pad that shows where the keyboard pen is: kept apart so the
- * cursor never becomes ink. `onPen` reports the pen state (down or up) for the screen-reader status.
+ * `input`: the model's input shape, in which a test image set as the base comes. `cursor` is a canvas
+ * stacked over the pad that shows where the keyboard pen is: kept apart so the cursor never becomes ink.
+ * `onPen` reports the pen state (down or up) for the screen-reader status.
  */
 export function drawingPad(canvas: HTMLCanvasElement, input: Pick<ModelInput, 'height' | 'width' | 'channels'>, onChange: () => void, cursor?: HTMLCanvasElement, onPen?: (down: boolean) => void): DrawingPad {
   const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
