@@ -16,6 +16,8 @@ import { greaterEqualConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Gr
 import { lessEqualConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/LessEqual';
 import { logicalAndConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/LogicalAnd';
 import { maxPoolGradConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/MaxPoolGrad';
+import { meanConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Mean';
+import { multiplyConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Multiply';
 import { oneHotConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/OneHot';
 import { realDivConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/RealDiv';
 import { resizeBilinearConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/ResizeBilinear';
@@ -30,8 +32,8 @@ import { zerosLikeConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Zeros
 import { registerMissingKernels } from './cpuKernels';
 
 const KERNELS: KernelConfig[] = [
-  // The tutorial's network (Multiply and Mean are forward kernels now).
-  batchMatMulConfig, conv2DConfig, conv2DBackpropInputConfig, fillConfig, maxPoolGradConfig, oneHotConfig, resizeBilinearConfig, stepConfig, sumConfig,
+  // The tutorial's network.
+  batchMatMulConfig, conv2DConfig, conv2DBackpropInputConfig, fillConfig, maxPoolGradConfig, meanConfig, multiplyConfig, oneHotConfig, resizeBilinearConfig, stepConfig, sumConfig,
   // The rest of the vocabulary: pooling and activation gradients, a linear convolution's fused gradient (filter too),
   // BatchNorm's (Rsqrt, Tile, Sub, RealDiv), global max pooling's (Equal), ReLU with a maximum (comparisons, Select), tanh's (Square).
   avgPoolGradConfig, eluGradConfig, conv2DBackpropFilterConfig, rsqrtConfig, tileConfig, subConfig, realDivConfig, equalConfig, greaterConfig,

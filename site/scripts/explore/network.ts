@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ExplorerModel } from '../../lib/explore/explorerModel';
-import { registerExplorerKernels } from './cpuKernels';
+import { needsVocabularyKernels, registerExplorerKernels } from './cpuKernels';
 import { toModelScale } from './modelInput';
 
 export interface LayerOutput {
@@ -55,6 +55,9 @@ export async function loadNetwork(model: string | tf.io.IOHandler, config: Netwo
   await tf.setBackend('cpu');
   await tf.ready();
   const trained = await tfl.loadLayersModel(model);
+  if (needsVocabularyKernels(trained.layers.map((l) => ({ className: l.getClassName(), activation: l.getConfig().activation })))) {
+    (await import('./vocabularyKernels')).registerVocabularyKernels();
+  }
   const names = config.layers.map((l) => l.name);
   const scores = scoreTensor(trained, config);
   const outputs = [...names.map((name) => trained.getLayer(name).output as tfl.SymbolicTensor), scores.output];
