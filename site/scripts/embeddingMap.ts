@@ -37,16 +37,19 @@ async function digitImage(map: EmbeddingMapData, index: number): Promise<string>
     });
     shards.set(url, shard);
   }
-  const { pixels } = readTestImage(await shard, index);
+  const { height, width, channels } = map.input;
+  const { pixels } = readTestImage(await shard, index, height * width * channels);
   const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 28;
+  canvas.width = width;
+  canvas.height = height;
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no 2-D canvas context');
-  const image = context.createImageData(28, 28);
-  pixels.forEach((v, p) => {
-    const shade = Math.round(255 * (1 - v));
-    image.data.set([shade, shade, shade, 255], p * 4);
-  });
+  const image = context.createImageData(width, height);
+  for (let p = 0; p < width * height; p++) {
+    // Grey images as ink on paper (the digits' look elsewhere on the site); colour images as they are.
+    const rgb = channels === 1 ? [0, 0, 0].map(() => Math.round(255 * (1 - pixels[p]))) : [0, 1, 2].map((k) => Math.round(255 * pixels[p * channels + Math.min(k, channels - 1)]));
+    image.data.set([...rgb, 255], p * 4);
+  }
   context.putImageData(image, 0, 0);
   return canvas.toDataURL('image/png');
 }

@@ -1,26 +1,36 @@
 // Browser tests of the live explorer (/en/explore/, /zh/explore/), registered inside site.test.ts so
 // they share its quick build. Parity: the explorer's grids against the build's PNGs, and its
-// probabilities against the same saved model run in Node.
+// probabilities against the same saved model run in Node. The model's input, classes and layers come
+// from the manifest's description, so the same tests hold for an imported model.
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { loadSavedModel } from '../../pipeline/artifacts/saveModel';
-import { preprocessDrawing, upscaleToPad } from '../../shared/mnist/preprocess';
 import { readTestImage, testImageShardPath } from '../../shared/mnist/testImageShards';
-import type { PredictionsIndex, VisualIndex } from '../../pipeline/artifacts/types';
+import type { Manifest, PredictionsIndex, VisualIndex } from '../../pipeline/artifacts/types';
+import { inputSize, type ModelDescription } from '../../pipeline/model/description';
+import { drawingToModelInput, greyOnPad, modelInputToGrey, toModelScale } from '../../site/scripts/explore/modelInput';
 import { afterUpdate, EXPLORER, gridDifferences, median, openExplorer, showTestImage, type ExplorerEnv } from './explorerPage';
 import { axeViolations, loadAllImages, openPage } from './pageTools';
 
 export function explorerTests(env: () => ExplorerEnv): void {
   const readJson = async <T>(rel: string): Promise<T> => JSON.parse(await readFile(path.join(env().artifactsDir, rel), 'utf8')) as T;
-  const testImage = async (index: number) =>
-    readTestImage(new Uint8Array(await readFile(path.join(env().artifactsDir, testImageShardPath(index)))), index);
+  const described = async () => (await readJson<Manifest>('manifest.json')).model;
+  const testImage = async (index: number, model: ModelDescription) =>
+    readTestImage(new Uint8Array(await readFile(path.join(env().artifactsDir, testImageShardPath(index)))), index, inputSize(model.input));
+  /** The saved model's class probabilities for [0, 1] pixels, as the explorer reads them (outputs without a softmax are logits). */
+  const nodeProbabilities = (saved: Awaited<ReturnType<typeof loadSavedModel>>, pixels: Float32Array, model: ModelDescription) => tf.tidy(() => {
+    const { height, width, channels, scale } = model.input;
+    const out = saved.predict(tf.tensor4d(toModelScale(pixels, scale), [1, height, width, channels])) as tf.Tensor2D;
+    return (model.softmax === 'none' ? tf.softmax(out) : out).dataSync();
+  });
 
   it('explorer: the sample test images give the build’s grid pixels (levels within 1) and Node’s probabilities (within 1e-4)', async () => {
     const visuals = await readJson<VisualIndex>('visuals/visuals.json');
-    const model = await loadSavedModel(path.join(env().artifactsDir, 'model'));
+    const model = await described();
+    const saved = await loadSavedModel(path.join(env().artifactsDir, 'model'));
     const { page, problems } = await openExplorer(env(), 'en');
     const base = new URL(env().site.url).pathname;
     const stored255 = new Uint8Array(await readFile(path.join(env().artifactsDir, 'probabilities.u8')));
@@ -30,23 +40,23 @@ export function explorerTests(env: () => ExplorerEnv): void {
     for (const sample of visuals.samples) {
       await showTestImage(page, sample.index);
       const pngs = Object.fromEntries(visuals.grids.filter((g) => g.sample === sample.index).map((g) => [g.layer, `${base}artifacts/${g.path}`]));
-      expect(Object.keys(pngs)).toHaveLength(8);
+      expect(Object.keys(pngs)).toHaveLength(model.visualized.length);
       const differences = await gridDifferences(page, pngs);
       const levels = Object.values(differences).map((d) => d.level);
       worstLevel = Math.max(worstLevel, ...levels);
       worstRgb = Math.max(worstRgb, ...Object.values(differences).map((d) => d.rgb));
       expect(Math.max(...levels), `test image ${sample.index}: ${JSON.stringify(differences)}`).toBeLessThanOrEqual(1);
       const live = JSON.parse((await page.getAttribute(EXPLORER, 'data-probabilities')) ?? '[]') as number[];
-      const { pixels } = await testImage(sample.index);
-      const node = tf.tidy(() => (model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor).dataSync());
+      const { pixels } = await testImage(sample.index, model);
+      const node = nodeProbabilities(saved, pixels, model);
       const diff = Math.max(...live.map((p, d) => Math.abs(p - node[d])));
       worstProbability = Math.max(worstProbability, diff);
       expect(diff, `test image ${sample.index}`).toBeLessThanOrEqual(1e-4);
       // And against the build's own stored probabilities (wasm backend, p·255 rounded to a byte).
-      const stored = stored255.subarray(sample.index * 10, sample.index * 10 + 10);
+      const stored = stored255.subarray(sample.index * model.classes, (sample.index + 1) * model.classes);
       expect(Math.max(...live.map((p, d) => Math.abs(p * 255 - stored[d]))), `test image ${sample.index} vs probabilities.u8`).toBeLessThanOrEqual(0.51);
     }
-    console.log(`explorer parity over ${visuals.samples.length} test images × 8 layers: largest grid difference ${worstLevel} level(s) (${worstRgb} in a colour channel value), largest probability difference ${worstProbability.toExponential(2)}`);
+    console.log(`explorer parity over ${visuals.samples.length} test images × ${model.visualized.length} layers: largest grid difference ${worstLevel} level(s) (${worstRgb} in a colour channel value), largest probability difference ${worstProbability.toExponential(2)}`);
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);
@@ -54,11 +64,15 @@ export function explorerTests(env: () => ExplorerEnv): void {
   it('explorer: a test digit scaled onto the 280×280 pad and preprocessed predicts as stored (Node)', async () => {
     const visuals = await readJson<VisualIndex>('visuals/visuals.json');
     const predictions = await readJson<PredictionsIndex>('predictions.json');
-    const model = await loadSavedModel(path.join(env().artifactsDir, 'model'));
+    const model = await described();
+    const saved = await loadSavedModel(path.join(env().artifactsDir, 'model'));
+    const { height, width, channels } = model.input;
     for (const { index } of visuals.samples) {
-      const input = preprocessDrawing(upscaleToPad((await testImage(index)).pixels, 280)) as Float32Array;
-      const predicted = tf.tidy(() => tf.argMax(model.predict(tf.tensor4d(input, [1, 28, 28, 1])) as tf.Tensor, -1).dataSync()[0]);
-      expect(predicted, `test image ${index}`).toBe(predictions.predicted[index]);
+      // As the pad shows a test image and the explorer reads it back: grey on the pad, preprocessed, in the model's shape.
+      const ink = greyOnPad(modelInputToGrey((await testImage(index, model)).pixels, channels), height, width, 280);
+      const input = drawingToModelInput({ width: 280, height: 280, ink }, model.input) as Float32Array;
+      const p = nodeProbabilities(saved, input, model);
+      expect(p.indexOf(Math.max(...p)), `test image ${index}`).toBe(predictions.predicted[index]);
     }
   }, 60_000);
 
@@ -66,12 +80,13 @@ export function explorerTests(env: () => ExplorerEnv): void {
     it(`explorer /${lang}/: drawing, clear, undo, index input and previous/next work; no errors; axe clean`, async () => {
       const { page, problems } = await openExplorer(env(), lang);
       expect(await page.isVisible('[data-explorer-nojs]')).toBe(false);
-      const snapshot = () => page.evaluate(() => ({
+      const firstLayer = (await described()).visualized[0];
+      const snapshot = () => page.evaluate((layer) => ({
         preview: (document.querySelector('canvas[data-preview]') as HTMLCanvasElement).toDataURL(),
-        grid: (document.querySelector('canvas[data-layer="conv2d"]') as HTMLCanvasElement).toDataURL(),
+        grid: (document.querySelector(`canvas[data-layer="${layer}"]`) as HTMLCanvasElement).toDataURL(),
         bars: [...document.querySelectorAll('meter')].map((m) => (m as HTMLMeterElement).value),
         status: document.querySelector('[data-status]')?.textContent ?? '',
-      }));
+      }), firstLayer);
       await afterUpdate(page, () => page.click('button[data-clear]'));
       const empty = await snapshot();
       expect(empty.bars.every((v) => v === 0)).toBe(true);

@@ -53,7 +53,8 @@ describe('embedding map chart', () => {
   });
 
   it('binds a UMAP / PCA switch with localised labels and marks misclassified digits by shape', () => {
-    const spec = embeddingMapChart(mapRows(points), { t: translator('zh') }) as unknown as {
+    const spec = embeddingMapChart(mapRows(points), { t: translator('zh') }, { layer: 'dense', units: 128 }) as unknown as {
+      title: string;
       params: { name: string; bind: { options: string[]; labels: string[] } }[];
       transform: { calculate: string; as: string }[];
       encoding: { shape: { scale: { domain: string[]; range: string[] } } };
@@ -61,5 +62,11 @@ describe('embedding map chart', () => {
     expect(spec.params[0]).toMatchObject({ name: 'projection', bind: { options: ['umap', 'pca'], labels: ['UMAP', 'PCA'] } });
     expect(spec.transform.find((x) => x.as === 'x')?.calculate).toContain('datum.px');
     expect(spec.encoding.shape.scale).toEqual({ domain: ['正确', '分错'], range: ['circle', 'cross'] });
+    expect(spec.title).toBe('按 dense 层 128 个输出排布的测试集');
+  });
+
+  it('names the embedding layer and its size in the title, for any model', () => {
+    const spec = embeddingMapChart(mapRows(points), { t: translator('en') }, { layer: 'global_average_pooling2d', units: 48 });
+    expect(spec.title).toBe('The test set arranged by the global_average_pooling2d layer\'s 48 values');
   });
 });

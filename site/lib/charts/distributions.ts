@@ -77,7 +77,7 @@ export function activationHistogramChart(data: DistributionsIndex, { t }: ChartC
   };
 }
 
-/** Per channel (and per unit of `dense`), the share of test images on which it is 0 everywhere. */
+/** Per channel (and per unit of the embedding layer, when the model has one), the share of test images on which it is 0 everywhere. */
 export function deadShareChart(data: DistributionsIndex, { t }: ChartContext): ChartSpec {
   const values = data.activations.flatMap((a) => a.deadShare.map((share, channel) => ({ layer: a.layer, channel, share: round(share) })));
   return {

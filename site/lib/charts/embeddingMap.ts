@@ -1,4 +1,5 @@
-// The embedding map: every test image placed by UMAP (or PCA) from its `dense` code, coloured by its
+// The embedding map: every test image placed by UMAP (or PCA) from its code at the model's embedding
+// layer (the description's `embedding`: the last hidden Dense, or the global pooling), coloured by its
 // true digit, misclassified ones as crosses. The page's script swaps in all points (explain/embedding/points.u16)
 // and adds the digit's image to the tooltip; the build draws a sample of them for readers without JavaScript.
 import type { MapPoint } from '../../../shared/embedding/mapPoints';
@@ -31,13 +32,14 @@ export function statusLabels({ t }: ChartContext): { correct: string; wrong: str
   return { correct: t('chart.embedding.correct'), wrong: t('chart.embedding.wrong') };
 }
 
-export function embeddingMapChart(rows: MapRow[], ctx: ChartContext): ChartSpec {
+/** `embedding`: the layer the codes come from and how many values each code has (for the title). */
+export function embeddingMapChart(rows: MapRow[], ctx: ChartContext, embedding: { layer: string; units: number }): ChartSpec {
   const { t } = ctx;
   const { correct, wrong } = statusLabels(ctx);
   const hidden = { title: null, labels: false, ticks: false, domain: false, grid: false };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t('chart.embedding.title'),
+    title: t('chart.embedding.title', embedding),
     width: 520,
     height: 440,
     config: CHART_CONFIG,

@@ -15,7 +15,7 @@ export function isChartName(value: string): value is ChartName {
 }
 
 export interface ChartOptions {
-  /** Layer for mean-activation (default conv2d). */
+  /** Layer for mean-activation (default: the model's first convolution, manifest.model.firstConvolution). */
   layer?: string;
 }
 
@@ -36,7 +36,7 @@ export function buildChart(name: ChartName, artifacts: SiteArtifacts, ctx: Chart
         ctx,
       );
     case 'mean-activation': {
-      const layer = options.layer ?? 'conv2d';
+      const layer = options.layer ?? artifacts.manifest.model.firstConvolution;
       const sample = artifacts.visuals.articleSample;
       return meanActivationChart(artifacts.layerStats(layer, sample), layer, sample, ctx);
     }

@@ -3,8 +3,8 @@
 // HTML) and by site/scripts/attribution.ts (switching images in the browser).
 import { GRAD_CAM_LAYERS, MAP_IDS, METHOD_NAMES, methodOf, type ExplainSet, type ExplainedSample, type MapId } from '../../../pipeline/explain/explainIndex';
 import { formatPercent } from '../format/number';
-import type { UiKey } from '../../i18n/en';
 import { artifactUrl, DirectiveUsageError, requireOneOf, type DirectiveContext } from './context';
+import { methodLabel } from './methodLabel';
 
 export interface AttributionMapView {
   src: string;
@@ -31,7 +31,6 @@ export interface AttributionData {
   samples: Record<string, AttributionSampleView>;
 }
 
-const methodKey = (id: MapId) => `method.${id}` as UiKey;
 
 /** The map ids that `method` (and `layer`, for Grad-CAM) select; all of them without a method. */
 export function selectMaps(method: string | undefined, layer: string | undefined): MapId[] {
@@ -76,8 +75,9 @@ export function attributionData(set: ExplainSet, sample: string | undefined, map
   return {
     initial,
     follow: set === 'samples',
-    size: 28 * explain.settings.imageScale,
-    methods: maps.map((id) => t(methodKey(id))),
+    // The maps are the model's input size, drawn imageScale times larger (square inputs: see paintAttribution).
+    size: ctx.artifacts.manifest.model.input.width * explain.settings.imageScale,
+    methods: maps.map((id) => methodLabel(id, t)),
     labels: { alt: t('attr.alt'), hint: t('attr.hint'), min: t('zoom.min'), max: t('zoom.max'), sum: t('attr.sum'), close: t('zoom.close') },
     samples: Object.fromEntries(members.map((s) => [String(s.index), sampleView(s, maps, ctx)])),
   };

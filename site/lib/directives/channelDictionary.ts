@@ -2,6 +2,7 @@ import { channelAnchor, type ChannelEntry, type ChannelsIndex, type DictionaryLa
 import { formatDecimal } from '../format/number';
 import { attrs, escapeHtml } from '../html';
 import { artifactUrl, DirectiveUsageError, requireOneOf, type DirectiveContext, type DirectiveSpec } from './context';
+import { kernelSizeText } from './kernelSize';
 
 /** The dictionary's index, or an error naming what to do when this build has none. */
 export function requireChannels({ artifacts }: DirectiveContext): ChannelsIndex {
@@ -22,9 +23,10 @@ function entryHtml(layer: DictionaryLayer, entry: ChannelEntry, index: ChannelsI
   const vars = { layer: layer.name, channel: entry.channel };
   const num = (v: number) => formatDecimal(v, lang);
   const examples = entry.examples.map((e) => `<li>${escapeHtml(t('dict.example', { index: e.index, value: num(e.value) }))}</li>`).join('');
+  const size = entry.kernel ? kernelSizeText(ctx.artifacts.manifest.model, layer.name) : '';
   const kernel = entry.kernel
-    ? `<figure class="channel-kernel">${artifactImg(entry.kernel.image, t('dict.kernelAlt', { ...vars, values: entry.kernel.values.map(num).join(', ') }), ctx)}`
-      + `<figcaption>${escapeHtml(t('dict.kernel', { layer: layer.name, maxAbs: num(entry.kernel.maxAbs) }))}</figcaption></figure>`
+    ? `<figure class="channel-kernel">${artifactImg(entry.kernel.image, t('dict.kernelAlt', { ...vars, kernel: size, values: entry.kernel.values.map(num).join(', ') }), ctx)}`
+      + `<figcaption>${escapeHtml(t('dict.kernel', { layer: layer.name, kernel: size, maxAbs: num(entry.kernel.maxAbs) }))}</figcaption></figure>`
     : '';
   return [
     `<li><details class="channel-entry" id="${escapeHtml(channelAnchor(layer.name, entry.channel))}">`,

@@ -67,7 +67,7 @@ export const chartDirective: DirectiveSpec = {
     const spec = buildChart(name, ctx.artifacts, { t: ctx.t }, options);
     const title = typeof spec.title === 'string' ? spec.title : name;
     // The mean-activation chart follows the sample picker: every sample's values ride along, compactly.
-    const samples = name === 'mean-activation' ? meanActivationSamples(options.layer ?? 'conv2d', ctx) : undefined;
+    const samples = name === 'mean-activation' ? meanActivationSamples(options.layer ?? ctx.artifacts.manifest.model.firstConvolution, ctx) : undefined;
     return chartFigure(name, title, await renderChart(spec), ctx.t, samples);
   },
 };

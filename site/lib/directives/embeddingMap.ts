@@ -1,5 +1,6 @@
 import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddingIndex';
 import type { MapPoint } from '../../../shared/embedding/mapPoints';
+import { describedLayer } from '../../../pipeline/model/description';
 import { EMBEDDING_DATA, embeddingMapChart, mapRows } from '../charts/embeddingMap';
 import { renderChart } from '../charts/render';
 import { formatInt } from '../format/number';
@@ -18,6 +19,8 @@ export interface EmbeddingMapData {
   count: number;
   shards: string; // URL of the artifacts folder: the test-image shards sit under it
   imageTitle: string; // 'Test image {index}' in the page's language
+  /** The test images' shape (the model's input), to read a record from its shard and draw it. */
+  input: { height: number; width: number; channels: number };
 }
 
 export function staticSample(points: MapPoint[], limit = STATIC_POINTS): MapPoint[] {
@@ -26,17 +29,22 @@ export function staticSample(points: MapPoint[], limit = STATIC_POINTS): MapPoin
 }
 
 /**
- * `::embedding-map` — the test set placed by its `dense` codes, UMAP or PCA (a keyboard-reachable radio group
- * once the script runs). The HTML carries a sample drawn at build time; the script loads all points (10 bytes each).
+ * `::embedding-map` — the test set placed by its codes at the model's embedding layer (the last hidden Dense,
+ * else the global pooling), UMAP or PCA (a keyboard-reachable radio group once the script runs). The HTML
+ * carries a sample drawn at build time; the script loads all points (10 bytes each). A model with neither
+ * layer has no embedding: the directive says so in a short note instead.
  */
 export const embeddingMapDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
   async render(_attributes, { artifacts, t, base, lang }) {
+    const { model } = artifacts.manifest;
+    if (model.embedding === null) return `<p class="chart-note embedding-none" data-embedding-none>${escapeHtml(t('chart.embedding.none'))}</p>`;
     const { index, points } = artifacts.embedding();
     const ctx = { t };
     const shown = staticSample(points);
-    const spec = embeddingMapChart(mapRows(shown), ctx);
+    const units = describedLayer(model, model.embedding).outputShape.reduce((a, b) => a * b, 1);
+    const spec = embeddingMapChart(mapRows(shown), ctx, { layer: model.embedding, units });
     const data: EmbeddingMapData = {
       data: EMBEDDING_DATA,
       points: artifactUrl(base, index.files.points),
@@ -44,6 +52,7 @@ export const embeddingMapDirective: DirectiveSpec = {
       count: index.count,
       shards: artifactUrl(base, ''),
       imageTitle: t('chart.embedding.image', { index: '{index}' }),
+      input: { height: model.input.height, width: model.input.width, channels: model.input.channels },
     };
     const note = `<figcaption class="chart-note">${escapeHtml(t('chart.embedding.sampleNote', { shown: formatInt(shown.length, lang), count: formatInt(index.count, lang) }))}</figcaption>`;
     const extra = `<script type="application/json" data-chart-points>${jsonForScript(data)}</script>${note}`;

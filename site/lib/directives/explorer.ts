@@ -2,9 +2,10 @@ import { layerGrid } from '../../../shared/drawing/layerGrid';
 import type { Translate } from '../i18n';
 import { escapeHtml, jsonForScript } from '../html';
 import { pageUrl } from '../content/pages';
+import { explorerModel, type ExplorerModel } from '../explore/explorerModel';
 import { artifactUrl, DirectiveUsageError, type DirectiveSpec } from './context';
 
-/** What site/scripts/explore needs: where the model and test images are, the layers to draw, the UI strings. */
+/** What site/scripts/explore needs: where the model and test images are, what it must know of the model (from the manifest), the UI strings. */
 export interface ExplorerData {
   model: string;
   /** Artifact URL prefix; a test image's shard is at artifacts + testImageShardPath(index). */
@@ -12,7 +13,8 @@ export interface ExplorerData {
   count: number;
   misclassified: number[];
   initial: number;
-  layers: { name: string; type: string; shape: [number, number, number]; width: number; height: number }[];
+  /** The model's input, classes, layers to draw, Grad-CAM layer and score layer (site/lib/explore/explorerModel.ts). */
+  network: ExplorerModel;
   labels: Record<'empty' | 'prediction' | 'fromTest' | 'drawn' | 'failed' | 'loading' | 'digit' | 'penDown' | 'penUp', string>;
 }
 
@@ -43,17 +45,21 @@ function controls(t: Translate, max: number): string {
   ].join('');
 }
 
-function outputs(t: Translate, layers: ExplorerData['layers']): string {
-  const bars = Array.from({ length: 10 }, (_, d) =>
+function outputs(t: Translate, network: ExplorerModel): string {
+  const bars = Array.from({ length: network.classes }, (_, d) =>
     `<li><span class="bar-digit" id="explorer-digit-${d}">${d}</span><meter min="0" max="1" value="0" aria-labelledby="explorer-digit-${d}" data-bar="${d}"></meter><output data-bar-value="${d}">–</output></li>`).join('');
-  const grids = layers.map((l) => {
-    const caption = t('explore.layer', { layer: l.name, type: l.type, channels: l.shape[2], size: l.shape[0] });
-    return `<figure class="explorer-layer"><canvas width="${l.width}" height="${l.height}" data-layer="${escapeHtml(l.name)}" role="img" aria-label="${escapeHtml(t('explore.layerAlt', { layer: l.name }))}"></canvas><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  const grids = network.layers.map((l) => {
+    const [h, w, c] = l.shape;
+    const caption = t('explore.layer', { layer: l.name, type: l.type, channels: c, height: h, width: w });
+    const { width, height } = layerGrid(h, w, c);
+    return `<figure class="explorer-layer"><canvas width="${width}" height="${height}" data-layer="${escapeHtml(l.name)}" role="img" aria-label="${escapeHtml(t('explore.layerAlt', { layer: l.name }))}"></canvas><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
   }).join('');
+  const { height, width, channels } = network.input;
+  const inputLabel = t(channels === 1 ? 'explore.input' : 'explore.inputColour', { height, width, channels });
   return [
-    `<figure class="explorer-input"><canvas width="112" height="112" data-preview role="img" aria-label="${escapeHtml(t('explore.input'))}"></canvas><figcaption>${escapeHtml(t('explore.input'))}</figcaption></figure>`,
+    `<figure class="explorer-input"><canvas width="112" height="112" data-preview role="img" aria-label="${escapeHtml(inputLabel)}"></canvas><figcaption>${escapeHtml(inputLabel)}</figcaption></figure>`,
     `<button type="button" class="explorer-maps-toggle" data-maps-toggle aria-expanded="false" aria-controls="explorer-maps">${escapeHtml(t('explore.showMaps'))}</button>`,
-    `<div class="explorer-maps" id="explorer-maps" data-maps hidden>${(['grad-cam', 'gradient'] as const).map((m) => `<figure class="explorer-map"><canvas width="112" height="112" data-map="${m}" role="img" aria-label="${escapeHtml(t(m === 'grad-cam' ? 'explore.gradCamAlt' : 'explore.gradientAlt'))}"></canvas><figcaption>${escapeHtml(t(m === 'grad-cam' ? 'explore.gradCam' : 'explore.gradient'))}</figcaption></figure>`).join('')}</div>`,
+    `<div class="explorer-maps" id="explorer-maps" data-maps hidden>${(['grad-cam', 'gradient'] as const).map((m) => `<figure class="explorer-map"><canvas width="112" height="112" data-map="${m}" role="img" aria-label="${escapeHtml(m === 'grad-cam' ? t('explore.gradCamAlt', { layer: network.gradCamLayer }) : t('explore.gradientAlt'))}"></canvas><figcaption>${escapeHtml(m === 'grad-cam' ? t('explore.gradCam', { layer: network.gradCamLayer }) : t('explore.gradient'))}</figcaption></figure>`).join('')}</div>`,
     `<p class="explorer-status" role="status" aria-live="polite" data-status>${escapeHtml(t('explore.loading'))}</p>`,
     `<figure class="explorer-bars"><figcaption>${escapeHtml(t('explore.probabilities'))}</figcaption><ol>${bars}</ol></figure>`,
     `<h2>${escapeHtml(t('explore.layers'))}</h2><div class="explorer-layers">${grids}</div>`,
@@ -68,18 +74,14 @@ export const explorerDirective: DirectiveSpec = {
     const model = artifacts.manifest.files.find((f) => f.kind === 'model');
     if (!model) throw new DirectiveUsageError('the manifest lists no model (kind "model"); the explorer needs model/model.json');
     const { labels, predicted, count } = artifacts.predictions;
-    const layers = artifacts.visuals.layers.map((l) => {
-      const [h, w, c] = l.shape;
-      const { width, height } = layerGrid(h, w, c);
-      return { name: l.name, type: l.type, shape: l.shape, width, height };
-    });
+    const network = explorerModel(artifacts.manifest.model);
     const data: ExplorerData = {
       model: artifactUrl(base, model.path),
       artifacts: artifactUrl(base, ''),
       count,
       misclassified: labels.flatMap((label, i) => (label === predicted[i] ? [] : [i])),
       initial: artifacts.visuals.articleSample,
-      layers,
+      network,
       labels: explorerLabels(t),
     };
     return [
@@ -87,7 +89,7 @@ export const explorerDirective: DirectiveSpec = {
       `<p class="explorer-nojs" data-explorer-nojs>${escapeHtml(t('explore.noscript'))} `,
       `<a href="${escapeHtml(pageUrl(base, lang, 'article'))}">${escapeHtml(t('explore.noscriptArticle'))}</a> · `,
       `<a href="${escapeHtml(pageUrl(base, lang, 'errors'))}">${escapeHtml(t('explore.noscriptErrors'))}</a></p>`,
-      `<div class="explorer-ui" data-explorer-ui hidden><div class="explorer-controls">${controls(t, count - 1)}</div><div class="explorer-outputs">${outputs(t, layers)}</div></div>`,
+      `<div class="explorer-ui" data-explorer-ui hidden><div class="explorer-controls">${controls(t, count - 1)}</div><div class="explorer-outputs">${outputs(t, network)}</div></div>`,
       `<script type="application/json" data-explorer-data>${jsonForScript(data)}</script>`,
       `</section>`,
     ].join('');

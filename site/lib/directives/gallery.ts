@@ -38,7 +38,7 @@ export function galleryData(layerName: string, ctx: DirectiveContext): GalleryDa
   const { artifacts, t, base } = ctx;
   const layer = artifacts.visuals.layers.find((l) => l.name === layerName);
   if (!layer) throw new DirectiveUsageError(`unknown layer "${layerName}"`);
-  const [size, , channels] = layer.shape;
+  const [height, width, channels] = layer.shape;
   const samples: GalleryData['samples'] = {};
   let tile = 0;
   let gap = 0;
@@ -46,7 +46,7 @@ export function galleryData(layerName: string, ctx: DirectiveContext): GalleryDa
     const grid = artifacts.visuals.grids.find((g) => g.layer === layer.name && g.sample === sample.index);
     if (!grid) throw new DirectiveUsageError(`visuals.json has no ${layer.name} grid for test image ${sample.index}`);
     ({ tile, gap } = grid);
-    const vars = { layer: layer.name, type: layer.type, channels, size, sample: sample.index, label: sample.label, cols: layer.cols };
+    const vars = { layer: layer.name, type: layer.type, channels, height, width, sample: sample.index, label: sample.label, cols: layer.cols };
     samples[String(sample.index)] = {
       src: artifactUrl(base, grid.path),
       width: grid.width,

@@ -1,8 +1,8 @@
 import { MAP_IDS, type MapId } from '../../../pipeline/explain/explainIndex';
-import type { UiKey } from '../../i18n/en';
 import { formatFixed } from '../format/number';
 import { escapeHtml } from '../html';
 import { artifactUrl, type DirectiveSpec } from './context';
+import { methodLabel } from './methodLabel';
 
 /**
  * `::sanity-check` — the model randomisation cascade as a table: one row per map, one column per
@@ -15,8 +15,8 @@ export const sanityCheckDirective: DirectiveSpec = {
   render(_attributes, { artifacts, t, lang, base }) {
     const { sanity, settings } = artifacts.explain();
     const e = escapeHtml;
-    const size = 28 * settings.imageScale;
-    const method = (id: MapId) => t(`method.${id}` as UiKey);
+    const size = artifacts.manifest.model.input.width * settings.imageScale;
+    const method = (id: MapId) => methodLabel(id, t);
     const rho = (v: number) => formatFixed(v, lang, 2);
     const stepName = (k: number) => (k === 0 ? t('sanity.original') : t('sanity.step', { layer: sanity.steps[k] }));
     const head = sanity.steps.map((_, k) => `<th scope="col">${e(stepName(k))}</th>`).join('');

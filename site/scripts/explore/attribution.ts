@@ -1,27 +1,32 @@
-// The explorer's live attribution maps, loaded on demand: Grad-CAM at conv2d_1 and |∂logit/∂input|
-// for the top class, with the build's own methods (pipeline/explain) and its RdBu drawing rule.
+// The explorer's live attribution maps, loaded on demand: Grad-CAM at the description's layer (see
+// explorerGradCamLayer) and |∂score/∂input| for the top class, with the build's own methods
+// (pipeline/explain) and its RdBu drawing rule.
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ExplorerModel } from '../../lib/explore/explorerModel';
 import { createLogitNet } from '../../../pipeline/explain/logitNet';
 import { gradCam } from '../../../pipeline/explain/methods/gradCam';
 import { gradient } from '../../../pipeline/explain/methods/gradient';
 import { paintAttribution, rdbuPalette } from '../../../pipeline/explain/paintAttribution';
 import { registerGradientKernels } from './gradientKernels';
+import { modelInputToGrey } from './modelInput';
 import { put } from './paint';
 
-/** The layer Grad-CAM reads, as in the build's attribution stage: the middle convolution's 11×11 grid. */
-export const GRAD_CAM_LAYER = 'conv2d_1';
-
-/** Both maps for one image, 28 × 28 row-major. */
+/** Both maps for one image, height × width of the model's input, row-major. */
 export interface AttributionMaps {
   gradCam: Float32Array;
   gradient: Float32Array;
 }
 
-/** (input, target class) → both maps, from the scores before the softmax, as the build computes them. */
-export function createExplainer(model: tfl.LayersModel): (input: Float32Array, target: number) => AttributionMaps {
+export type ExplainerConfig = Pick<ExplorerModel, 'input' | 'gradCamLayer' | 'logitLayer' | 'softmax'>;
+
+/** (input, target class) → both maps, from the scores before the softmax, as the build computes them. `input`: [0, 1] pixels. */
+export function createExplainer(model: tfl.LayersModel, config: ExplainerConfig): (input: Float32Array, target: number) => AttributionMaps {
   registerGradientKernels();
+  // The net reads the scores at config.logitLayer without its activation and puts [0, 1] pixels on the
+  // model's scale once pipeline/explain/logitNet takes the description (issue #20, stages branch):
+  // then this becomes createLogitNet(model, config).
   const net = createLogitNet(model);
-  const camAt = gradCam(GRAD_CAM_LAYER);
+  const camAt = gradCam(config.gradCamLayer);
   return (input, target) => {
     const one = { images: input, targets: Int32Array.of(target) };
     return { gradCam: camAt(net, one).maps, gradient: gradient(net, one).maps };
@@ -30,9 +35,10 @@ export function createExplainer(model: tfl.LayersModel): (input: Float32Array, t
 
 let palette: Uint8Array | null = null;
 
-/** A map over its 28×28 input in the build's RdBu colours. */
-export function paintMap(canvas: HTMLCanvasElement, map: Float32Array, input: Float32Array): void {
-  const scale = Math.max(1, Math.floor(canvas.width / 28));
+/** A map over its input (height × width; a colour input shown in grey) in the build's RdBu colours. */
+export function paintMap(canvas: HTMLCanvasElement, map: Float32Array, input: Float32Array, size: ExplorerModel['input']): void {
+  if (size.height !== size.width) throw new Error(`explorer: attribution maps are drawn for square inputs; this model takes ${size.height}×${size.width}`);
+  const scale = Math.max(1, Math.floor(canvas.width / size.width));
   palette ??= rdbuPalette();
-  put(canvas, paintAttribution(map, input, 28, scale, palette), 28 * scale, 28 * scale);
+  put(canvas, paintAttribution(map, modelInputToGrey(input, size.channels), size.width, scale, palette), size.width * scale, size.height * scale);
 }

@@ -1,8 +1,11 @@
-// The live explorer: input (pad or test image) → MNIST preprocessing → the model → bars, input
-// preview and every layer's grid, redrawn once per animation frame after any change.
+// The live explorer: input (pad or test image) → MNIST preprocessing → the model's input shape → the
+// model → bars, input preview and every visualized layer's grid, redrawn once per animation frame after
+// any change. What it knows of the model comes from the page (ExplorerData.network, from the manifest).
 import { fillTemplate as fill } from '../../lib/fillTemplate';
-import { preprocessDrawing } from '../../../shared/mnist/preprocess';
 import type { ExplorerData } from '../../lib/directives/explorer';
+import { checkExplorerModel } from '../../lib/explore/explorerModel';
+import { inputSize } from '../../../pipeline/model/description';
+import { drawingToModelInput } from './modelInput';
 import { loadNetwork, type Network } from './network';
 import { drawingPad } from './pad';
 import { paintInput, paintLayer } from './paint';
@@ -17,6 +20,8 @@ function q<T extends Element>(root: Element, selector: string): T {
 
 function setUp(section: HTMLElement): void {
   const data = JSON.parse(q(section, 'script[data-explorer-data]').textContent ?? '{}') as ExplorerData;
+  const described = checkExplorerModel(data.network);
+  const { input: shape } = described;
   const ui = q<HTMLElement>(section, '[data-explorer-ui]');
   q<HTMLElement>(section, '[data-explorer-nojs]').hidden = true;
   ui.hidden = false;
@@ -28,9 +33,9 @@ function setUp(section: HTMLElement): void {
   const mapsToggle = q<HTMLButtonElement>(section, 'button[data-maps-toggle]');
   const mapsView = q<HTMLElement>(section, '[data-maps]');
   let attribution: { explain: (input: Float32Array, target: number) => { gradCam: Float32Array; gradient: Float32Array }; paint: typeof import('./attribution').paintMap } | null = null;
-  const grids = data.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
-  const bars = Array.from({ length: 10 }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
-  const testImage = testImageLoader(data.artifacts);
+  const grids = described.layers.map((l) => q<HTMLCanvasElement>(section, `canvas[data-layer="${l.name}"]`));
+  const bars = Array.from({ length: described.classes }, (_, d) => [q<HTMLMeterElement>(section, `meter[data-bar="${d}"]`), q<HTMLOutputElement>(section, `output[data-bar-value="${d}"]`)] as const);
+  const testImage = testImageLoader(data.artifacts, inputSize(shape));
   let network: Network | null = null;
   let source: { index: number; label: number } | null = null;
   let pending = 0;
@@ -43,8 +48,8 @@ function setUp(section: HTMLElement): void {
     undo.disabled = pad.strokes() === 0;
     if (!network) return;
     const base = pad.base();
-    const input = pad.strokes() === 0 && base ? base : preprocessDrawing(pad.ink());
-    paintInput(preview, input);
+    const input = pad.strokes() === 0 && base ? base : drawingToModelInput(pad.ink(), shape);
+    paintInput(preview, input, shape);
     if (!input) {
       for (const [meter, out] of bars) { meter.value = 0; out.textContent = '–'; }
       [...grids, maps.gradCam, maps.gradient].forEach((c) => c.getContext('2d')?.clearRect(0, 0, c.width, c.height));
@@ -57,8 +62,8 @@ function setUp(section: HTMLElement): void {
       const top = p.indexOf(Math.max(...p));
       if (attribution && !mapsView.hidden) {
         const explained = attribution.explain(input, top);
-        attribution.paint(maps.gradCam, explained.gradCam, input);
-        attribution.paint(maps.gradient, explained.gradient, input);
+        attribution.paint(maps.gradCam, explained.gradCam, input, shape);
+        attribution.paint(maps.gradient, explained.gradient, input, shape);
         section.dataset.mapsFor = String(top);
       }
       const origin = source && pad.strokes() === 0 ? fill(data.labels.fromTest, source) : data.labels.drawn;
@@ -74,6 +79,7 @@ function setUp(section: HTMLElement): void {
   };
   const pad = drawingPad(
     q<HTMLCanvasElement>(section, 'canvas[data-pad]'),
+    shape,
     () => { if (pad.strokes() > 0 && !pad.base()) source = null; changed(); },
     q<HTMLCanvasElement>(section, 'canvas[data-pad-cursor]'),
     (down) => say(down ? data.labels.penDown : data.labels.penUp),
@@ -105,7 +111,7 @@ function setUp(section: HTMLElement): void {
     if (!show) { mapsView.hidden = true; return; }
     void import('./attribution').then((m) => {
       if (!network) return;
-      attribution ??= { explain: m.createExplainer(network.model), paint: m.paintMap };
+      attribution ??= { explain: m.createExplainer(network.model, described), paint: m.paintMap };
       mapsView.hidden = false;
       changed();
     }).catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
@@ -114,12 +120,21 @@ function setUp(section: HTMLElement): void {
   q<HTMLInputElement>(section, 'input[data-brush]').addEventListener('input', (e) => pad.setBrush(Number((e.target as HTMLInputElement).value)));
 
   say(data.labels.loading);
-  loadNetwork(data.model, data.layers.map((l) => l.name))
+  loadNetwork(data.model, described)
     .then((n) => { network = n; section.dataset.ready = 'true'; return show(data.initial); })
     .catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
 }
 
 /** Starts every explorer under `root` (the explore page, or the article's "draw your own" view). */
 export function startExplorers(root: ParentNode): void {
-  root.querySelectorAll<HTMLElement>('[data-explorer]').forEach(setUp);
+  root.querySelectorAll<HTMLElement>('[data-explorer]').forEach((section) => {
+    try {
+      setUp(section);
+    } catch (e) {
+      // Page data the script cannot use (an older build, a damaged manifest): say why where the explorer would be.
+      const note = section.querySelector<HTMLElement>('[data-explorer-nojs]');
+      if (note) note.textContent = (e as Error).message;
+      throw e;
+    }
+  });
 }

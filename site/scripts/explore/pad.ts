@@ -1,6 +1,8 @@
 // The drawing pad: Pointer Events (mouse, touch, pen), white ink on black like MNIST, strokes kept
 // so the last one can be undone. A test image can sit underneath as the starting point.
-import { upscaleToPad, type InkImage } from '../../../shared/mnist/preprocess';
+import type { InkImage } from '../../../shared/mnist/preprocess';
+import type { ModelInput } from '../../../pipeline/model/description';
+import { greyOnPad, modelInputToGrey } from './modelInput';
 
 interface Stroke {
   width: number;
@@ -11,6 +13,7 @@ export interface DrawingPad {
   /** Ink 0–1 per pad pixel (the red channel: the pad is grey). */
   ink(): InkImage;
   strokes(): number;
+  /** The test image under the pen, in the model's input shape (as setBase got it). */
   base(): Float32Array | null;
   setBase(image: Float32Array | null): void;
   undo(): void;
@@ -23,10 +26,11 @@ const KEY_STEP = 10;
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /**
- * `cursor` is a canvas stacked over the pad that shows where the keyboard pen is: kept apart so the
- * cursor never becomes ink. `onPen` reports the pen state (down or up) for the screen-reader status.
+ * `input`: the model's input shape, in which a test image set as the base comes. `cursor` is a canvas
+ * stacked over the pad that shows where the keyboard pen is: kept apart so the cursor never becomes ink.
+ * `onPen` reports the pen state (down or up) for the screen-reader status.
  */
-export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void, cursor?: HTMLCanvasElement, onPen?: (down: boolean) => void): DrawingPad {
+export function drawingPad(canvas: HTMLCanvasElement, input: Pick<ModelInput, 'height' | 'width' | 'channels'>, onChange: () => void, cursor?: HTMLCanvasElement, onPen?: (down: boolean) => void): DrawingPad {
   const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
   const strokes: Stroke[] = [];
   let base: Float32Array | null = null;
@@ -36,7 +40,7 @@ export function drawingPad(canvas: HTMLCanvasElement, onChange: () => void, curs
   const render = () => {
     const { width, height } = canvas;
     if (base) {
-      const { ink } = upscaleToPad(base, width);
+      const ink = greyOnPad(modelInputToGrey(base, input.channels), input.height, input.width, width);
       const image = ctx.createImageData(width, height);
       ink.forEach((v, i) => image.data.set([v * 255, v * 255, v * 255, 255], i * 4));
       ctx.putImageData(image, 0, 0);

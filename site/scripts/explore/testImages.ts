@@ -3,7 +3,8 @@ import { readTestImage, testImageShardPath } from '../../../shared/mnist/testIma
 
 export type TestImages = (index: number) => Promise<{ label: number; pixels: Float32Array }>;
 
-export function testImageLoader(artifactsUrl: string): TestImages {
+/** `imageValues`: height × width × channels of the model's input, the size of each record's image. */
+export function testImageLoader(artifactsUrl: string, imageValues: number): TestImages {
   const shards = new Map<string, Promise<Uint8Array>>();
   return async (index) => {
     const url = artifactsUrl + testImageShardPath(index);
@@ -13,6 +14,6 @@ export function testImageLoader(artifactsUrl: string): TestImages {
       shards.set(url, shard);
       shard.catch(() => shards.delete(url));
     }
-    return readTestImage(await shard, index);
+    return readTestImage(await shard, index, imageValues);
   };
 }

@@ -4,13 +4,15 @@
 import '@tensorflow/tfjs-backend-cpu/dist/base';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { createModel, VISUALIZED_LAYERS } from '../../../pipeline/model/createModel';
+import { createModel } from '../../../pipeline/model/createModel';
 import { deserializeModel, serializeModel } from '../../../pipeline/artifacts/saveModel';
 import { createLogitNet } from '../../../pipeline/explain/logitNet';
 import { gradCam } from '../../../pipeline/explain/methods/gradCam';
 import { gradient } from '../../../pipeline/explain/methods/gradient';
-import { createExplainer, GRAD_CAM_LAYER } from '../../../site/scripts/explore/attribution';
+import { explorerModel } from '../../../site/lib/explore/explorerModel';
+import { createExplainer } from '../../../site/scripts/explore/attribution';
 import { loadNetwork } from '../../../site/scripts/explore/network';
+import { TUTORIAL_DESCRIPTION } from '../../model/tutorialDescription';
 
 function testDigit(): Float32Array {
   // A "7": a bar and a diagonal, made here so the test needs no data set.
@@ -28,17 +30,19 @@ describe('explorer network: attribution maps', () => {
     const { modelJson, weights } = await serializeModel(createModel({ seed: 7 }));
     const json = JSON.parse(modelJson) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
     const handler = tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((m) => m.weights), weightData: weights.slice().buffer });
-    const network = await loadNetwork(handler, [...VISUALIZED_LAYERS]);
+    const config = explorerModel(TUTORIAL_DESCRIPTION);
+    expect(config.gradCamLayer).toBe('conv2d_1');
+    const network = await loadNetwork(handler, config);
     expect(tf.getBackend()).toBe('cpu');
     const input = testDigit();
     const { probabilities } = network.run(input);
     const top = probabilities.indexOf(Math.max(...probabilities));
-    const explain = createExplainer(network.model);
+    const explain = createExplainer(network.model, config);
     const live = explain(input, top);
 
     const net = createLogitNet(await deserializeModel(modelJson, weights));
     const one = { images: input, targets: Int32Array.of(top) };
-    const cam = gradCam(GRAD_CAM_LAYER)(net, one).maps;
+    const cam = gradCam('conv2d_1')(net, one).maps;
     const grad = gradient(net, one).maps;
     expect(maxAbs(cam)).toBeGreaterThan(0);
     expect(maxAbs(grad)).toBeGreaterThan(0);
