@@ -170,7 +170,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
     versions: { node: process.version, 'tfjs-core': '4.22.0' },
     timings: { data: 1.2, ...(trainedHere ? { train: 170.4 } : {}), evaluate: 3.1, visualize: 4.5, explain: 12.5, channels: 20.5, distributions: 3.2, embedding: 17.1, total: 232.5 },
     metrics: {
-      ...derived, batch_size: 128, learning_rate: 0.001, total_seconds: 179.2, threads: 1,
+      ...derived, ...(trainedHere ? { batch_size: 128, learning_rate: 0.001 } : {}), total_seconds: 179.2, threads: 1,
       ig_completeness_max: 0.0731, ig_completeness_median: 0.0042, ig_maps: 41, ig_unconverged: 3, explained_images: 38, explained_maps: 246, explained_misclassified: 3, sanity_flagged: 2, explain_seconds: 12.5, dictionary_seconds: 20.5, dictionary_channels: convChannels,
       conv_channels: convChannels, never_active_channels: 9, mostly_dead_channels: 14, mostly_dead_threshold: 0.9, embedding_dead_units: 3, first_conv_zero_share: 0.6, last_conv_zero_share: 0.72, distributions_seconds: 3.2,
       embedding_points: count, pca_explained: 0.49, embedding_seconds: 17.1, umap_seconds: 15.2,

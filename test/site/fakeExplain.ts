@@ -1,5 +1,5 @@
 // The explain stage's part of the fake artifacts: explain/explain.json and the images it lists.
-import { MAP_IDS, type ExplainIndex, type ExplainedSample, type MapId } from '../../pipeline/explain/explainIndex';
+import { mapIds, type ExplainIndex, type ExplainedSample, type MapId } from '../../pipeline/explain/explainIndex';
 import type { ArtifactFile } from '../../pipeline/artifacts/types';
 import type { ModelDescription } from '../../pipeline/model/description';
 import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
@@ -20,9 +20,10 @@ export interface FakeExplainInput {
 /** The true class of a misclassified image stands for a weak map: its IG did not converge. */
 const igCheck = (role: 'predicted' | 'true') => (role === 'true' ? { completeness: 0.0731, steps: 512, converged: false } : { completeness: 0.0123, steps: 64, converged: true });
 
-const perMap = <T>(make: (id: MapId, k: number) => T) => Object.fromEntries(MAP_IDS.map((id, k) => [id, make(id, k)])) as Record<MapId, T>;
 
 export async function putFakeExplain(put: Put, { picker, gallery, misclassified, labels, predicted, png, model = TUTORIAL_DESCRIPTION }: FakeExplainInput): Promise<ExplainIndex> {
+  const MAP_IDS = mapIds(model.gradCam);
+  const perMap = <T>(make: (id: MapId, k: number) => T) => Object.fromEntries(MAP_IDS.map((id, k) => [id, make(id, k)])) as Record<MapId, T>;
   const image = png(84, 84, 40);
   const samples: ExplainedSample[] = [];
   const sets = new Map<number, ExplainedSample['sets']>();

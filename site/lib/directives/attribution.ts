@@ -41,7 +41,8 @@ export const attributionDirective: DirectiveSpec = {
   attributes: ['sample', 'set', 'method', 'layer'],
   render(attributes, ctx) {
     const set = (attributes.set === undefined ? 'samples' : requireOneOf(attributes.set, SETS, 'set')) as ExplainSet;
-    const maps = selectMaps(attributes.method, attributes.layer);
+    const explained = ctx.artifacts.explain();
+    const maps = selectMaps(attributes.method, attributes.layer, explained.maps, explained.settings.gradCamLayers);
     // A model without mistakes (or a gallery-less test set) is not an authoring error.
     const empty = !ctx.artifacts.explain().samples.some((s) => s.sets.includes(set));
     if (empty && set !== 'samples' && attributes.sample === undefined) return `<p class="digits-empty">${escapeHtml(ctx.t('digits.none'))}</p>`;

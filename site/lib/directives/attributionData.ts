@@ -1,7 +1,7 @@
 // What an attribution figure shows, per test image: the maps for each explained class with the
 // strings the page needs, built once here and read both by the directive (the first image, as
 // HTML) and by site/scripts/attribution.ts (switching images in the browser).
-import { GRAD_CAM_LAYERS, MAP_IDS, METHOD_NAMES, methodOf, type ExplainSet, type ExplainedSample, type MapId } from '../../../pipeline/explain/explainIndex';
+import { METHOD_NAMES, methodOf, type ExplainSet, type ExplainedSample, type MapId } from '../../../pipeline/explain/explainIndex';
 import { formatPercent } from '../format/number';
 import { artifactUrl, DirectiveUsageError, requireOneOf, type DirectiveContext } from './context';
 import { methodLabel } from './methodLabel';
@@ -32,18 +32,21 @@ export interface AttributionData {
 }
 
 
-/** The map ids that `method` (and `layer`, for Grad-CAM) select; all of them without a method. */
-export function selectMaps(method: string | undefined, layer: string | undefined): MapId[] {
+/**
+ * The map ids that `method` (and `layer`, for Grad-CAM) select among the build's `maps` (explain.json:
+ * the Grad-CAM layers are the model's own); all of them without a method.
+ */
+export function selectMaps(method: string | undefined, layer: string | undefined, maps: readonly MapId[], gradCamLayers: readonly string[]): MapId[] {
   if (method === undefined) {
     if (layer !== undefined) throw new DirectiveUsageError(`"layer" needs method="grad-cam". Valid methods: ${METHOD_NAMES.join(', ')}`);
-    return [...MAP_IDS];
+    return [...maps];
   }
   requireOneOf(method, METHOD_NAMES, 'method');
   if (layer !== undefined) {
     if (method !== 'grad-cam') throw new DirectiveUsageError(`"layer" applies only to method="grad-cam", not "${method}"`);
-    requireOneOf(layer, GRAD_CAM_LAYERS, 'Grad-CAM layer');
+    requireOneOf(layer, gradCamLayers, 'Grad-CAM layer');
   }
-  return MAP_IDS.filter((id) => methodOf(id).method === method && (layer === undefined || methodOf(id).layer === layer));
+  return maps.filter((id) => methodOf(id).method === method && (layer === undefined || methodOf(id).layer === layer));
 }
 
 export function sampleView(s: ExplainedSample, maps: MapId[], { t, lang, base }: DirectiveContext): AttributionSampleView {

@@ -1,4 +1,4 @@
-import { MAP_IDS, type MapId } from '../../../pipeline/explain/explainIndex';
+import type { MapId } from '../../../pipeline/explain/explainIndex';
 import { formatFixed } from '../format/number';
 import { escapeHtml } from '../html';
 import { artifactUrl, type DirectiveSpec } from './context';
@@ -13,14 +13,14 @@ export const sanityCheckDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
   render(_attributes, { artifacts, t, lang, base }) {
-    const { sanity, settings } = artifacts.explain();
+    const { sanity, settings, maps } = artifacts.explain();
     const e = escapeHtml;
     const size = artifacts.manifest.model.input.width * settings.imageScale;
     const method = (id: MapId) => methodLabel(id, t);
     const rho = (v: number) => formatFixed(v, lang, 2);
     const stepName = (k: number) => (k === 0 ? t('sanity.original') : t('sanity.step', { layer: sanity.steps[k] }));
     const head = sanity.steps.map((_, k) => `<th scope="col">${e(stepName(k))}</th>`).join('');
-    const rows = MAP_IDS.map((id) => {
+    const rows = maps.map((id) => {
       const flagged = sanity.flagged.includes(id);
       const cells = sanity.steps.map((step, k) => {
         const alt = t('sanity.alt', { method: method(id), sample: sanity.figureSample, step: k === 0 ? t('sanity.altOriginal') : t('sanity.altStep', { layer: step }) });
@@ -34,7 +34,7 @@ export const sanityCheckDirective: DirectiveSpec = {
     const verdict = sanity.flagged.length > 0
       ? t('sanity.verdictFlagged', { threshold, methods: sanity.flagged.map(method).join(lang === 'zh' ? '、' : ', ') })
       : t('sanity.verdictNone', { threshold });
-    const constant = MAP_IDS.reduce((n, id) => n + sanity.constantMaps[id].reduce((a, b) => a + b, 0), 0);
+    const constant = maps.reduce((n, id) => n + sanity.constantMaps[id].reduce((a, b) => a + b, 0), 0);
     const caption = t('sanity.caption', { sample: sanity.figureSample, count: sanity.samples.length });
     return [
       `<figure class="sanity-check">`,

@@ -22,10 +22,8 @@ export type ExplainerConfig = Pick<ExplorerModel, 'input' | 'gradCamLayer' | 'lo
 /** (input, target class) → both maps, from the scores before the softmax, as the build computes them. `input`: [0, 1] pixels. */
 export function createExplainer(model: tfl.LayersModel, config: ExplainerConfig): (input: Float32Array, target: number) => AttributionMaps {
   registerGradientKernels();
-  // The net reads the scores at config.logitLayer without its activation and puts [0, 1] pixels on the
-  // model's scale once pipeline/explain/logitNet takes the description (issue #20, stages branch):
-  // then this becomes createLogitNet(model, config).
-  const net = createLogitNet(model);
+  // The net reads the scores at config.logitLayer without its activation and puts the [0, 1] pixels on the model's scale itself.
+  const net = createLogitNet(model, config);
   const camAt = gradCam(config.gradCamLayer);
   return (input, target) => {
     const one = { images: input, targets: Int32Array.of(target) };
@@ -37,8 +35,7 @@ let palette: Uint8Array | null = null;
 
 /** A map over its input (height × width; a colour input shown in grey) in the build's RdBu colours. */
 export function paintMap(canvas: HTMLCanvasElement, map: Float32Array, input: Float32Array, size: ExplorerModel['input']): void {
-  if (size.height !== size.width) throw new Error(`explorer: attribution maps are drawn for square inputs; this model takes ${size.height}×${size.width}`);
-  const scale = Math.max(1, Math.floor(canvas.width / size.width));
+  const scale = Math.max(1, Math.floor(canvas.width / Math.max(size.width, size.height)));
   palette ??= rdbuPalette();
-  put(canvas, paintAttribution(map, modelInputToGrey(input, size.channels), size.width, scale, palette), size.width * scale, size.height * scale);
+  put(canvas, paintAttribution(map, modelInputToGrey(input, size.channels), size, scale, palette), size.width * scale, size.height * scale);
 }

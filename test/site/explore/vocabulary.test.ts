@@ -12,6 +12,9 @@ import { inputSize, type ModelInput } from '../../../pipeline/model/description'
 import { describeModel } from '../../../pipeline/model/describeModel';
 import { explorerModel, type ExplorerModel } from '../../../site/lib/explore/explorerModel';
 import { createExplainer } from '../../../site/scripts/explore/attribution';
+import { createLogitNet } from '../../../pipeline/explain/logitNet';
+import { gradCam } from '../../../pipeline/explain/methods/gradCam';
+import { gradient } from '../../../pipeline/explain/methods/gradient';
 import { registerGradientKernels } from '../../../site/scripts/explore/gradientKernels';
 import { loadNetwork } from '../../../site/scripts/explore/network';
 
@@ -164,17 +167,21 @@ describe('explorer network: the layer vocabulary with the slim kernels', () => {
     expect(maxDiff(network.run(image).probabilities, unit.run(image).probabilities)).toBeGreaterThan(1e-4);
   }, 60_000);
 
-  it('draws the live maps for a non-tutorial model whose read-out is its last Dense (Grad-CAM at its first convolution)', async () => {
-    const model = logitModel();
-    const config = explorerModel(describeModel(model, { kind: 'imported' }));
-    expect(config.gradCamLayer).toBe(model.layers[0].name);
+  it.each(CASES)('draws the live maps of a model with $name as the build draws them (Grad-CAM and gradient)', async ({ make, scale }) => {
+    const model = make();
+    const config = explorerModel(describeModel(model, { kind: 'imported' }, scale));
     const { handler } = await saveAndLoad(model);
     const network = await loadNetwork(handler, config);
     const image = testImage(config.input);
-    const maps = createExplainer(network.model, config)(image, 3);
-    const reference = backwardPass(network.model, config, image, 3);
-    expect(maxDiff(maps.gradCam, reference.cam)).toBeLessThanOrEqual(1e-6 * Math.max(...reference.cam) + 1e-9);
-    expect(maxDiff(maps.gradient, reference.input.map(Math.abs))).toBeLessThanOrEqual(1e-6 * Math.max(...reference.input.map(Math.abs)) + 1e-9);
+    const maps = createExplainer(network.model, config)(image, 1);
+    // The build's own methods on the build's logit net over the same weights.
+    const net = createLogitNet(model, config);
+    const input = { images: image, targets: Int32Array.of(1) };
+    const cam = gradCam(config.gradCamLayer)(net, input).maps;
+    const grad = gradient(net, input).maps;
+    const tolerance = (ref: Float32Array) => 1e-6 * Math.max(...Array.from(ref, Math.abs)) + 1e-9;
+    expect(maxDiff(maps.gradCam, cam)).toBeLessThanOrEqual(tolerance(cam));
+    expect(maxDiff(maps.gradient, grad)).toBeLessThanOrEqual(tolerance(grad));
     expect(Math.max(...maps.gradient)).toBeGreaterThan(0);
   }, 60_000);
 });
