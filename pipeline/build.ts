@@ -54,7 +54,9 @@ async function main(argv: string[], { signal }: CliContext): Promise<number> {
     signal,
   });
   const m = result.manifest.metrics;
-  log(`pipeline ${result.status}: test accuracy ${(m.test_accuracy * 100).toFixed(2)}% after ${m.epochs_run} epochs on ${kernelSetOf(result.manifest.backend)}`);
+  // An imported model has no epochs: it was evaluated, not trained.
+  const how = m.epochs_run === undefined ? `of ${result.manifest.model.source.file ?? 'the imported model'} (not trained here)` : `after ${m.epochs_run} epochs`;
+  log(`pipeline ${result.status}: test accuracy ${(m.test_accuracy * 100).toFixed(2)}% ${how} on ${kernelSetOf(result.manifest.backend)}`);
   process.env.ARTIFACTS_DIR = out;
   log(`site: astro build into ${dist}`);
   await buildSiteAtomically({ dist, build: (outDir) => astroBuild(root, outDir), signal, projectRoot: root });
