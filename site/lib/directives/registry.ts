@@ -17,6 +17,7 @@ import { layerSectionsDirective } from './layerSections';
 import { metricDirective } from './metric';
 import { modelDirective } from './model';
 import { modelSourceDirective } from './modelSource';
+import { chanceNoteDirective } from './chanceNote';
 import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
 import { sanityCheckDirective } from './sanityCheck';
@@ -47,6 +48,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   model: modelDirective,
   'layer-sections': layerSectionsDirective,
   'model-source': modelSourceDirective,
+  'chance-note': chanceNoteDirective,
 };
 
 /** The directive called `name`, or undefined; only the vocabulary's own keys count (not `constructor` and the like). */
