@@ -143,7 +143,7 @@ describe('directive vocabulary', () => {
     explorer: ['leaf', []], attribution: ['leaf', ['sample', 'set', 'method', 'layer']], 'sanity-check': ['leaf', []],
     'explain-setting': ['text', ['name']], 'embedding-map': ['leaf', []], 'embedding-setting': ['text', ['name']], timelapse: ['leaf', ['start']],
     'channel-dictionary': ['leaf', ['layer']], 'class-optimised': ['leaf', []], 'dictionary-setting': ['text', ['name', 'layer']],
-    model: ['text', ['fact']], 'layer-sections': ['leaf', []], 'model-source': ['leaf', []],
+    model: ['text', ['fact']], 'layer-sections': ['leaf', []], 'model-source': ['leaf', []], 'chance-note': ['leaf', []],
   };
 
   it('has exactly the documented directives, each with its kind and attributes', () => {

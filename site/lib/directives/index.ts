@@ -72,7 +72,7 @@ function keepPassages(tree: Root, context: () => DirectiveContext, fail: (node: 
         if (Object.keys(child.attributes ?? {}).length > 0) throw fail(child, `:::${child.name} takes no attributes`);
         // remark-directive puts a label written after the name (`:::x[label]`) first, marked directiveLabel.
         const content = (child.children ?? []).filter((c) => !(c as { data?: { directiveLabel?: boolean } }).data?.directiveLabel);
-        const shown = spec.shows(context().artifacts.manifest.model.source);
+        const shown = spec.shows(context().artifacts.manifest.model);
         parent.children.splice(i, 1, ...(shown ? content : []));
         i -= 1; // look again at what now stands here: the kept content, which may hold passages itself
         continue;
