@@ -97,6 +97,8 @@ export function dictionaryTests(env: () => DictionaryEnv): void {
       const link = page.locator('dialog.zoom[open] .zoom-link a');
       await expect.poll(() => link.isVisible()).toBe(true);
       expect(await link.textContent()).toBe(t('zoom.dictionaryFrom', { channel: 17, conv: 'conv2d_1' }));
+      // The article's grids may still be loading; leaving mid-load aborts them, which would count as failed requests.
+      await page.waitForLoadState('networkidle');
       await Promise.all([page.waitForURL(/\/channels\/#conv2d_1-17$/), link.click()]);
       const entry = page.locator('#conv2d_1-17');
       await expect.poll(() => entry.getAttribute('open')).not.toBeNull();
