@@ -2,19 +2,16 @@
 // (../shared/keras-models, or KERAS_MODELS_DIR; skipped without it), every page of both languages with
 // every image loaded and no console error or CSP violation, no fact of the tutorial's network on any
 // page, and the live explorer's parity with the build (the same checks the tutorial's build passes).
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../pipeline/artifacts/types';
 import { launchChromium } from './browser';
 import { explorerTests } from './explorer';
-import { headersForAllPaths } from './headersFile';
-import { serveStatic } from './staticServer';
+import { buildAsUser } from './buildAsUser';
+import type { serveStatic } from './staticServer';
 import { scrollThrough as loadAllImages, visit } from './visit';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -28,17 +25,9 @@ let work: string;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: BrowserContext;
 
-const userEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|VITE_)|^(BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV)$/.test(key)));
-
 describe.skipIf(!modelsDir)(`the report of an imported Keras model in a browser${modelsDir ? '' : ' (skipped: no ../shared/keras-models; set KERAS_MODELS_DIR)'}`, () => {
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), 'e2e-imported-'));
-    await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'pipeline/build.ts', '--preset', 'quick', '--model', path.join(modelsDir!, 'keras2.10-sequential-activations.h5'), '--out', path.join(work, 'artifacts'), '--dist', path.join(work, 'dist')],
-      { env: { ...userEnv(), BASE_PATH: BASE, SITE_URL: 'https://example.org' }, maxBuffer: 64 * 1024 * 1024 },
-    );
-    site = await serveStatic(path.join(work, 'dist'), BASE, await headersForAllPaths(path.join(work, 'dist', '_headers')));
+    ({ work, site } = await buildAsUser('e2e-imported-', BASE, ['--model', path.join(modelsDir!, 'keras2.10-sequential-activations.h5')]));
     browser = await launchChromium();
   }, 600_000);
 

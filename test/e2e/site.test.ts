@@ -1,21 +1,19 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_KINDS, pageUrl } from '../../site/lib/content/pages';
 import { LANGS as SITE_LANGS, translator } from '../../site/lib/i18n';
 import { SECURITY_HEADERS } from '../../site/lib/security/policy';
 import { launchChromium } from './browser';
+import { buildAsUser } from './buildAsUser';
 import { headersForAllPaths } from './headersFile';
 import { dictionaryTests } from './channelDictionary';
 import { channelsTests } from './channels';
 import { explorerTests } from './explorer';
 import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
-import { serveStatic } from './staticServer';
+import type { serveStatic } from './staticServer';
 import { auditPages, sitePagePaths } from './strictPolicy';
 import { timelapseTests } from './timelapse';
 import { scrollThrough as loadAllImages, visit as visitWith, type Visit } from './visit';
@@ -32,25 +30,9 @@ let work: string;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: BrowserContext;
 
-/** The environment of a user's shell: without the variables vitest adds (BASE_URL, MODE, VITEST…), which Astro would read. */
-function userEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (/^(VITEST|VITE_)|^(BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV)$/.test(key)) delete env[key];
-  }
-  return env;
-}
-
 /** Builds the report exactly as a user would, with the quick preset, into a temporary folder. */
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'e2e-'));
-  await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', 'pipeline/build.ts', '--preset', 'quick', '--out', path.join(work, 'artifacts'), '--dist', path.join(work, 'dist')],
-    { env: { ...userEnv(), BASE_PATH: BASE, SITE_URL: 'https://example.org' }, maxBuffer: 64 * 1024 * 1024 },
-  );
-  // Served with the headers the build wrote into dist/_headers, as Netlify or Cloudflare Pages would.
-  site = await serveStatic(path.join(work, 'dist'), BASE, await headersForAllPaths(path.join(work, 'dist', '_headers')));
+  ({ work, site } = await buildAsUser('e2e-', BASE));
   browser = await launchChromium();
 }, 900_000);
 
