@@ -14,7 +14,8 @@ import { ARTICLE_SAMPLE, drawingSeconds, runDrawing, type DrawingOptions } from 
 import { reuseTraining } from './stages/reuseTraining';
 import { runTraining } from './stages/training';
 import { checkModelFitsData, chooseModel, type ModelImporters } from './model/chooseModel';
-import { classCount, describeSource, warnIfNearChance } from './model/modelNotes';
+import { describeSource, warnIfNearChance } from './model/modelNotes';
+import { classCountOf } from '../shared/data/classes';
 import { evaluateAndSave } from './stages/evaluation';
 import { loadArchitectureFile, loadModelFile } from './model/import/loadModelFile';
 import { seedMathRandom } from './train/random';
@@ -80,11 +81,12 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   const backend = await selectBackend(config.backend, log);
   signal?.throwIfAborted();
   // The model is read (or built) and checked against the data before the cache: its file's hash is a key.
-  const chosen = await chooseModel(config, importers);
+  const classes = classCountOf(data.info.classes);
+  const chosen = await chooseModel(config, importers, { height: data.info.height, width: data.info.width, channels: data.info.channels, classes });
   const { description } = chosen;
   for (const note of chosen.notes) log(`model: ${note}`);
   try {
-    const note = checkModelFitsData(description, data.info, 1, classCount(data), config.model ?? config.architecture);
+    const note = checkModelFitsData(description, data.info, data.info.channels, classes, config.model ?? config.architecture);
     if (note) log(`model: ${note}`);
   } catch (e) {
     chosen.model.dispose();

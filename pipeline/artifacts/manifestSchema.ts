@@ -3,6 +3,7 @@
 // pipeline accepts is one the site accepts. It checks shape, not values: wrong output fails with the field named.
 import { z } from 'zod';
 import { KNOWN_DATASETS } from '../data/checksums';
+import { FIT_RULE } from '../../shared/data/fitImage';
 import type { Manifest } from './types';
 
 // Finite: JSON writes NaN and Infinity as null, so a manifest holding them in memory would be written as one
@@ -19,6 +20,16 @@ export const dataInfoSchema = z.object({
   source: str, trainCount: num, testCount: num, trainAvailable: num, testAvailable: num, height: num, width: num,
   files: z.array(z.object({ name: str, bytes: num, sha256: str, checksumKnown: z.boolean() })),
   known: z.enum(KNOWN_DATASETS).nullable(),
+  channels: num,
+  classes: z.object({
+    en: z.array(str), zh: z.array(str), source: z.enum(['mnist', 'fashion-mnist', 'classes.json', 'folders', 'numbered']),
+    zhFromEnglish: z.boolean(), noun: z.enum(['digit', 'image']),
+  }),
+  format: z.enum(['idx', 'folder']),
+  folder: z.object({
+    fit: z.literal(FIT_RULE), smallest: z.tuple([num, num]), largest: z.tuple([num, num]), colourPictures: num, greyPictures: num,
+    skipped: num, skippedExamples: z.array(str), listingSha256: str,
+  }).optional(),
 });
 
 const layerSchema = z.object({

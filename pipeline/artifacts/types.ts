@@ -1,12 +1,15 @@
 // The contract between the pipeline and the site: the manifest and the JSON files it lists.
 // The site reads only `manifest.json` and the files it names; every path is relative to the artifacts folder.
 import type { KnownDataset } from '../data/checksums';
+import type { DataClasses } from '../../shared/data/classes';
+import type { FIT_RULE } from '../../shared/data/fitImage';
 import type { ModelDescription } from '../model/description';
 
+// 4: issue #21 added data.channels, data.classes (names in both languages, noun), data.format and data.folder.
 // 3: issue #20 added `model`, the model description every stage and the site read (pipeline/model/description.ts).
 // 2: issue #22 made the manifest's shape binding (one zod schema on every read) and added data.known,
 // config.igMaxSteps and the ig_maps / ig_unconverged metrics; a version-1 manifest is named as such, not "damaged".
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -147,9 +150,35 @@ export interface DataInfo {
   testAvailable: number;
   height: number;
   width: number;
+  /** 1 (grey) or 3 (RGB): the images as the model gets them. */
+  channels: number;
+  /** Class names in both languages and the noun for one item (shared/data/classes.ts); their count is the data's class count. */
+  classes: DataClasses;
+  /** idx: four MNIST-format IDX files; folder: an image folder (DIR/train/<class>/…, DIR/test/<class>/…). */
+  format: 'idx' | 'folder';
+  /** IDX: the four files; folder: none (the folder's content is in `folder`). */
   files: IdxFileInfo[];
   /** The known data set (pipeline/data/checksums.ts) the four files are, each in its own role; null for any other data. */
   known: KnownDataset | null;
+  /** Image folders only: how the pictures were read and fitted. */
+  folder?: ImageFolderInfo;
+}
+
+/** What the report says about an image folder's pictures (pipeline/data/imageFolder). */
+export interface ImageFolderInfo {
+  /** The rule that fitted each picture to the input (shared/data/fitImage.ts). */
+  fit: typeof FIT_RULE;
+  /** Smallest and largest picture, [width, height], before fitting. */
+  smallest: [number, number];
+  largest: [number, number];
+  /** Pictures that were colour (R, G, B not all equal) and greyscale, before --channels. */
+  colourPictures: number;
+  greyPictures: number;
+  /** Files that were not images and were skipped, and the first few of them (relative paths). */
+  skipped: number;
+  skippedExamples: string[];
+  /** SHA-256 over the folder's listing (relative path, size, mtime of every file): the decoding cache's key. */
+  listingSha256: string;
 }
 
 export interface EpochRecord {

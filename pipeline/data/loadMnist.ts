@@ -5,12 +5,13 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { DataInfo, IdxFileInfo } from '../artifacts/types';
 import { sha256 } from '../artifacts/describeFile';
-import { DATASET_NAMES, IDX_FILES, KNOWN_FILES, KNOWN_SHA256, type IdxRole, type KnownTable } from './checksums';
+import { DATASET_NAMES, IDX_FILES, KNOWN_FILES, KNOWN_SHA256, type IdxRole, type KnownDataset, type KnownTable } from './checksums';
+import { fashionMnistClasses, mnistClasses, numberedClasses, type DataClasses } from '../../shared/data/classes';
 import { checkSharedImages, checkSplitsApart, knownDataset, recognise, sharedImages, type ReadIdxFile } from './dataSanity';
 import { IdxError, parseIdxImages, parseIdxLabels } from './idx';
 
 export interface Split {
-  /** count × 28 × 28 × 1 pixels scaled to [0, 1]. */
+  /** count × height × width × channels pixels scaled to [0, 1] (data.info gives the sizes). */
   images: Float32Array;
   labels: Int32Array;
   count: number;
@@ -104,6 +105,15 @@ function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<t
   return { images: out, labels: Int32Array.from(labels.labels.subarray(0, count)), count };
 }
 
+/** Known data sets get their names; any other IDX data "class 0 … class N−1", N one more than its largest label. */
+function idxClasses(dataset: KnownDataset | null, ...labels: Uint8Array[]): DataClasses {
+  if (dataset === 'mnist') return mnistClasses();
+  if (dataset === 'fashion-mnist') return fashionMnistClasses();
+  let max = 0;
+  for (const split of labels) for (const label of split) if (label > max) max = label;
+  return numberedClasses(max + 1);
+}
+
 /**
  * Reads and verifies the four IDX files: magic numbers, declared sizes against file lengths,
  * and SHA-256 where a checksum is known (always for the packaged MNIST; for --data-dir, the
@@ -150,6 +160,9 @@ export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {}
       testAvailable: testImages.count,
       height: 28,
       width: 28,
+      channels: 1,
+      classes: idxClasses(dataset, trainLabels.labels, testLabels.labels),
+      format: 'idx',
       files,
       known: dataset,
     },

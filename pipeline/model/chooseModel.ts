@@ -31,8 +31,16 @@ export class ModelDataMismatchError extends Error {
   override name = 'ModelDataMismatchError';
 }
 
-/** The model the run shows: --model (imported), --architecture (trained here) or the tutorial's network. */
-export async function chooseModel(config: PipelineConfig, importers: ModelImporters): Promise<ChosenModel> {
+/** What the tutorial's network is built for when it is trained here: the data's image size, channels and class count. */
+export interface DataShape {
+  height: number;
+  width: number;
+  channels: number;
+  classes: number;
+}
+
+/** The model the run shows: --model (imported), --architecture (trained here) or the tutorial's network (built for `data`). */
+export async function chooseModel(config: PipelineConfig, importers: ModelImporters, data: DataShape): Promise<ChosenModel> {
   const scale = config.inputScale ?? 'unit';
   if (config.model) {
     const { model, source, notes = [] } = await importers.loadModelFile(config.model);
@@ -42,7 +50,7 @@ export async function chooseModel(config: PipelineConfig, importers: ModelImport
     const { model, source, notes = [] } = await importers.loadArchitectureFile(config.architecture, config.seed);
     return { model, description: describeModel(model, { ...source, kind: 'architecture' }, scale), trainHere: true, notes };
   }
-  const model = createModel({ seed: config.seed });
+  const model = createModel({ seed: config.seed, input: { height: data.height, width: data.width, channels: data.channels }, classes: data.classes });
   return { model, description: describeModel(model, { kind: 'tutorial' }, scale), trainHere: true, notes: [] };
 }
 

@@ -1,8 +1,9 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 
-// The tutorial network's own sizes; every other stage reads them from the model's description.
-const IMAGE_SIZE = 28;
-const NUM_CLASSES = 10;
+// The tutorial network's own sizes (MNIST); other data sets pass theirs. Every other stage reads them
+// from the model's description.
+const TUTORIAL_INPUT = { height: 28, width: 28, channels: 1 };
+const TUTORIAL_CLASSES = 10;
 export const DROPOUT_RATE = 0.3;
 
 /**
@@ -23,13 +24,17 @@ export const VISUALIZED_LAYERS = [
 export interface CreateModelOptions {
   /** Seed for the weight initialisers; the same seed gives the same initial weights. */
   seed?: number;
+  /** The image the network takes (default MNIST's 28×28×1): the tutorial's layers on other data. */
+  input?: { height: number; width: number; channels: number };
+  /** Units of the softmax layer: one per class of the data (default 10). */
+  classes?: number;
 }
 
 /**
  * The tutorial's network, layer for layer, with the names Keras would give it so that
  * the summary reads like the original: three conv/pool/dropout blocks, then two dense layers.
  */
-export function createModel({ seed }: CreateModelOptions = {}): tfl.Sequential {
+export function createModel({ seed, input = TUTORIAL_INPUT, classes = TUTORIAL_CLASSES }: CreateModelOptions = {}): tfl.Sequential {
   let next = seed ?? null;
   // Each layer gets its own seed derived from the run seed, so initial weights are reproducible.
   const init = () => (next === null ? 'glorotUniform' : tfl.initializers.glorotUniform({ seed: next++ }));
@@ -41,7 +46,7 @@ export function createModel({ seed }: CreateModelOptions = {}): tfl.Sequential {
       kernelSize: 3,
       activation: 'relu',
       kernelInitializer: init(),
-      ...(first ? { inputShape: [IMAGE_SIZE, IMAGE_SIZE, 1] } : {}),
+      ...(first ? { inputShape: [input.height, input.width, input.channels] } : {}),
     });
   const block = (suffix: string, filters: number, first = false) => {
     model.add(conv(`conv2d${suffix}`, filters, first));
@@ -55,7 +60,7 @@ export function createModel({ seed }: CreateModelOptions = {}): tfl.Sequential {
   block('_2', 128);
   model.add(tfl.layers.flatten({ name: 'flatten' }));
   model.add(tfl.layers.dense({ name: 'dense', units: 128, activation: 'relu', kernelInitializer: init() }));
-  model.add(tfl.layers.dense({ name: 'dense_1', units: NUM_CLASSES, activation: 'softmax', kernelInitializer: init() }));
+  model.add(tfl.layers.dense({ name: 'dense_1', units: classes, activation: 'softmax', kernelInitializer: init() }));
   return model;
 }
 

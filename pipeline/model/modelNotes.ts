@@ -1,13 +1,6 @@
 // What the log (and the about page, through the manifest) says about the model shown.
 import type { ModelDescription } from './description';
 
-/** Classes in the data: one more than the largest label of either split. */
-export function classCount(data: { train: { labels: Int32Array }; test: { labels: Int32Array } }): number {
-  let max = -1;
-  for (const labels of [data.train.labels, data.test.labels]) for (const label of labels) if (label > max) max = label;
-  return max + 1;
-}
-
 /** One line on where the model came from, e.g. "imported from mnist_cnn.h5 (legacy Keras HDF5, Keras 2.10.0), not trained here". */
 export function describeSource({ source, input }: ModelDescription): string {
   const container = { keras: 'Keras 3 .keras', h5: 'legacy Keras HDF5', tfjs: 'TF.js layers model', 'keras-json': 'Keras configuration' }[source.format ?? 'keras-json'];

@@ -3,6 +3,7 @@ import type { ArtifactFile, DataInfo, Evaluation, Manifest, ModelSummary, Pipeli
 import { SCHEMA_VERSION } from '../../pipeline/artifacts/types';
 import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 import { buildMetrics, type MetricSources } from '../../pipeline/evaluate/report';
+import { mnistClasses } from '../../shared/data/classes';
 
 export const history: TrainingHistory = {
   epochs: [{ epoch: 1, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.833, seconds: 3, trainSeconds: 2, imagesPerSecond: 50 }],
@@ -10,7 +11,7 @@ export const history: TrainingHistory = {
 };
 export const evaluation: Evaluation = { testLoss: 0.4, testAccuracy: 0.833, confusion: [], perClass: [], misclassified: 1, count: 6 };
 export const summary: ModelSummary = { layers: [], totalParams: 10, trainableParams: 10, nonTrainableParams: 0 };
-export const data: DataInfo = { source: 'x', trainCount: 100, testCount: 6, trainAvailable: 100, testAvailable: 6, height: 28, width: 28, files: [], known: null };
+export const data: DataInfo = { source: 'x', trainCount: 100, testCount: 6, trainAvailable: 100, testAvailable: 6, height: 28, width: 28, channels: 1, classes: mnistClasses(), format: 'idx', files: [], known: null };
 export const sources: MetricSources = { history, evaluation, summary, data };
 const config: PipelineConfig = { preset: 'quick', seed: 1, epochs: 1, batchSize: 10, learningRate: 0.001, patience: 2, trainLimit: 100, testLimit: 6, dataDir: null, backend: 'cpu', workers: 1, samples: [], igMaxSteps: 512 };
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DataInfo, PipelineConfig } from '../../pipeline/artifacts/types';
 import { settleConfig } from '../../pipeline/cli/settleConfig';
+import { mnistClasses } from '../../shared/data/classes';
 
 const config = (over: Partial<PipelineConfig> = {}): PipelineConfig => ({
   preset: 'seed', seed: 42, epochs: 100, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 60000, testLimit: 10000,
   dataDir: null, backend: 'wasm', workers: 2, samples: [], igMaxSteps: 512, ...over,
 });
 const data = (over: Partial<DataInfo> = {}): DataInfo => ({
-  source: '/data', trainCount: 60000, testCount: 10000, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28,
+  source: '/data', trainCount: 60000, testCount: 10000, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, channels: 1, classes: mnistClasses(), format: 'idx',
   files: ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map((name) => ({ name, bytes: 1, sha256: 'a', checksumKnown: true })),
   known: 'mnist', ...over,
 });

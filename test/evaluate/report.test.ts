@@ -3,6 +3,7 @@ import type { EpochRecord, TrainingHistory } from '../../pipeline/artifacts/type
 import { METRIC_NAMES } from '../../pipeline/artifacts/types';
 import { sources as fixtureSources, validManifest } from '../artifacts/manifestFixture';
 import { buildMetrics, derivedMetrics, describeMismatch, firstMetricMismatch, quantiseProbabilities, type MetricInputs, type MetricSources } from '../../pipeline/evaluate/report';
+import { mnistClasses } from '../../shared/data/classes';
 
 const epoch = (n: number, trainSeconds: number): EpochRecord => ({
   epoch: n, loss: 1 / n, accuracy: 0.8 + n / 100, valLoss: 0.5 / n, valAccuracy: 0.85 + n / 100, seconds: trainSeconds + 1, trainSeconds, imagesPerSecond: 0,
@@ -14,7 +15,7 @@ function inputs(history: Partial<TrainingHistory>, timings: Record<string, numbe
     history: { epochs: [epoch(1, 10), epoch(2, 20), epoch(3, 30)], bestEpoch: 2, stoppedEarly: true, maxEpochs: 10, patience: 3, seconds: 75, ...history },
     evaluation: { testLoss: 0.2, testAccuracy: 0.93, confusion: [], perClass: [], misclassified: 7, count: 100 },
     summary: { layers: [], totalParams: 1234, trainableParams: 1234, nonTrainableParams: 0 },
-    data: { source: 'x', trainCount: 600, testCount: 100, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, files: [], known: 'mnist' },
+    data: { source: 'x', trainCount: 600, testCount: 100, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, channels: 1, classes: mnistClasses(), format: 'idx', files: [], known: 'mnist' },
     timings,
     threads: 2,
   };

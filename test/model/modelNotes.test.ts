@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classCount, describeSource, nearChance, warnIfNearChance } from '../../pipeline/model/modelNotes';
+import { describeSource, nearChance, warnIfNearChance } from '../../pipeline/model/modelNotes';
 import { TUTORIAL_DESCRIPTION } from './tutorialDescription';
 
 const imported = { ...TUTORIAL_DESCRIPTION, source: { kind: 'imported' as const, file: 'mnist_cnn.h5', format: 'h5' as const, kerasVersion: '2.10.0' } };
 
 describe('model notes', () => {
-  it('counts classes as one more than the largest label of either split', () => {
-    expect(classCount({ train: { labels: Int32Array.of(0, 3) }, test: { labels: Int32Array.of(9, 1) } })).toBe(10);
-  });
-
   it('says where an imported model came from and how its pixels are scaled', () => {
     expect(describeSource(imported)).toBe('imported from mnist_cnn.h5 (legacy Keras HDF5, Keras 2.10.0), not trained here; pixels divided by 255');
   });

