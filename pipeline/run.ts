@@ -8,7 +8,7 @@ import { createStaging } from './artifacts/staging';
 import { SCHEMA_VERSION, type Manifest, type PipelineConfig } from './artifacts/types';
 import { backendVersion, installedVersions } from './artifacts/versions';
 import { selectBackend } from './backend/selectBackend';
-import { loadMnist } from './data/loadMnist';
+import { loadData as defaultLoadData, type LoadData } from './data/loadData';
 import { buildMetrics } from './evaluate/report';
 import { ARTICLE_SAMPLE, drawingSeconds, runDrawing, type DrawingOptions } from './stages/drawing';
 import { reuseTraining } from './stages/reuseTraining';
@@ -48,6 +48,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Readers of --model and --architecture files (pipeline/model/import); replaceable for tests. */
   importers?: ModelImporters;
+  /** Reads the data (pipeline/data/loadData.ts); replaceable so tests can hand in any small data set. */
+  loadData?: LoadData;
 }
 
 export interface RunResult {
@@ -69,10 +71,10 @@ async function pipelineVersion(): Promise<string> {
  * or reuse the trained model when only drawing inputs changed → draw → write everything to a staging
  * folder → manifest last → rename into place.
  */
-export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal, importers = { loadModelFile, loadArchitectureFile } }: RunOptions): Promise<RunResult> {
+export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal, importers = { loadModelFile, loadArchitectureFile }, loadData = defaultLoadData }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
-  const data = await loadMnist({ dataDir: config.dataDir, trainLimit: config.trainLimit, testLimit: config.testLimit, log });
+  const data = await loadData({ config, log });
   const dataSeconds = clock() - t0;
   signal?.throwIfAborted();
   // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
