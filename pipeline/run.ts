@@ -74,17 +74,34 @@ async function pipelineVersion(): Promise<string> {
 export async function runPipeline({ config, outDir, force = false, train = true, log, progress, visualize, explain, distributions, embedding, channels, signal, importers = { loadModelFile, loadArchitectureFile }, loadData = defaultLoadData }: RunOptions): Promise<RunResult> {
   const clock = () => performance.now() / 1000;
   const t0 = clock();
-  const data = await loadData({ config, log });
-  const dataSeconds = clock() - t0;
-  signal?.throwIfAborted();
-  // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
-  config = settleConfig(config, data.info, log);
+  // The model and the data depend on each other: the tutorial's network is built for the data, while a
+  // model from a file (--model, --architecture) is read first, so an image folder is fitted to its input
+  // and a missing or unreadable file is reported before the data is decoded. Either way the model is
+  // read (or built) and checked against the data before the cache: its file's hash is a key.
+  const fromFile = Boolean(config.model ?? config.architecture);
   // The backend that runs is part of the training key, so it is started before the cache is checked.
-  const backend = await selectBackend(config.backend, log);
+  let backend = fromFile ? await selectBackend(config.backend, log) : null;
+  let chosen = fromFile ? await chooseModel(config, importers, null) : null;
+  let data: Awaited<ReturnType<LoadData>>;
+  try {
+    data = await loadData({ config, log, ...(chosen ? { input: chosen.description.input } : {}) });
+    signal?.throwIfAborted();
+  } catch (e) {
+    chosen?.model.dispose();
+    throw e;
+  }
+  const dataSeconds = clock() - t0;
+  // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
+  try {
+    config = settleConfig(config, data.info, log);
+  } catch (e) {
+    chosen?.model.dispose();
+    throw e;
+  }
+  backend ??= await selectBackend(config.backend, log);
   signal?.throwIfAborted();
-  // The model is read (or built) and checked against the data before the cache: its file's hash is a key.
   const classes = classCountOf(data.info.classes);
-  const chosen = await chooseModel(config, importers, { height: data.info.height, width: data.info.width, channels: data.info.channels, classes });
+  chosen ??= await chooseModel(config, importers, { height: data.info.height, width: data.info.width, channels: data.info.channels, classes });
   const { description } = chosen;
   for (const note of chosen.notes) log(`model: ${note}`);
   try {

@@ -9,6 +9,8 @@ export type DataSet = MnistData;
 export interface DataOptions {
   config: Pick<PipelineConfig, 'dataDir' | 'trainLimit' | 'testLimit'>;
   log: (line: string) => void;
+  /** The input of a model read from a file (--model, --architecture): an image folder is fitted to it unless flags say otherwise. */
+  input?: { height: number; width: number; channels: number };
 }
 
 export type LoadData = (options: DataOptions) => Promise<DataSet>;

@@ -39,8 +39,8 @@ export interface DataShape {
   classes: number;
 }
 
-/** The model the run shows: --model (imported), --architecture (trained here) or the tutorial's network (built for `data`). */
-export async function chooseModel(config: PipelineConfig, importers: ModelImporters, data: DataShape): Promise<ChosenModel> {
+/** The model the run shows: --model (imported), --architecture (trained here) or the tutorial's network (built for `data`, which only it needs). */
+export async function chooseModel(config: PipelineConfig, importers: ModelImporters, data: DataShape | null): Promise<ChosenModel> {
   const scale = config.inputScale ?? 'unit';
   if (config.model) {
     const { model, source, notes = [] } = await importers.loadModelFile(config.model);
@@ -50,6 +50,7 @@ export async function chooseModel(config: PipelineConfig, importers: ModelImport
     const { model, source, notes = [] } = await importers.loadArchitectureFile(config.architecture, config.seed);
     return { model, description: describeModel(model, { ...source, kind: 'architecture' }, scale), trainHere: true, notes };
   }
+  if (!data) throw new Error('chooseModel: the tutorial\'s network is built for the data, so the data shape is needed');
   const model = createModel({ seed: config.seed, input: { height: data.height, width: data.width, channels: data.channels }, classes: data.classes });
   return { model, description: describeModel(model, { kind: 'tutorial' }, scale), trainHere: true, notes: [] };
 }

@@ -151,6 +151,23 @@ describe('runPipeline', () => {
     expect(await readdir(root)).toEqual(['artifacts']);
   });
 
+  it('reads a --model file before the data, so a missing file is named without decoding anything, and fits the data to its input', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
+    const asked: unknown[] = [];
+    const loadData: NonNullable<RunOptions['loadData']> = async (options) => {
+      asked.push(options.input);
+      throw new Error('stop after the data was asked for');
+    };
+    const missing = { loadModelFile: async (file: string) => Promise.reject(new Error(`${file}: not found`)), loadArchitectureFile: async () => Promise.reject(new Error('unused')) };
+    await expect(runPipeline({ config: { ...config(), model: 'gone.h5' }, outDir: out, log: () => {}, progress: silentProgress, importers: missing, loadData })).rejects.toThrow('gone.h5: not found');
+    expect(asked).toEqual([]);
+    const { createModel } = await import('../../pipeline/model/createModel');
+    const colour = { loadModelFile: async () => ({ model: createModel({ seed: 1, input: { height: 32, width: 32, channels: 3 }, classes: 4 }), source: { kind: 'imported' as const, file: 'c.h5', format: 'h5' as const } }), loadArchitectureFile: missing.loadArchitectureFile };
+    await expect(runPipeline({ config: { ...config(), model: 'c.h5' }, outDir: out, log: () => {}, progress: silentProgress, importers: colour, loadData })).rejects.toThrow('stop after the data was asked for');
+    expect(asked).toEqual([{ height: 32, width: 32, channels: 3, scale: 'unit' }]);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('rejects a --test-limit too small to hold the article sample before training', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'run-')), 'artifacts');
     const given = runPipeline({ config: { ...config(), testLimit: 40 }, outDir: out, log: () => {}, progress: silentProgress });
