@@ -25,12 +25,12 @@ export function top3Chart(samples: SamplePrediction[], { t, names }: ClassChartC
     // Each panel has its own three classes.
     resolve: { scale: { x: 'independent' } },
     spec: {
-      width: 100,
+      width: long ? 120 : 100,
       height: 80,
       mark: { type: 'bar' },
       encoding: {
-        // Names longer than a digit slant so three fit under a 100-pixel panel; very long ones end in an ellipsis.
-        x: { field: 'class', type: 'nominal', title: null, sort: { field: 'rank' }, axis: { labelAngle: long ? -40 : 0, labelLimit: 70, labelOverlap: false } },
+        // Names longer than a digit slant and widen the panel so three fit under it; very long ones end in an ellipsis.
+        x: { field: 'class', type: 'nominal', title: null, sort: { field: 'rank' }, axis: { labelAngle: long ? -40 : 0, labelLimit: 90, labelOverlap: false } },
         y: { field: 'probability', type: 'quantitative', title: t('chart.probability'), scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 3 } },
         color: { condition: { test: 'datum.correct', value: TRAIN_COLOR }, value: '#9ca3af' },
         tooltip: [
