@@ -1,7 +1,10 @@
 // Issue #21: every figure, caption and chart names the data's classes by their names, and says "digit" /
 // "数字" only for digit data. Renders the directives on fake Fashion-MNIST and colour-folder artifacts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lang } from '../../site/lib/i18n';
+import { numberedClasses } from '../../shared/data/classes';
+import { loadArtifacts } from '../../site/lib/artifacts/load';
+import { embeddingMapDirective } from '../../site/lib/directives/embeddingMap';
+import { translator, type Lang } from '../../site/lib/i18n';
 import { makeFakeArtifacts, renderMarkdown, type FakeArtifacts } from './helpers';
 
 /** Every figure that shows a class, a label or the items (the live explorer has its own tests and strings). */
@@ -28,7 +31,7 @@ function stringsIn(value: unknown): string[] {
  * What a reader can see or hear of the HTML: text, alt/aria-label/title, and every string the page scripts
  * show later (the values of the JSON data elements). The explorer's markup (in the picker's template) is left out.
  */
-export function readerText(html: string): string {
+function readerText(html: string): string {
   const withoutExplorer = html.replace(/<template data-draw-own-template[^>]*>[\s\S]*?<\/template>/g, '');
   const json: string[] = [];
   const withoutScripts = withoutExplorer.replace(/<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/g, (_, body: string) => {
@@ -124,3 +127,31 @@ describe('figures of MNIST', () => {
     expect(text).toContain('#51 (3)');
   });
 });
+
+describe('the embedding map of many classes', () => {
+  let fake: FakeArtifacts;
+  beforeAll(async () => {
+    fake = await makeFakeArtifacts();
+  }, 120_000);
+  afterAll(() => fake.cleanup());
+
+  /** The fake's points, with the manifest claiming `count` classes (the points use the first ten). */
+  async function mapOf(count: number, lang: Lang): Promise<string> {
+    const artifacts = loadArtifacts(fake.dir);
+    const manifest = { ...artifacts.manifest, data: { ...artifacts.manifest.data, classes: numberedClasses(count) } };
+    return embeddingMapDirective.render({}, { artifacts: { ...artifacts, manifest }, lang, t: translator(lang, 'image'), base: '/' });
+  }
+
+  it('says in a note how the colours run when there are too many classes for a legend', async () => {
+    const html = await mapOf(30, 'en');
+    expect(readerText(html)).toContain('With 30 classes the colours run through the viridis scale in label order, from class 0 (dark purple) to class 29 (yellow)');
+    expect(readerText(await mapOf(30, 'zh'))).toContain('从“类别 0”（深紫）到“类别 29”（黄）');
+  });
+
+  it('keeps a legend and no such note up to twenty classes', async () => {
+    const html = await mapOf(20, 'en');
+    expect(readerText(html)).not.toContain('viridis');
+    expect(html).toContain('class 19');
+  });
+});
+
