@@ -61,7 +61,7 @@ function setUp(doc: Document, figure: HTMLElement): ((sample: string) => void) |
       (blocks[t].querySelector('[data-heading]') as HTMLElement).textContent = target.heading;
       blocks[t].querySelectorAll<HTMLImageElement>('img').forEach((img, k) => {
         img.src = target.maps[k].src;
-        img.alt = fillTemplate(data.labels.alt, { method: data.methods[k], sample, digit: target.digit });
+        img.alt = fillTemplate(data.labels.alt, { method: data.methods[k], sample, class: target.name });
       });
       blocks[t].querySelectorAll<HTMLElement>('[data-note]').forEach((note, k) => (note.textContent = target.maps[k].note ?? ''));
       blocks[t].querySelectorAll<HTMLElement>('[data-flag]').forEach((flag, k) => {

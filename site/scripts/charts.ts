@@ -7,7 +7,7 @@
 // vega-tooltip inject no <style> element: their rules live in site/styles/charts.css.
 import type { EmbedOptions, Result } from 'vega-embed';
 import type { ChartActionLabels, ChartSamples } from '../lib/directives/chart';
-import { addDigitTooltips, mapData, withAllPoints } from './embeddingMap';
+import { addImageTooltips, mapData, withAllPoints } from './embeddingMap';
 
 /** Fired on document by site/scripts/gallery.ts; detail is the test-set index as a string. */
 export const SAMPLE_EVENT = 'cnn:sample';
@@ -56,10 +56,10 @@ async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
   const { default: embed } = await import('vega-embed');
   const target = document.createElement('div');
   const options = embedOptions(figure);
-  // The embedding map: all points from their file, and each digit in its tooltip.
+  // The embedding map: all points from their file, and each test image in its tooltip.
   const map = mapData(figure);
   const result = await embed(target, (map ? await withAllPoints(spec, map) : spec) as never, options);
-  if (map) await addDigitTooltips(result.view, map);
+  if (map) await addImageTooltips(result.view, map);
   // The menu button holds only an icon: give it the menu's name.
   target.querySelector('summary')?.setAttribute('aria-label', options.i18n?.CLICK_TO_VIEW_ACTIONS ?? '');
   // Swap only once vega has rendered, so a failure leaves the previous chart in place.

@@ -1,5 +1,5 @@
 // The embedding map's live part: every point from the compact point file (the HTML holds a sample drawn at
-// build time) and, in the tooltip, the digit itself, painted from the test-image shard that holds it. Shards
+// build time) and, in the tooltip, the test image itself, painted from the test-image shard that holds it. Shards
 // (39 kB each) load only when a reader hovers a point of theirs, so the page stays light.
 import type { View } from 'vega';
 import { decodePoints } from '../../shared/embedding/mapPoints';
@@ -26,8 +26,8 @@ export async function withAllPoints<S extends { data?: VegaData[] }>(spec: S, ma
 
 const shards = new Map<string, Promise<Uint8Array>>();
 
-/** A data: URL of test image `index`, dark ink on white like the site's other digits. */
-async function digitImage(map: EmbeddingMapData, index: number): Promise<string> {
+/** A data: URL of test image `index`: grey ones dark ink on white like the site's other test images, colour ones as they are. */
+async function testImage(map: EmbeddingMapData, index: number): Promise<string> {
   const url = `${map.shards}${testImageShardPath(index)}`;
   let shard = shards.get(url);
   if (!shard) {
@@ -46,7 +46,7 @@ async function digitImage(map: EmbeddingMapData, index: number): Promise<string>
   if (!context) throw new Error('no 2-D canvas context');
   const image = context.createImageData(width, height);
   for (let p = 0; p < width * height; p++) {
-    // Grey images as ink on paper (the digits' look elsewhere on the site); colour images as they are.
+    // Grey images as ink on paper (their look elsewhere on the site); colour images as they are.
     const rgb = channels === 1 ? [0, 0, 0].map(() => Math.round(255 * (1 - pixels[p]))) : [0, 1, 2].map((k) => Math.round(255 * pixels[p * channels + Math.min(k, channels - 1)]));
     image.data.set([...rgb, 255], p * 4);
   }
@@ -56,8 +56,8 @@ async function digitImage(map: EmbeddingMapData, index: number): Promise<string>
 
 type TooltipHandler = (handler: unknown, event: MouseEvent, item: { datum?: { index?: number } } | null, value: unknown) => void;
 
-/** Wraps the view's tooltip so a point's tooltip also shows its digit (vega-tooltip renders the `image` field). */
-export async function addDigitTooltips(view: View, map: EmbeddingMapData): Promise<void> {
+/** Wraps the view's tooltip so a point's tooltip also shows its test image (vega-tooltip renders the `image` field). */
+export async function addImageTooltips(view: View, map: EmbeddingMapData): Promise<void> {
   // Read back the handler vega-embed installed (vega's getter takes no argument; its typings do not say so).
   const base = (view as unknown as { tooltip(): TooltipHandler }).tooltip();
   const images = new Map<number, string>();
@@ -70,13 +70,13 @@ export async function addDigitTooltips(view: View, map: EmbeddingMapData): Promi
     const title = map.imageTitle.replace('{index}', String(hovered));
     if (image) return base(handler, event, item, { ...(value as object), image, title });
     base(handler, event, item, value);
-    digitImage(map, hovered).then(
+    testImage(map, hovered).then(
       (url) => {
         images.set(index as number, url);
-        // Still on the same point: show the digit now rather than at the next mouse move.
+        // Still on the same point: show the image now rather than at the next mouse move.
         if (hovered === index) base(handler, event, item, { ...(value as object), image: url, title });
       },
-      (error) => console.warn('digit image unavailable:', error),
+      (error) => console.warn('test image unavailable:', error),
     );
   };
   // Setting a handler resets vega's renderer: run the view again so the marks are drawn.

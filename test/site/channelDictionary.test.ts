@@ -105,10 +105,10 @@ describe('::channel-dictionary', () => {
 });
 
 describe('::class-optimised and :dictionary-setting', () => {
-  it('shows one image per digit with its score', async () => {
+  it('shows one image per class with its name and score', async () => {
     const html = await classOptimisedDirective.render({}, ctx);
     expect(html.match(/<img /g)).toHaveLength(10);
-    expect(html).toContain('alt="Image optimised to raise the score of digit 3"');
+    expect(html).toContain('alt="Image optimised to raise the score of class 3"');
     expect(html).toContain('3: score 9.3');
   });
 

@@ -3,6 +3,7 @@ import type { DistributionsIndex } from '../../pipeline/explain/distributions/di
 import { activationHistogramChart, deadShareChart, weightHistogramChart } from '../../site/lib/charts/distributions';
 import { embeddingMapChart, mapRows } from '../../site/lib/charts/embeddingMap';
 import { translator } from '../../site/lib/i18n';
+import { mnistClasses } from '../../shared/data/classes';
 
 const t = translator('en');
 const stats = { mean: 0, std: 1, min: -1, max: 1 };
@@ -53,7 +54,7 @@ describe('embedding map chart', () => {
   });
 
   it('binds a UMAP / PCA switch with localised labels and marks misclassified digits by shape', () => {
-    const spec = embeddingMapChart(mapRows(points), { t: translator('zh') }, { layer: 'dense', units: 128 }) as unknown as {
+    const spec = embeddingMapChart(mapRows(points), { t: translator('zh'), names: mnistClasses().zh }, { layer: 'dense', units: 128 }) as unknown as {
       title: string;
       params: { name: string; bind: { options: string[]; labels: string[] } }[];
       transform: { calculate: string; as: string }[];
@@ -66,7 +67,7 @@ describe('embedding map chart', () => {
   });
 
   it('names the embedding layer and its size in the title, for any model', () => {
-    const spec = embeddingMapChart(mapRows(points), { t: translator('en') }, { layer: 'global_average_pooling2d', units: 48 });
+    const spec = embeddingMapChart(mapRows(points), { t: translator('en'), names: mnistClasses().en }, { layer: 'global_average_pooling2d', units: 48 });
     expect(spec.title).toBe('The test set arranged by the global_average_pooling2d layer\'s 48 values');
   });
 });

@@ -30,13 +30,13 @@ describe('page routing', () => {
   });
 
   it('orders the nav by frontmatter order and marks the current page', () => {
-    const model = pageModel('/cnn/', 'zh', 'model', { title: 'T', description: 'D' }, pages);
+    const model = pageModel('/cnn/', 'zh', 'model', { title: 'T', description: 'D' }, pages, 'digit');
     expect(model.nav.map((n) => n.label)).toEqual(['文章', '模型', '训练', '错误分析', '关于']);
     expect(model.nav.find((n) => n.current)?.href).toBe('/cnn/zh/model/');
   });
 
   it('switches language to the same page and lists hreflang alternates', () => {
-    const model = pageModel('/', 'zh', 'training', { title: 'T', description: 'D' }, pages);
+    const model = pageModel('/', 'zh', 'training', { title: 'T', description: 'D' }, pages, 'digit');
     expect(model.htmlLang).toBe('zh-CN');
     expect(model.switchTo).toEqual({ lang: 'en', hreflang: 'en', href: '/en/training/' });
     expect(model.alternates.map((a) => `${a.hreflang} ${a.href}`)).toEqual(['en /en/training/', 'zh-CN /zh/training/']);

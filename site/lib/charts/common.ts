@@ -8,6 +8,11 @@ export interface ChartContext {
   t: Translate;
 }
 
+/** For charts with a class axis or legend: one name per label in the page's language (site/lib/classLabels.ts). */
+export interface ClassChartContext extends ChartContext {
+  names: readonly string[];
+}
+
 export const CHART_WIDTH = 520;
 export const CHART_HEIGHT = 260;
 

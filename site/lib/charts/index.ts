@@ -1,4 +1,6 @@
 import type { SiteArtifacts } from '../artifacts/load';
+import { classNamesFor } from '../classLabels';
+import type { Lang } from '../i18n';
 import type { ChartContext, ChartSpec } from './common';
 import { confusionChart } from './confusion';
 import { activationHistogramChart, deadShareChart, weightHistogramChart } from './distributions';
@@ -19,21 +21,22 @@ export interface ChartOptions {
   layer?: string;
 }
 
-/** The Vega-Lite spec of a named chart, built from the artifacts. */
-export function buildChart(name: ChartName, artifacts: SiteArtifacts, ctx: ChartContext, options: ChartOptions = {}): ChartSpec {
+/** The Vega-Lite spec of a named chart, built from the artifacts; `lang` picks the class names the class charts show. */
+export function buildChart(name: ChartName, artifacts: SiteArtifacts, ctx: ChartContext & { lang: Lang }, options: ChartOptions = {}): ChartSpec {
+  const classCtx = { t: ctx.t, names: classNamesFor(artifacts.manifest.data.classes, ctx.lang) };
   switch (name) {
     case 'loss':
       return lossChart(artifacts.history, ctx);
     case 'accuracy':
       return accuracyChart(artifacts.history, ctx);
     case 'confusion':
-      return confusionChart(artifacts.evaluation, ctx);
+      return confusionChart(artifacts.evaluation, classCtx);
     case 'per-class':
-      return perClassChart(artifacts.evaluation, ctx);
+      return perClassChart(artifacts.evaluation, classCtx);
     case 'top3':
       return top3Chart(
         artifacts.visuals.samples.map((s) => ({ index: s.index, label: s.label, probabilities: artifacts.probabilities(s.index) })),
-        ctx,
+        classCtx,
       );
     case 'mean-activation': {
       const layer = options.layer ?? artifacts.manifest.model.firstConvolution;

@@ -1,4 +1,5 @@
 import type { UiKey } from '../../i18n/en';
+import type { ItemNoun } from '../../../shared/data/classes';
 import { HTML_LANG, LANGS, otherLang, translator, type Lang } from '../i18n';
 import { PAGE_KINDS, pageUrl, type PageKind } from './pages';
 
@@ -18,6 +19,8 @@ export interface Alternate {
 /** A page as the layout needs it: computed from a content entry, with no Astro in sight. */
 export interface PageModel {
   lang: Lang;
+  /** What one item of the data is called (manifest.data.classes.noun), for the layout's strings. */
+  noun: ItemNoun;
   htmlLang: string;
   page: PageKind;
   title: string;
@@ -38,15 +41,16 @@ export function pageModel(
   page: PageKind,
   frontmatter: { title: string; description: string },
   pages: { page: PageKind; order: number }[],
+  noun: ItemNoun,
 ): PageModel {
-  const t = translator(lang);
+  const t = translator(lang, noun);
   const nav = [...pages]
     .sort((a, b) => a.order - b.order || PAGE_KINDS.indexOf(a.page) - PAGE_KINDS.indexOf(b.page))
     .map((p) => ({ page: p.page, href: pageUrl(base, lang, p.page), label: t(NAV_KEY[p.page]), current: p.page === page }));
   const alternates = LANGS.map((l) => ({ lang: l, hreflang: HTML_LANG[l], href: pageUrl(base, l, page) }));
   const other = otherLang(lang);
   return {
-    lang, htmlLang: HTML_LANG[lang], page, title: frontmatter.title, description: frontmatter.description, nav, alternates,
+    lang, noun, htmlLang: HTML_LANG[lang], page, title: frontmatter.title, description: frontmatter.description, nav, alternates,
     switchTo: alternates.find((a) => a.lang === other) as Alternate,
   };
 }

@@ -2,14 +2,14 @@ import type { ExplainSet } from '../../../pipeline/explain/explainIndex';
 import { fillTemplate } from '../fillTemplate';
 import { escapeHtml, jsonForScript } from '../html';
 import { attributionData, selectMaps, type AttributionData, type AttributionSampleView } from './attributionData';
-import { requireOneOf, type DirectiveSpec } from './context';
+import { classNameOf, requireOneOf, type DirectiveSpec } from './context';
 
 const SETS: readonly ExplainSet[] = ['samples', 'gallery', 'misclassified'];
 
 /** One class's maps: the markup the browser script updates in place (and clones for a second class). */
 function targetHtml(view: AttributionSampleView['targets'][number], sample: string, data: AttributionData): string {
   const items = view.maps.map((map, k) => {
-    const alt = fillTemplate(data.labels.alt, { method: data.methods[k], sample, digit: view.digit });
+    const alt = fillTemplate(data.labels.alt, { method: data.methods[k], sample, class: view.name });
     return `<li><figure><img src="${escapeHtml(map.src)}" width="${data.size}" height="${data.size}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`
       + `<figcaption><span>${escapeHtml(data.methods[k])}</span><small data-note>${escapeHtml(map.note ?? '')}</small>`
       + `<strong class="map-flag" data-flag${map.flag ? '' : ' hidden'}>${escapeHtml(map.flag ?? '')}</strong></figcaption></figure></li>`;
@@ -20,8 +20,9 @@ function targetHtml(view: AttributionSampleView['targets'][number], sample: stri
 function chooserHtml(set: ExplainSet, data: AttributionData, ctx: Parameters<DirectiveSpec['render']>[1]): string {
   if (set === 'samples') return '';
   const explain = ctx.artifacts.explain();
+  const name = classNameOf(ctx);
   const options = explain.samples.filter((s) => s.sets.includes(set)).map((s) => {
-    const label = ctx.t('attr.option', { sample: s.index, label: s.label, predicted: s.predicted });
+    const label = ctx.t('attr.option', { sample: s.index, label: name(s.label), predicted: name(s.predicted) });
     return `<option value="${s.index}"${String(s.index) === data.initial ? ' selected' : ''}>${escapeHtml(label)}</option>`;
   });
   const partial = set === 'misclassified' && explain.misclassified.explained < explain.misclassified.total

@@ -3,7 +3,7 @@
 // HTML) and by site/scripts/attribution.ts (switching images in the browser).
 import { METHOD_NAMES, methodOf, type ExplainSet, type ExplainedSample, type MapId } from '../../../pipeline/explain/explainIndex';
 import { formatPercent } from '../format/number';
-import { artifactUrl, DirectiveUsageError, requireOneOf, type DirectiveContext } from './context';
+import { artifactUrl, classNameOf, DirectiveUsageError, requireOneOf, type DirectiveContext } from './context';
 import { methodLabel } from './methodLabel';
 
 export interface AttributionMapView {
@@ -18,7 +18,8 @@ export interface AttributionMapView {
 
 export interface AttributionSampleView {
   caption: string;
-  targets: { digit: number; heading: string; maps: AttributionMapView[] }[];
+  /** `digit`: the class's label; `name`: its name in the page's language (filled into the maps' alt text). */
+  targets: { digit: number; name: string; heading: string; maps: AttributionMapView[] }[];
 }
 
 export interface AttributionData {
@@ -49,15 +50,18 @@ export function selectMaps(method: string | undefined, layer: string | undefined
   return maps.filter((id) => methodOf(id).method === method && (layer === undefined || methodOf(id).layer === layer));
 }
 
-export function sampleView(s: ExplainedSample, maps: MapId[], { t, lang, base }: DirectiveContext): AttributionSampleView {
+export function sampleView(s: ExplainedSample, maps: MapId[], ctx: DirectiveContext): AttributionSampleView {
+  const { t, lang, base } = ctx;
+  const name = classNameOf(ctx);
   return {
-    caption: t('attr.caption', { sample: s.index, label: s.label, predicted: s.predicted }),
+    caption: t('attr.caption', { sample: s.index, label: name(s.label), predicted: name(s.predicted) }),
     targets: s.targets.map((target) => ({
       digit: target.digit,
-      heading: t(target.role === 'true' ? 'attr.heading.true' : 'attr.heading.predicted', { digit: target.digit, probability: formatPercent(target.probability, lang, 1) }),
+      name: name(target.digit),
+      heading: t(target.role === 'true' ? 'attr.heading.true' : 'attr.heading.predicted', { class: name(target.digit), probability: formatPercent(target.probability, lang, 1) }),
       maps: maps.map((id) => {
         const ref = target.maps.find((m) => m.id === id);
-        if (!ref) throw new DirectiveUsageError(`explain.json has no ${id} map for test image ${s.index}, class ${target.digit}`);
+        if (!ref) throw new DirectiveUsageError(`explain.json has no ${id} map for test image ${s.index}, class ${target.digit} (${name(target.digit)})`);
         const view: AttributionMapView = { src: artifactUrl(base, ref.image), range: [ref.min, ref.max, ref.sum] };
         if (ref.completeness !== undefined) view.note = t('attr.completeness', { error: formatPercent(ref.completeness, lang, 2) });
         if (ref.converged === false) view.flag = t('attr.unconverged', { steps: ref.steps ?? '?' });

@@ -64,7 +64,7 @@ export const chartDirective: DirectiveSpec = {
       if (name !== 'mean-activation') throw new DirectiveUsageError(`the layer attribute only applies to the mean-activation chart`);
       options.layer = requireOneOf(attributes.layer, ctx.artifacts.visuals.layers.map((l) => l.name), 'layer');
     }
-    const spec = buildChart(name, ctx.artifacts, { t: ctx.t }, options);
+    const spec = buildChart(name, ctx.artifacts, { t: ctx.t, lang: ctx.lang }, options);
     const title = typeof spec.title === 'string' ? spec.title : name;
     // The mean-activation chart follows the sample picker: every sample's values ride along, compactly.
     const samples = name === 'mean-activation' ? meanActivationSamples(options.layer ?? ctx.artifacts.manifest.model.firstConvolution, ctx) : undefined;

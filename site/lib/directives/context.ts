@@ -1,4 +1,5 @@
 import type { SiteArtifacts } from '../artifacts/load';
+import { classLabeller } from '../classLabels';
 import type { Lang, Translate } from '../i18n';
 
 /** What every directive renderer gets: the data, the page language and where images are served from. */
@@ -39,4 +40,9 @@ export function requireOneOf(value: string | undefined, valid: readonly string[]
   if (value === undefined) throw new DirectiveUsageError(`missing ${what}. Valid values: ${valid.join(', ')}`);
   if (!valid.includes(value)) throw new DirectiveUsageError(`unknown ${what} "${value}". Valid values: ${valid.join(', ')}`);
   return value;
+}
+
+/** label → the class's name in the page's language (site/lib/classLabels.ts): what every figure prints for a label. */
+export function classNameOf(ctx: Pick<DirectiveContext, 'artifacts' | 'lang'>): (label: number) => string {
+  return classLabeller(ctx.artifacts.manifest.data.classes, ctx.lang);
 }

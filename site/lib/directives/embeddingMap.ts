@@ -1,7 +1,8 @@
 import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddingIndex';
 import type { MapPoint } from '../../../shared/embedding/mapPoints';
 import { describedLayer } from '../../../pipeline/model/description';
-import { EMBEDDING_DATA, embeddingMapChart, mapRows } from '../charts/embeddingMap';
+import { classColours, EMBEDDING_DATA, embeddingMapChart, mapRows } from '../charts/embeddingMap';
+import { classNamesFor } from '../classLabels';
 import { renderChart } from '../charts/render';
 import { formatInt } from '../format/number';
 import { escapeHtml, jsonForScript } from '../html';
@@ -11,7 +12,7 @@ import { chartFigure } from './chart';
 /** Points the build draws into the static SVG: every misclassified image and an even sample of the rest. */
 export const STATIC_POINTS = 200;
 
-/** What site/scripts/embeddingMap.ts needs to draw every point and show each digit in the tooltip. */
+/** What site/scripts/embeddingMap.ts needs to draw every point and show each test image in the tooltip. */
 export interface EmbeddingMapData {
   data: string;
   points: string; // URL of points.u16
@@ -41,7 +42,8 @@ export const embeddingMapDirective: DirectiveSpec = {
     const { model } = artifacts.manifest;
     if (model.embedding === null) return `<p class="chart-note embedding-none" data-embedding-none>${escapeHtml(t('chart.embedding.none'))}</p>`;
     const { index, points } = artifacts.embedding();
-    const ctx = { t };
+    const names = classNamesFor(artifacts.manifest.data.classes, lang);
+    const ctx = { t, names };
     const shown = staticSample(points);
     const units = describedLayer(model, model.embedding).outputShape.reduce((a, b) => a * b, 1);
     const spec = embeddingMapChart(mapRows(shown), ctx, { layer: model.embedding, units });
@@ -54,7 +56,10 @@ export const embeddingMapDirective: DirectiveSpec = {
       imageTitle: t('chart.embedding.image', { index: '{index}' }),
       input: { height: model.input.height, width: model.input.width, channels: model.input.channels },
     };
-    const note = `<figcaption class="chart-note">${escapeHtml(t('chart.embedding.sampleNote', { shown: formatInt(shown.length, lang), count: formatInt(index.count, lang) }))}</figcaption>`;
+    const notes = [t('chart.embedding.sampleNote', { shown: formatInt(shown.length, lang), count: formatInt(index.count, lang) })];
+    // Too many classes for a colour legend (classColours): the note says how the colours run.
+    if (!classColours(names.length).legend) notes.push(t('chart.embedding.colourNote', { count: names.length, first: names[0], last: names[names.length - 1] }));
+    const note = `<figcaption class="chart-note">${notes.map(escapeHtml).join(' ')}</figcaption>`;
     const extra = `<script type="application/json" data-chart-points>${jsonForScript(data)}</script>${note}`;
     const rendered = await renderChart(spec);
     // The script fills in every point; the sample stays only in the SVG, not again in the spec.

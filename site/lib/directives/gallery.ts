@@ -1,7 +1,7 @@
 import { channelAnchor } from '../../../pipeline/explain/dictionary/channelsIndex';
 import { pageUrl } from '../content/pages';
 import { escapeHtml, jsonForScript } from '../html';
-import { artifactUrl, DirectiveUsageError, layerStatsUrl, requireOneOf, type DirectiveContext, type DirectiveSpec } from './context';
+import { artifactUrl, classNameOf, DirectiveUsageError, layerStatsUrl, requireOneOf, type DirectiveContext, type DirectiveSpec } from './context';
 
 /** What the client script needs to swap the grid to another sample and to locate channel tiles. */
 export interface GalleryData {
@@ -40,13 +40,14 @@ export function galleryData(layerName: string, ctx: DirectiveContext): GalleryDa
   if (!layer) throw new DirectiveUsageError(`unknown layer "${layerName}"`);
   const [height, width, channels] = layer.shape;
   const samples: GalleryData['samples'] = {};
+  const name = classNameOf(ctx);
   let tile = 0;
   let gap = 0;
   for (const sample of artifacts.visuals.samples) {
     const grid = artifacts.visuals.grids.find((g) => g.layer === layer.name && g.sample === sample.index);
     if (!grid) throw new DirectiveUsageError(`visuals.json has no ${layer.name} grid for test image ${sample.index}`);
     ({ tile, gap } = grid);
-    const vars = { layer: layer.name, type: layer.type, channels, height, width, sample: sample.index, label: sample.label, cols: layer.cols };
+    const vars = { layer: layer.name, type: layer.type, channels, height, width, sample: sample.index, label: name(sample.label), cols: layer.cols };
     samples[String(sample.index)] = {
       src: artifactUrl(base, grid.path),
       width: grid.width,

@@ -105,7 +105,8 @@ export const remarkArtifactDirectives: Plugin<[ArtifactDirectivesOptions], Root>
     const context = (): DirectiveContext => {
       if (!lang) throw new Error(`${file.path ?? '<markdown>'}: cannot tell the page language; content files live in content/en/ or content/zh/.`);
       artifacts ??= loadArtifacts(options.artifactsDir);
-      return { artifacts, lang, t: translator(lang), base };
+      // Every UI string names the data's items by its noun ("digit" only for digit data).
+      return { artifacts, lang, t: translator(lang, artifacts.manifest.data.classes.noun), base };
     };
     keepPassages(tree, context, (node, message) => new Error(`${at(node.position?.start.line ?? 0, node.position?.start.column ?? 0)} :::${node.name}: ${message}`));
     const nodes: DirectiveNode[] = [];

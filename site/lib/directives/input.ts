@@ -1,18 +1,20 @@
 import { escapeHtml, jsonForScript } from '../html';
-import { artifactUrl, DirectiveUsageError, type DirectiveSpec } from './context';
+import { artifactUrl, classNameOf, DirectiveUsageError, type DirectiveSpec } from './context';
 
-/** `::input` — the selected sample's input image with its true and predicted label; follows the sample picker. */
+/** `::input` — the selected sample's input image with its true and predicted class; follows the sample picker. */
 export const inputDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
-  render(_attributes, { artifacts, t, base }) {
+  render(_attributes, ctx) {
+    const { artifacts, t, base } = ctx;
+    const name = classNameOf(ctx);
     const samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string }> = {};
     for (const s of artifacts.visuals.samples) {
       const size = artifacts.imageSize(s.input);
       samples[String(s.index)] = {
         src: artifactUrl(base, s.input), ...size,
-        alt: t('input.alt', { sample: s.index, label: s.label }),
-        caption: t('input.caption', { sample: s.index, label: s.label, predicted: s.predicted }),
+        alt: t('input.alt', { sample: s.index, label: name(s.label) }),
+        caption: t('input.caption', { sample: s.index, label: name(s.label), predicted: name(s.predicted) }),
       };
     }
     const shown = samples[String(artifacts.visuals.articleSample)] ?? Object.values(samples)[0];

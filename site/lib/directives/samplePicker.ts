@@ -1,5 +1,5 @@
 import { escapeHtml } from '../html';
-import { artifactUrl, type DirectiveSpec } from './context';
+import { artifactUrl, classNameOf, type DirectiveSpec } from './context';
 import { explorerDirective } from './explorer';
 
 /**
@@ -14,11 +14,12 @@ export const samplePickerDirective: DirectiveSpec = {
   async render(attributes, ctx) {
     const { artifacts, t, base } = ctx;
     const { samples, articleSample } = artifacts.visuals;
+    const name = classNameOf(ctx);
     const buttons = samples.map((s) => {
-      const label = t('picker.option', { sample: s.index, label: s.label }) + (s.index === articleSample ? ` (${t('picker.article')})` : '');
+      const label = t('picker.option', { sample: s.index, label: name(s.label) }) + (s.index === articleSample ? ` (${t('picker.article')})` : '');
       const size = artifacts.imageSize(s.input);
       return `<button type="button" data-sample="${s.index}" aria-pressed="${s.index === articleSample}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">`
-        + `<img src="${escapeHtml(artifactUrl(base, s.input))}" width="${size.width}" height="${size.height}" alt="" loading="lazy" decoding="async"><span>${s.label}</span></button>`;
+        + `<img src="${escapeHtml(artifactUrl(base, s.input))}" width="${size.width}" height="${size.height}" alt="" loading="lazy" decoding="async"><span>${escapeHtml(name(s.label))}</span></button>`;
     });
     const drawOwn = `<button type="button" class="draw-own" data-draw-own aria-expanded="false" aria-controls="draw-own-view">${escapeHtml(t('picker.drawOwn'))}</button>`;
     return `<fieldset class="sample-picker js-only" data-sample-picker hidden><legend>${escapeHtml(t('picker.legend'))}</legend><div class="sample-picker-options">${buttons.join('')}${drawOwn}</div></fieldset>`

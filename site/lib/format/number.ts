@@ -17,7 +17,7 @@ export function formatFixed(value: number, lang: Lang, digits = 2): string {
 
 /** Short durations keep a decimal ("4.2 s"); longer ones read as "3 min 12 s" / "3 分 12 秒". */
 export function formatSeconds(seconds: number, lang: Lang): string {
-  const t = translator(lang);
+  const t = translator(lang); // unit names only: no string here names the data's items
   const sep = lang === 'zh' ? '' : ' ';
   if (seconds < 10) return `${formatFixed(seconds, lang, 1)}${sep}${t('unit.seconds')}`;
   const whole = Math.round(seconds);
