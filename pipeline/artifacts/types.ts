@@ -271,7 +271,7 @@ export interface VisualSample {
   index: number; // test-set index
   label: number;
   predicted: number;
-  /** 'article': the tutorial's test image 51; 'digit': one correct image per digit 0–9; 'extra': from --samples. */
+  /** 'article': the tutorial's test image 51; 'digit': one correct image per class (at most 10 classes, pipeline/visualize/selectSamples.ts); 'extra': from --samples. */
   role: 'article' | 'digit' | 'extra';
   input: string; // path of the upscaled input PNG
 }

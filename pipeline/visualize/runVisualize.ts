@@ -44,6 +44,7 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
     extraSamples: ctx.extraSamples,
     labels: test.labels,
     predicted: predictions.predicted,
+    classes: ctx.description.classes,
   });
   for (const note of notes) log(`visualize: ${note}`);
   const indices = choices.map((c) => c.index);

@@ -3,7 +3,7 @@
 import { fillRgba, paintTile } from '../../../shared/drawing/paintLayerGrid';
 import { inputSize, type ModelInput } from '../../model/description';
 import { divergingLevel, divergingPalette } from '../../visualize/diverging';
-import { paintDigit } from '../../visualize/digitImage';
+import { paintInput } from '../../visualize/inputImage';
 import type { ChannelExample } from './channelsIndex';
 
 export interface Rgba {
@@ -12,15 +12,9 @@ export interface Rgba {
   height: number;
 }
 
-/** Outline colour of a receptive field: orange stands out on the grey digits. */
+/** Outline colour of a receptive field: orange stands out on grey digits (and on most colour images). */
 export const FIELD_RGB: [number, number, number] = [255, 127, 14];
 const GAP = 2;
-
-/** An input image (values 0–1; grey, or RGB for colour) at its own size. */
-export function paintInput(pixels: ArrayLike<number>, input: ModelInput): Rgba {
-  if (pixels.length !== inputSize(input)) throw new Error(`paintInput: expected ${inputSize(input)} pixel values (${input.height}×${input.width}×${input.channels}), got ${pixels.length}`);
-  return paintDigit(pixels, input, 1);
-}
 
 /** Copies `tile` into `img` with its top-left corner at (left, top). */
 function blit(img: Rgba, tile: Rgba, left: number, top: number): void {
@@ -42,7 +36,7 @@ export function paintStrip(testImages: Float32Array, examples: readonly ChannelE
   fillRgba(img.rgba, [255, 255, 255]);
   examples.forEach(({ index, box: [x0, y0, x1, y1] }, k) => {
     const left = k * (side + GAP);
-    blit(img, paintDigit(testImages.subarray(index * PIXELS, (index + 1) * PIXELS), input, scale), left, 0);
+    blit(img, paintInput(testImages.subarray(index * PIXELS, (index + 1) * PIXELS), input, scale), left, 0);
     outline(img, left + x0 * scale, y0 * scale, left + (x1 + 1) * scale - 1, (y1 + 1) * scale - 1);
   });
   return img;

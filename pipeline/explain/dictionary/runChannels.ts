@@ -12,7 +12,8 @@ import { CHANNELS_FORMAT, CHANNELS_INDEX_PATH, type ChannelEntry, type ChannelsI
 import { ascend, type AscentResult, type AscentSettings } from './maximise';
 import { channelObjective, classObjective } from './objectives';
 import { fieldBox, modelGeometry, receptiveField } from './receptiveField';
-import { paintInput, paintKernel, paintStrip, type Rgba } from './renderDictionary';
+import { paintInput } from '../../visualize/inputImage';
+import { paintKernel, paintStrip, type Rgba } from './renderDictionary';
 import { ascentSettings, KERNEL_SCALE, SEARCH_BATCH, STRIP_SCALE, TOP_K } from './settings';
 import { channelPeaks, topExamples } from './topExamples';
 
@@ -99,7 +100,7 @@ export async function runChannels(ctx: ChannelsContext): Promise<ChannelsResult>
       const paths = { optimised: channelImagePath(name, channel, 'optimised'), examples: channelImagePath(name, channel, 'examples'), kernel: channelImagePath(name, channel, 'kernel') };
       const meta = { layer: name, channel };
       jobs.push({ path: paths.examples, image: paintStrip(test.images, examples, STRIP_SCALE, input), meta: { ...meta, part: 'examples' } });
-      jobs.push({ path: paths.optimised, image: paintInput(climbs[k].images.subarray(channel * PIXELS, (channel + 1) * PIXELS), input), meta: { ...meta, part: 'optimised' } });
+      jobs.push({ path: paths.optimised, image: paintInput(climbs[k].images.subarray(channel * PIXELS, (channel + 1) * PIXELS), input, 1), meta: { ...meta, part: 'optimised' } });
       const entry: ChannelEntry = {
         channel, examples, strip: paths.examples,
         optimised: { image: paths.optimised, start: round7(climbs[k].start[channel]), objective: round7(climbs[k].final[channel]) },
@@ -114,7 +115,7 @@ export async function runChannels(ctx: ChannelsContext): Promise<ChannelsResult>
   });
   const classImages = Array.from({ length: classCount }, (_, digit) => {
     const image = classImagePath(digit);
-    jobs.push({ path: image, image: paintInput(classes.images.subarray(digit * PIXELS, (digit + 1) * PIXELS), input), meta: { digit, part: 'class' } });
+    jobs.push({ path: image, image: paintInput(classes.images.subarray(digit * PIXELS, (digit + 1) * PIXELS), input, 1), meta: { digit, part: 'class' } });
     return { digit, image, start: round7(classes.start[digit]), objective: round7(classes.final[digit]) };
   });
   const write = artifactWriter(ctx.outDir);
