@@ -59,20 +59,20 @@ export type ArtifactKind =
   | 'summary' // summary.json: ModelSummary
   | 'evaluation' // evaluation.json: Evaluation
   | 'predictions' // predictions.json: PredictionsIndex
-  | 'probabilities' // probabilities.u8: N×10 uint8, p·255 rounded
+  | 'probabilities' // probabilities.u8: N × classes uint8, p·255 rounded (meta.shape)
   | 'model' // model/model.json (TF.js layers format)
   | 'model-weights' // model/weights.bin
   | 'data-info' // data.json: DataInfo
   | 'visual-index' // visuals.json: written by pipeline/visualize, indexes everything below
   | 'layer-grid' // PNG, meta { layer, sample, channels, rows, cols, width, height }
   | 'layer-data' // raw channel values + per-channel stats, meta { layer, sample, shape }
-  | 'filters-grid' // PNG of the first layer's kernels
+  | 'filters-grid' // PNG of the first layer's kernels, meta.colours 'diverging' (one input channel) or 'rgb' (three)
   | 'filter-norms' // JSON, per-filter weight norms of deeper layers
-  | 'input-image' // PNG of an input digit, meta { sample }
+  | 'input-image' // PNG of an input image (grey, or RGB for colour), meta { sample }
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
   | 'class-examples' // PNG strip of a few test images of one class, meta { label }
-  | 'test-images' // visuals/test-images/sNNNNN.u8: label + 784 pixel bytes per image, meta { first, count }
+  | 'test-images' // visuals/test-images/sNNNNN.u8: label + height·width·channels pixel bytes per image (784 for MNIST), meta { first, count, record, shape }
   | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/explain/explainIndex.ts), written by pipeline/explain
   | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
   | 'attribution-data' // raw attribution maps of one test image, float32
