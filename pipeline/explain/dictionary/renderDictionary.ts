@@ -3,6 +3,7 @@
 import { fillRgba, paintTile } from '../../../shared/drawing/paintLayerGrid';
 import { inputSize, type ModelInput } from '../../model/description';
 import { divergingLevel, divergingPalette } from '../../visualize/diverging';
+import { rgbLevel } from '../../visualize/filters';
 import { paintInput } from '../../visualize/inputImage';
 import type { ChannelExample } from './channelsIndex';
 
@@ -49,5 +50,23 @@ export function paintKernel(values: readonly number[], maxAbs: number, scale: nu
   const width = k * scale;
   const rgba = new Uint8ClampedArray(width * width * 4);
   paintTile(rgba, width, 0, 0, Uint8Array.from(values, (v) => divergingLevel(v, maxAbs)), k, k, scale, divergingPalette());
+  return { rgba, width, height: width };
+}
+
+/**
+ * A k × k kernel of a colour input (k × k × 3 weights, channels last) as RGB, `scale` pixels per position: each
+ * channel's weight on the layer's shared ±maxAbs, 0 mid grey (the rule of paintFilterGrid's 'rgb' colours).
+ */
+export function paintRgbKernel(values: readonly number[], maxAbs: number, scale: number): Rgba {
+  const k = Math.round(Math.sqrt(values.length / 3));
+  if (k * k * 3 !== values.length) throw new Error(`paintRgbKernel: ${values.length} weights do not make a square kernel of three channels`);
+  const width = k * scale;
+  const rgba = new Uint8ClampedArray(width * width * 4);
+  for (let y = 0; y < width; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = Math.floor(y / scale) * k + Math.floor(x / scale);
+      rgba.set([rgbLevel(values[p * 3], maxAbs), rgbLevel(values[p * 3 + 1], maxAbs), rgbLevel(values[p * 3 + 2], maxAbs), 255], (y * width + x) * 4);
+    }
+  }
   return { rgba, width, height: width };
 }
