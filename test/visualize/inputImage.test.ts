@@ -26,4 +26,11 @@ describe('input images', () => {
   it('refuses pixels that do not fill size × size', () => {
     expect(() => paintInput([0, 1, 0], 2, 1)).toThrow('paintInput: expected 2×2×1 pixel values, got 3');
   });
+
+  it('paints three channels as red, green and blue, channels last', () => {
+    const pixels = [1, 0, 0, 0, 0.2, 1]; // 1×2: pure red, then (0, 51, 255)
+    const { rgba, width, height } = paintInput(pixels, { height: 1, width: 2, channels: 3 }, 1);
+    expect([width, height]).toEqual([2, 1]);
+    expect(Array.from(rgba)).toEqual([255, 0, 0, 255, 0, 51, 255, 255]);
+  });
 });
