@@ -74,7 +74,7 @@ export type ArtifactKind =
   | 'class-examples' // PNG strip of a few test images of one class, meta { label }
   | 'test-images' // visuals/test-images/sNNNNN.u8: label + height·width·channels pixel bytes per image (784 for MNIST), meta { first, count, record, shape }
   | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/explain/explainIndex.ts), written by pipeline/explain
-  | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
+  | 'attribution-map' // PNG of one attribution map over its image, meta { sample, target, map }
   | 'attribution-data' // raw attribution maps of one test image, float32
   | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
   | 'distributions' // explain/distributions.json: DistributionsIndex (pipeline/explain/distributions/distributionsIndex.ts)
@@ -220,7 +220,7 @@ export interface ClassMetrics {
   digit: number;
   precision: number;
   recall: number;
-  support: number; // test images of that digit
+  support: number; // test images of that class
 }
 
 export interface Evaluation {

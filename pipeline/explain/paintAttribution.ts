@@ -18,7 +18,7 @@ export function rdbuPalette(): Uint8Array {
   return palette;
 }
 
-/** How much of the map's colour covers the digit at full strength; the digit stays readable beneath. */
+/** How much of the map's colour covers the image at full strength; the image stays readable beneath. */
 export const MAX_OPACITY = 0.85;
 /** Ink darkness of a full-intensity stroke: light enough that red and blue stand out on it. */
 export const INK = 0.5;

@@ -1,4 +1,4 @@
-// Per sample: the input digit, and for each visualized layer a grid PNG plus its data files.
+// Per sample: the input image, and for each visualized layer a grid PNG plus its data files.
 import type { ArtifactFile, LayerGridRef, VisualLayer, VisualSample } from '../artifacts/types';
 import { inputSize, type ModelInput } from '../model/description';
 import type { LayerActivations } from './activationModel';
