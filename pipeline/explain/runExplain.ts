@@ -1,4 +1,4 @@
-// The explain stage: attribution maps (one module per method) for every digit the site shows, the
+// The explain stage: attribution maps (one module per method) for every test image the site shows, the
 // completeness check of Integrated Gradients (maps that fail it are published flagged, never fatal),
 // and the model randomisation sanity check.
 import { median } from 'simple-statistics';
@@ -11,7 +11,7 @@ import { imageValues, mapValues } from './batches';
 import { createLogitNet } from './logitNet';
 import { attributionMethods } from './methods/index';
 import { scoresOf } from './methods/gradients';
-import { greyPixels, mapImagePath, mapRef, MAP_SCALE, sanityImagePath, writeMapImages, writeRawMaps, type MapImageJob } from './renderExplain';
+import { paperPixels, mapImagePath, mapRef, MAP_SCALE, sanityImagePath, writeMapImages, writeRawMaps, type MapImageJob } from './renderExplain';
 import { FLAG_THRESHOLD, runSanityCheck } from './sanityCheck';
 import { selectExplained } from './selectExplained';
 import { IG_DEFAULTS } from './methods/integratedGradients';
@@ -43,10 +43,10 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const classes = description.classes;
   const slice = (values: Float32Array, row: number) => values.subarray(row * PIXELS, (row + 1) * PIXELS);
   const mapOf = (values: Float32Array, row: number) => values.subarray(row * MAP, (row + 1) * MAP);
-  const paperOf = (index: number) => greyPixels(slice(test.images, index), description.input.channels);
+  const paperOf = (index: number) => paperPixels(slice(test.images, index), description.input.channels);
   const limits = ctx.limits ?? FULL_LIMITS;
   const igMaxSteps = ctx.igMaxSteps ?? IG_DEFAULTS.maxSteps;
-  const selection = selectExplained({ ...ctx, labels: test.labels, predicted: predictions.predicted, maxMisclassified: limits.misclassified });
+  const selection = selectExplained({ ...ctx, labels: test.labels, predicted: predictions.predicted, maxMisclassified: limits.misclassified, classes: description.classes });
   const sanitySamples = selection.picker.slice(0, limits.sanitySamples);
   const { jobs } = selection;
   const images = new Float32Array(jobs.length * PIXELS);
@@ -84,14 +84,14 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const rawFiles: ArtifactFile[] = [];
   for (const { index, sets } of selection.samples) {
     const rows = jobs.flatMap((j, row) => (j.sample === index ? [row] : []));
-    const digit = paperOf(index);
+    const paper = paperOf(index);
     const targets = rows.map((row) => {
       const { digit: target, role } = jobs[row];
       const logits = scores.subarray(row * classes, (row + 1) * classes);
       const expSum = logits.reduce((s, z) => s + Math.exp(z - Math.max(...logits)), 0);
       const refs = MAP_IDS.map((id) => {
         const path = mapImagePath(index, target, id);
-        imageJobs.push({ path, map: mapOf(maps[id], row), digit, kind: 'attribution-map', meta: { sample: index, target, map: id } });
+        imageJobs.push({ path, map: mapOf(maps[id], row), paper, kind: 'attribution-map', meta: { sample: index, target, map: id } });
         return mapRef(id, path, mapOf(maps[id], row), id === 'integrated-gradients' ? { completeness: completeness[row], steps: steps[row], converged: converged(completeness[row]) } : {});
       });
       return { digit: target, role, score: logits[target], probability: Math.exp(logits[target] - Math.max(...logits)) / expSum, maps: refs };
@@ -102,7 +102,7 @@ export async function runExplain(ctx: ExplainContext): Promise<ExplainResult> {
   const figureSample = sanitySamples[0];
   const figure = Object.fromEntries(MAP_IDS.map((id) => [id, sanity.steps.map((step) => sanityImagePath(id, step))])) as Record<MapId, string[]>;
   for (const id of MAP_IDS) {
-    sanity.steps.forEach((step, k) => imageJobs.push({ path: figure[id][k], map: sanity.figure[id][k], digit: paperOf(figureSample), kind: 'sanity-map', meta: { sample: figureSample, map: id, step } }));
+    sanity.steps.forEach((step, k) => imageJobs.push({ path: figure[id][k], map: sanity.figure[id][k], paper: paperOf(figureSample), kind: 'sanity-map', meta: { sample: figureSample, map: id, step } }));
   }
   const imageFiles = await writeMapImages(imageJobs, description.input, write);
 

@@ -27,10 +27,12 @@ export interface SelectionInput {
   predicted: ArrayLike<number>;
   seed: number;
   maxMisclassified: number;
+  /** How many classes the model scores: the picker has one sample per class (at most PICKER_CLASSES). */
+  classes: number;
 }
 
-export function selectExplained({ articleSample, extraSamples, labels, predicted, seed, maxMisclassified }: SelectionInput): ExplainSelection {
-  const picker = selectSamples({ articleSample, extraSamples, labels, predicted }).samples.map((s) => s.index);
+export function selectExplained({ articleSample, extraSamples, labels, predicted, seed, maxMisclassified, classes }: SelectionInput): ExplainSelection {
+  const picker = selectSamples({ articleSample, extraSamples, labels, predicted, classes }).samples.map((s) => s.index);
   const wrong = misclassifiedIndices(labels, predicted);
   const sets: [ExplainSet, number[]][] = [
     ['samples', picker],

@@ -32,12 +32,12 @@ export async function renderFilters(model: tfl.LayersModel, description: Pick<Mo
   const kernel = readKernel(model, KERNEL_IMAGE_LAYER);
   const [kh, kw, , count] = kernel.shape;
   const layout = layerGrid(kh, kw, count);
-  const { rgba, maxAbs } = paintFilterGrid(kernel, layout);
+  const { rgba, maxAbs, colours } = paintFilterGrid(kernel, layout);
   const { width, height, rows, cols, tileWidth: tile, gap } = layout;
   const gridFile = await write(`visuals/filters/${KERNEL_IMAGE_LAYER}.png`, await encodePng(rgba, width, height), 'filters-grid', {
     layer: KERNEL_IMAGE_LAYER, shape: kernel.shape, width, height, rows, cols, tile, gap,
-    // The colour scale: level 128 is weight 0, the ends are ±maxAbs.
-    maxAbs: round7(maxAbs),
+    // The colour scale: level 128 is weight 0, the ends are ±maxAbs (per channel for 'rgb': see paintFilterGrid).
+    maxAbs: round7(maxAbs), colours,
   });
 
   const norms: FilterNormsFile = {

@@ -1,7 +1,7 @@
 // Thumbnails with predictions: 24 random test images (fixed by the seed) and every misclassified one.
 import type { ArtifactFile, ArtifactKind, ImageWithPrediction } from '../artifacts/types';
 import { inputSize, type ModelInput } from '../model/description';
-import { paintDigit, THUMB_SCALE } from './digitImage';
+import { paintInput, THUMB_SCALE } from './inputImage';
 import { encodePng } from './png';
 import { galleryIndices, misclassifiedIndices, topDigits } from './predictionsView';
 import { mapLimit, sampleStem, type WriteArtifact } from './writeArtifact';
@@ -28,7 +28,7 @@ async function renderThumbnails(
 ): Promise<{ entries: ImageWithPrediction[]; files: ArtifactFile[] }> {
   const PIXELS = inputSize(input);
   const files = await mapLimit(indices, PARALLEL_ENCODES, async (index) => {
-    const { rgba, width, height } = paintDigit(images.subarray(index * PIXELS, (index + 1) * PIXELS), input, THUMB_SCALE);
+    const { rgba, width, height } = paintInput(images.subarray(index * PIXELS, (index + 1) * PIXELS), input, THUMB_SCALE);
     const meta = { sample: index, label: labels[index], predicted: predicted[index], width, height };
     return write(`visuals/${folder}/${sampleStem(index)}.png`, await encodePng(rgba, width, height), kind, meta);
   });

@@ -1,8 +1,8 @@
-// Per sample: the input digit, and for each visualized layer a grid PNG plus its data files.
+// Per sample: the input image, and for each visualized layer a grid PNG plus its data files.
 import type { ArtifactFile, LayerGridRef, VisualLayer, VisualSample } from '../artifacts/types';
 import { inputSize, type ModelInput } from '../model/description';
 import type { LayerActivations } from './activationModel';
-import { INPUT_SCALE, paintDigit } from './digitImage';
+import { INPUT_SCALE, paintInput } from './inputImage';
 import { layerGrid } from '../../shared/drawing/layerGrid';
 import { normalisationOf, paintLayerGrid, toChannelMajor } from '../../shared/drawing/paintLayerGrid';
 import { encodePng } from './png';
@@ -27,7 +27,7 @@ export async function renderInputs(
 ): Promise<{ samples: VisualSample[]; files: ArtifactFile[] }> {
   const PIXELS = inputSize(input);
   const files = await mapLimit(choices, PARALLEL_ENCODES, async ({ index }) => {
-    const { rgba, width, height } = paintDigit(images.subarray(index * PIXELS, (index + 1) * PIXELS), input, INPUT_SCALE);
+    const { rgba, width, height } = paintInput(images.subarray(index * PIXELS, (index + 1) * PIXELS), input, INPUT_SCALE);
     const png = await encodePng(rgba, width, height);
     return write(`visuals/inputs/${sampleStem(index)}.png`, png, 'input-image', { sample: index, width, height });
   });

@@ -1,8 +1,10 @@
 // The visualization stage: feature maps of chosen test images, the first layer's kernels,
-// filter norms, a prediction gallery and the misclassified images, indexed in visuals.json.
+// filter norms, a prediction gallery, the misclassified images and a few examples of each class,
+// indexed in visuals.json.
 import type { ArtifactFile, VisualIndex } from '../artifacts/types';
 import { inputSize } from '../model/description';
 import { computeActivations, createActivationModel } from './activationModel';
+import { renderClassExamples } from './renderClassExamples';
 import { renderFilters } from './renderFilters';
 import { renderPredictions } from './renderPredictions';
 import { renderInputs, renderLayerGrids } from './renderSamples';
@@ -44,6 +46,7 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
     extraSamples: ctx.extraSamples,
     labels: test.labels,
     predicted: predictions.predicted,
+    classes: ctx.description.classes,
   });
   for (const note of notes) log(`visualize: ${note}`);
   const indices = choices.map((c) => c.index);
@@ -65,8 +68,13 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
   const filters = await renderFilters(ctx.model, ctx.description, write);
   const shown = await renderPredictions({ images: test.images, labels: test.labels, seed: ctx.seed, ...predictions, input, classes }, write);
   const testImages = await renderTestImages(test, input, write);
+  const examples = await renderClassExamples(test, input, classes, write);
+  if (examples.missing.length > 0) log(`visualize: the test set has no image of class ${examples.missing.join(', ')}; no examples for ${examples.missing.length === 1 ? 'it' : 'them'}`);
   const t3 = now();
-  log(`visualize: filters, ${shown.gallery.length} gallery and ${shown.misclassified.length} misclassified images, ${testImages.length} test-image shards in ${Math.round(t3 - t2)} ms`);
+  log(
+    `visualize: filters, ${shown.gallery.length} gallery and ${shown.misclassified.length} misclassified images, ${testImages.length} test-image shards, ` +
+      `examples of ${examples.classExamples.length} classes in ${Math.round(t3 - t2)} ms`,
+  );
 
   const index: VisualIndex = {
     articleSample: ctx.articleSample,
@@ -76,11 +84,12 @@ export async function runVisualize(ctx: VisualizeContext): Promise<ArtifactFile[
     filters: filters.filters,
     gallery: shown.gallery,
     misclassified: shown.misclassified,
+    classExamples: examples.classExamples,
   };
   const indexFile = await write(VISUAL_INDEX_PATH, JSON.stringify(index), 'visual-index', {
     samples: index.samples.length,
     grids: index.grids.length,
     misclassified: index.misclassified.length,
   });
-  return [...inputs.files, ...grids.files, ...filters.files, ...shown.files, ...testImages, indexFile];
+  return [...inputs.files, ...grids.files, ...filters.files, ...shown.files, ...testImages, ...examples.files, indexFile];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_OPACITY, mapRange, paintAttribution, paperLevel, rdbuPalette } from '../../pipeline/explain/paintAttribution';
+import { colourPaperLevel, INK, MAX_OPACITY, mapRange, paintAttribution, paperLevel, rdbuPalette } from '../../pipeline/explain/paintAttribution';
 
 const rgbAt = (rgba: Uint8ClampedArray, width: number, x: number, y: number) => Array.from(rgba.subarray((y * width + x) * 4, (y * width + x) * 4 + 3));
 
@@ -26,5 +26,20 @@ describe('attribution overlay', () => {
 
   it('summarises a map by its range and sum', () => {
     expect(mapRange([1, -3, 2])).toEqual({ min: -3, max: 2, maxAbs: 3, sum: 0 });
+  });
+
+  it('draws a colour image beneath the map washed towards white, keeping its hues', () => {
+    // 1×2 colour image: a red pixel with no evidence, a black one with the strongest evidence.
+    const image = [1, 0, 0, 0, 0, 0];
+    const rgba = paintAttribution([0, 1], image, { height: 1, width: 2 }, 1);
+    const paleRed = [255, colourPaperLevel(0), colourPaperLevel(0)];
+    expect(rgbAt(rgba, 2, 0, 0)).toEqual(paleRed);
+    expect(colourPaperLevel(0)).toBe(255 - Math.round(INK * 255));
+    const evidence = rgbAt(rgba, 2, 1, 0); // full opacity over dark paper: mostly the palette's dark red
+    expect(evidence).toEqual([103, 0, 31].map((c) => Math.round((1 - MAX_OPACITY) * colourPaperLevel(0) + MAX_OPACITY * c)));
+  });
+
+  it('refuses an image that is neither grey nor three channels of the map\'s size', () => {
+    expect(() => paintAttribution([0, 0], [0, 0, 0, 0], { height: 1, width: 2 }, 1)).toThrow('paintAttribution: expected a 1×2 map and a 1×2 grey or 1×2×3 colour image, got 2 and 4 values');
   });
 });

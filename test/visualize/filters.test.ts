@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { divergingLevel, divergingPalette, NEGATIVE_RGB, POSITIVE_RGB, ZERO_RGB } from '../../pipeline/visualize/diverging';
-import { FILTER_GAP_RGB, filterNorms, paintFilterGrid, type Kernel } from '../../pipeline/visualize/filters';
+import { FILTER_GAP_RGB, filterColours, filterNorms, paintFilterGrid, rgbLevel, type Kernel } from '../../pipeline/visualize/filters';
 import { layerGrid } from '../../shared/drawing/layerGrid';
 
 const rgbAt = (palette: Uint8Array, level: number) => Array.from(palette.subarray(level * 3, level * 3 + 3));
@@ -37,7 +37,7 @@ describe('filters', () => {
     expect(rgb(layout.tileWidth - 1, layout.tileHeight - 1)).toEqual(ZERO_RGB);
     expect(rgb(layout.tileWidth, 0)).toEqual(FILTER_GAP_RGB);
     expect(rgb(layout.tileWidth + layout.gap, 0)).toEqual(NEGATIVE_RGB);
-    // Two input channels (a colour layer): each weight shown as the mean over them, here +1 and −1 → 0.
+    // Two input channels (neither grey nor RGB): each weight shown as the mean over them, here +1 and −1 → 0.
     const mixed = Float32Array.from({ length: 18 }, (_, i) => (i % 2 === 0 ? 1 : -1));
     const two = paintFilterGrid({ shape: [3, 3, 2, 1], values: mixed }, layerGrid(3, 3, 1));
     expect(Array.from(two.rgba.subarray(0, 3))).toEqual(ZERO_RGB);
@@ -68,5 +68,24 @@ describe('filters', () => {
     expect(rgbAt(palette, 192)).toEqual(blend(POSITIVE_RGB, 64 / 127));
     expect(rgbAt(palette, 64)).toEqual(blend(NEGATIVE_RGB, 64 / 127));
     expect(rgbAt(palette, 0)).toEqual(rgbAt(palette, 1));
+  });
+
+  it('paints a kernel of a colour input as RGB, its red, green and blue weights on one range shared by all filters', () => {
+    // Two 1×1 filters of three input channels: filter 0 weighs red +0.5, green 0, blue −0.5; filter 1 is +0.25 green only.
+    // Values are [kh, kw, in, filters] with filters fastest: index = c · 2 + f.
+    const values = Float32Array.from([0.5, 0, 0, 0.25, -0.5, 0]);
+    const layout = layerGrid(1, 1, 2);
+    const { rgba, maxAbs, colours } = paintFilterGrid({ shape: [1, 1, 3, 2], values }, layout);
+    expect([colours, maxAbs]).toEqual(['rgb', 0.5]);
+    const rgb = (x: number, y: number) => Array.from(rgba.subarray((y * layout.width + x) * 4, (y * layout.width + x) * 4 + 3));
+    expect(rgb(0, 0)).toEqual([255, 128, 1]);
+    // Filter 1 on the same range as filter 0 (not stretched to its own maximum): half-way to full green.
+    expect(rgb(layout.tileWidth + layout.gap, 0)).toEqual([128, Math.round(128 + 0.5 * 127), 128]);
+  });
+
+  it('keeps diverging colours for one input channel and names the colours it used', () => {
+    expect([filterColours(1), filterColours(3), filterColours(2)]).toEqual(['diverging', 'rgb', 'diverging']);
+    expect(paintFilterGrid({ shape: [1, 1, 1, 1], values: Float32Array.from([1]) }, layerGrid(1, 1, 1)).colours).toBe('diverging');
+    expect([rgbLevel(0, 1), rgbLevel(1, 1), rgbLevel(-1, 1), rgbLevel(3, 1), rgbLevel(0.4, 0)]).toEqual([128, 255, 1, 255, 128]);
   });
 });

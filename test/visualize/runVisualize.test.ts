@@ -147,12 +147,18 @@ describe('runVisualize', () => {
     expect(index.misclassified.every((m) => m.label !== m.predicted)).toBe(true);
   });
 
+  it('lists four examples of each of the ten classes, the first ones in test order', () => {
+    expect(index.classExamples?.map((c) => c.label)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(index.classExamples?.[3]).toEqual({ label: 3, image: 'visuals/classes/c003.png', indices: [3, 13, 23, 33] });
+    expect(files.filter((f) => f.kind === 'class-examples')).toHaveLength(10);
+  });
+
   it('returns a manifest entry with the right size and hash for every file it wrote, the index included', async () => {
     const paths = new Set(files.map((f) => f.path));
     expect(paths.size).toBe(files.length);
     const referenced = [
       ...index.samples.map((s) => s.input), ...index.grids.flatMap((g) => [g.path, g.data]),
-      index.filters.grid, index.filters.norms, ...index.gallery.map((g) => g.image), ...index.misclassified.map((m) => m.image),
+      index.filters.grid, index.filters.norms, ...index.gallery.map((g) => g.image), ...index.misclassified.map((m) => m.image), ...(index.classExamples ?? []).map((c) => c.image),
     ];
     for (const p of referenced) expect(paths.has(p)).toBe(true);
     expect(files.find((f) => f.path === VISUAL_INDEX_PATH)?.kind).toBe('visual-index');
@@ -167,7 +173,7 @@ describe('runVisualize', () => {
 
   it('logs each phase with its duration from the injected clock', () => {
     expect(log).toContain('visualize: 11 samples × 8 layers: forward pass 10 ms, 88 grids + 11 inputs written in 30 ms');
-    expect(log.some((line) => /^visualize: filters, 24 gallery and 9 misclassified images, \d+ test-image shards in 50 ms$/.test(line))).toBe(true);
+    expect(log.some((line) => /^visualize: filters, 24 gallery and 9 misclassified images, \d+ test-image shards, examples of 10 classes in 50 ms$/.test(line))).toBe(true);
   });
 
   it('describes every written input, grid and data file with its kind and metadata', () => {

@@ -28,7 +28,10 @@ export interface ChannelEntry {
   /** The examples side by side, receptive fields outlined. */
   strip: string;
   optimised: OptimisedImage;
-  /** First layer only, when it reads one input channel: the k × k kernel (row-major) and its picture on the layer's shared colour range. */
+  /**
+   * First layer only, when it reads one or three input channels: the k × k kernel (row-major; k × k × 3, channels
+   * last, for a colour input, drawn as RGB) and its picture on the layer's shared colour range.
+   */
   kernel?: { values: number[]; image: string; maxAbs: number };
 }
 

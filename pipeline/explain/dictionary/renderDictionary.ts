@@ -3,7 +3,8 @@
 import { fillRgba, paintTile } from '../../../shared/drawing/paintLayerGrid';
 import { inputSize, type ModelInput } from '../../model/description';
 import { divergingLevel, divergingPalette } from '../../visualize/diverging';
-import { paintDigit } from '../../visualize/digitImage';
+import { rgbLevel } from '../../visualize/filters';
+import { paintInput } from '../../visualize/inputImage';
 import type { ChannelExample } from './channelsIndex';
 
 export interface Rgba {
@@ -12,15 +13,9 @@ export interface Rgba {
   height: number;
 }
 
-/** Outline colour of a receptive field: orange stands out on the grey digits. */
+/** Outline colour of a receptive field: orange stands out on grey digits (and on most colour images). */
 export const FIELD_RGB: [number, number, number] = [255, 127, 14];
 const GAP = 2;
-
-/** An input image (values 0–1; grey, or RGB for colour) at its own size. */
-export function paintInput(pixels: ArrayLike<number>, input: ModelInput): Rgba {
-  if (pixels.length !== inputSize(input)) throw new Error(`paintInput: expected ${inputSize(input)} pixel values (${input.height}×${input.width}×${input.channels}), got ${pixels.length}`);
-  return paintDigit(pixels, input, 1);
-}
 
 /** Copies `tile` into `img` with its top-left corner at (left, top). */
 function blit(img: Rgba, tile: Rgba, left: number, top: number): void {
@@ -42,7 +37,7 @@ export function paintStrip(testImages: Float32Array, examples: readonly ChannelE
   fillRgba(img.rgba, [255, 255, 255]);
   examples.forEach(({ index, box: [x0, y0, x1, y1] }, k) => {
     const left = k * (side + GAP);
-    blit(img, paintDigit(testImages.subarray(index * PIXELS, (index + 1) * PIXELS), input, scale), left, 0);
+    blit(img, paintInput(testImages.subarray(index * PIXELS, (index + 1) * PIXELS), input, scale), left, 0);
     outline(img, left + x0 * scale, y0 * scale, left + (x1 + 1) * scale - 1, (y1 + 1) * scale - 1);
   });
   return img;
@@ -55,5 +50,23 @@ export function paintKernel(values: readonly number[], maxAbs: number, scale: nu
   const width = k * scale;
   const rgba = new Uint8ClampedArray(width * width * 4);
   paintTile(rgba, width, 0, 0, Uint8Array.from(values, (v) => divergingLevel(v, maxAbs)), k, k, scale, divergingPalette());
+  return { rgba, width, height: width };
+}
+
+/**
+ * A k × k kernel of a colour input (k × k × 3 weights, channels last) as RGB, `scale` pixels per position: each
+ * channel's weight on the layer's shared ±maxAbs, 0 mid grey (the rule of paintFilterGrid's 'rgb' colours).
+ */
+export function paintRgbKernel(values: readonly number[], maxAbs: number, scale: number): Rgba {
+  const k = Math.round(Math.sqrt(values.length / 3));
+  if (k * k * 3 !== values.length) throw new Error(`paintRgbKernel: ${values.length} weights do not make a square kernel of three channels`);
+  const width = k * scale;
+  const rgba = new Uint8ClampedArray(width * width * 4);
+  for (let y = 0; y < width; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = Math.floor(y / scale) * k + Math.floor(x / scale);
+      rgba.set([rgbLevel(values[p * 3], maxAbs), rgbLevel(values[p * 3 + 1], maxAbs), rgbLevel(values[p * 3 + 2], maxAbs), 255], (y * width + x) * 4);
+    }
+  }
   return { rgba, width, height: width };
 }

@@ -12,7 +12,8 @@ import { CHANNELS_FORMAT, CHANNELS_INDEX_PATH, type ChannelEntry, type ChannelsI
 import { ascend, type AscentResult, type AscentSettings } from './maximise';
 import { channelObjective, classObjective } from './objectives';
 import { fieldBox, modelGeometry, receptiveField } from './receptiveField';
-import { paintInput, paintKernel, paintStrip, type Rgba } from './renderDictionary';
+import { paintInput } from '../../visualize/inputImage';
+import { paintKernel, paintRgbKernel, paintStrip, type Rgba } from './renderDictionary';
 import { ascentSettings, KERNEL_SCALE, SEARCH_BATCH, STRIP_SCALE, TOP_K } from './settings';
 import { channelPeaks, topExamples } from './topExamples';
 
@@ -38,14 +39,17 @@ const pad3 = (n: number) => String(n).padStart(3, '0');
 export const channelImagePath = (layer: string, channel: number, what: 'optimised' | 'examples' | 'kernel') => `explain/channels/${layer}/c${pad3(channel)}-${what}.png`;
 export const classImagePath = (digit: number) => `explain/channels/classes/${digit}.png`;
 
-/** The first convolution's kernels, one k × k square per channel; null when it reads several input channels (no single square to draw). */
-function firstLayerKernels(ctx: ChannelsContext, layer: string): { values: number[][]; maxAbs: number } | null {
+/**
+ * The first convolution's kernels, one per channel: k × k weights (row-major) for one input channel, k × k × 3
+ * (channels last, drawn as RGB) for a colour input; null for any other number of input channels (no picture).
+ */
+function firstLayerKernels(ctx: ChannelsContext, layer: string): { values: number[][]; maxAbs: number; inputs: number } | null {
   const [kernel] = ctx.model.getLayer(layer).getWeights();
   const [kh, kw, inputs, channels] = kernel.shape;
-  if (inputs !== 1) return null;
+  if (inputs !== 1 && inputs !== 3) return null;
   const data = kernel.dataSync();
-  const values = Array.from({ length: channels }, (_, c) => Array.from({ length: kh * kw }, (_, p) => data[p * channels + c]));
-  return { values, maxAbs: Math.max(...values.flat().map(Math.abs)) };
+  const values = Array.from({ length: channels }, (_, c) => Array.from({ length: kh * kw * inputs }, (_, v) => data[v * channels + c]));
+  return { values, maxAbs: Math.max(...values.flat().map(Math.abs)), inputs };
 }
 
 export async function runChannels(ctx: ChannelsContext): Promise<ChannelsResult> {
@@ -80,7 +84,7 @@ export async function runChannels(ctx: ChannelsContext): Promise<ChannelsResult>
 
   const renderStart = now();
   const kernels = firstLayerKernels(ctx, DICTIONARY_LAYERS[0]);
-  if (!kernels) log(`channels: ${DICTIONARY_LAYERS[0]} reads ${input.channels} input channels; its kernels are not drawn as squares`);
+  if (!kernels) log(`channels: ${DICTIONARY_LAYERS[0]} reads ${input.channels} input channels; its kernels are not drawn (one or three channels are)`);
   const jobs: ImageJob[] = [];
   const layers: DictionaryLayer[] = DICTIONARY_LAYERS.map((name, k) => {
     // Square kernels and strides: one geometry, chained over each side of the input.
@@ -99,13 +103,13 @@ export async function runChannels(ctx: ChannelsContext): Promise<ChannelsResult>
       const paths = { optimised: channelImagePath(name, channel, 'optimised'), examples: channelImagePath(name, channel, 'examples'), kernel: channelImagePath(name, channel, 'kernel') };
       const meta = { layer: name, channel };
       jobs.push({ path: paths.examples, image: paintStrip(test.images, examples, STRIP_SCALE, input), meta: { ...meta, part: 'examples' } });
-      jobs.push({ path: paths.optimised, image: paintInput(climbs[k].images.subarray(channel * PIXELS, (channel + 1) * PIXELS), input), meta: { ...meta, part: 'optimised' } });
+      jobs.push({ path: paths.optimised, image: paintInput(climbs[k].images.subarray(channel * PIXELS, (channel + 1) * PIXELS), input, 1), meta: { ...meta, part: 'optimised' } });
       const entry: ChannelEntry = {
         channel, examples, strip: paths.examples,
         optimised: { image: paths.optimised, start: round7(climbs[k].start[channel]), objective: round7(climbs[k].final[channel]) },
       };
       if (k === 0 && kernels) {
-        jobs.push({ path: paths.kernel, image: paintKernel(kernels.values[channel], kernels.maxAbs, KERNEL_SCALE), meta: { ...meta, part: 'kernel' } });
+        jobs.push({ path: paths.kernel, image: (kernels.inputs === 3 ? paintRgbKernel : paintKernel)(kernels.values[channel], kernels.maxAbs, KERNEL_SCALE), meta: { ...meta, part: 'kernel' } });
         entry.kernel = { values: kernels.values[channel].map(round7), image: paths.kernel, maxAbs: round7(kernels.maxAbs) };
       }
       return entry;
@@ -114,7 +118,7 @@ export async function runChannels(ctx: ChannelsContext): Promise<ChannelsResult>
   });
   const classImages = Array.from({ length: classCount }, (_, digit) => {
     const image = classImagePath(digit);
-    jobs.push({ path: image, image: paintInput(classes.images.subarray(digit * PIXELS, (digit + 1) * PIXELS), input), meta: { digit, part: 'class' } });
+    jobs.push({ path: image, image: paintInput(classes.images.subarray(digit * PIXELS, (digit + 1) * PIXELS), input, 1), meta: { digit, part: 'class' } });
     return { digit, image, start: round7(classes.start[digit]), objective: round7(classes.final[digit]) };
   });
   const write = artifactWriter(ctx.outDir);

@@ -4,7 +4,7 @@ import type { AscentSettings } from './maximise';
 export const TOP_K = 9;
 /** Test images per forward pass when searching for the examples. */
 export const SEARCH_BATCH = 250;
-/** Example strips: 28-pixel digits drawn at twice their size, so the outlines stay visible. */
+/** Example strips: input images (28 pixels for MNIST) drawn at twice their size, so the outlines stay visible. */
 export const STRIP_SCALE = 2;
 /** The first layer's 3 × 3 kernels drawn at 16 pixels per weight. */
 export const KERNEL_SCALE = 16;

@@ -1,6 +1,6 @@
 // The drawing stages only have the trained model. For the tutorial, the weights training started from
-// are rebuilt from the run's seed with the factory training uses (pipeline/stages/training.ts calls
-// createModel({ seed })). For any other model the reference is a seeded draw from each layer's own
+// are rebuilt from the run's seed with the factory training uses (pipeline/model/chooseModel.ts calls
+// createModel({ seed, input, classes }) with the data's shape and class count, which the description records). For any other model the reference is a seeded draw from each layer's own
 // kernel initialiser: the distribution a training run of it starts from.
 import type * as tfl from '@tensorflow/tfjs-layers';
 import * as tf from '@tensorflow/tfjs-core';
@@ -9,9 +9,11 @@ import type { ModelDescription } from '../../model/description';
 import { initializerOf } from '../randomise';
 
 /** Kernel values (biases start at zero) of every layer that has weights, as training started them (see above). */
-export function initialKernels(seed: number, trained?: tfl.LayersModel, description?: Pick<ModelDescription, 'source' | 'weighted'>): Map<string, Float32Array> {
+export function initialKernels(seed: number, trained?: tfl.LayersModel, description?: Pick<ModelDescription, 'source' | 'weighted' | 'input' | 'classes'>): Map<string, Float32Array> {
   if (trained && description && description.source.kind !== 'tutorial') return drawnKernels(trained, description.weighted, seed);
-  const model = createModel({ seed });
+  // Without a description: the tutorial on MNIST (createModel's defaults).
+  const shape = description && { input: { height: description.input.height, width: description.input.width, channels: description.input.channels }, classes: description.classes };
+  const model = createModel({ seed, ...shape });
   try {
     return kernelsOf(model);
   } finally {

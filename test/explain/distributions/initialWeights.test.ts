@@ -44,6 +44,20 @@ describe('initialKernels', () => {
     for (const [layer, values] of rebuilt) expect(started.kernels?.get(layer), layer).toEqual(values);
   });
 
+  it('rebuilds the tutorial\'s kernels for a colour input and three classes from the description', async () => {
+    const shape = { height: 32, width: 32, channels: 3, classes: 3 };
+    const { model, description } = await chooseModel(config, { loadModelFile: never, loadArchitectureFile: never }, shape);
+    const pixels = 32 * 32 * 3;
+    const data = { train: { images: new Float32Array(8 * pixels), labels: new Int32Array(8), count: 8 }, test: { images: new Float32Array(64 * pixels), labels: new Int32Array(64), count: 64 }, info: {} as never };
+    const run = runTraining({ model, description, config, data, backend: cpu, staging: {} as never, log: () => {}, progress: {} as never });
+    await expect(run).rejects.toThrow('stopped after capturing');
+    const rebuilt = initialKernels(config.seed, model, description);
+    expect(rebuilt.get('conv2d')).toHaveLength(3 * 3 * 3 * 32);
+    expect(rebuilt.get('dense_1')).toHaveLength(128 * 3);
+    for (const [layer, values] of rebuilt) expect(started.kernels?.get(layer), layer).toEqual(values);
+    model.dispose();
+  });
+
   it('gives other kernels for another seed', () => {
     expect(initialKernels(12).get('conv2d')).not.toEqual(initialKernels(11).get('conv2d'));
   });

@@ -3,8 +3,8 @@
 // nearest neighbour.
 import { paintTile } from '../../shared/drawing/paintLayerGrid';
 
-export const INPUT_SCALE = 4; // 112 px: the digit beside its feature maps
-export const THUMB_SCALE = 3; // 84 px: gallery and misclassified thumbnails
+export const INPUT_SCALE = 4; // 112 px for a 28-pixel image: the input beside its feature maps
+export const THUMB_SCALE = 3; // 84 px for a 28-pixel image: gallery, misclassified and class-example thumbnails
 
 export function greyPalette(): Uint8Array {
   return Uint8Array.from({ length: 256 * 3 }, (_, i) => Math.floor(i / 3));
@@ -18,13 +18,13 @@ export function greyLevel(intensity: number): number {
 /** An image's size: a number is a square one-channel image of that side. */
 export type ImageShape = number | { height: number; width: number; channels: number };
 
-export function paintDigit(
+export function paintInput(
   pixels: ArrayLike<number>,
   shape: ImageShape,
   scale: number,
 ): { rgba: Uint8ClampedArray; width: number; height: number } {
   const { height: h, width: w, channels } = typeof shape === 'number' ? { height: shape, width: shape, channels: 1 } : shape;
-  if (pixels.length !== h * w * channels) throw new Error(`paintDigit: expected ${h}×${w}×${channels} pixel values, got ${pixels.length}`);
+  if (pixels.length !== h * w * channels) throw new Error(`paintInput: expected ${h}×${w}×${channels} pixel values, got ${pixels.length}`);
   const width = w * scale;
   const height = h * scale;
   const rgba = new Uint8ClampedArray(width * height * 4);
