@@ -1,0 +1,51 @@
+// Facts of whatever data the manifest describes (manifest.data), worded for the page language, so that
+// prose can state them for MNIST, Fashion-MNIST or the user's own images instead of MNIST's constants (issue #21).
+import type { DataInfo } from '../../../pipeline/artifacts/types';
+import { classCountOf } from '../../../shared/data/classes';
+import { formatInt } from '../format/number';
+import { escapeHtml } from '../html';
+import { translator, type Lang } from '../i18n';
+import { enumerate } from './modelFacts';
+
+export const DATA_FACTS = [
+  'name', 'train-count', 'test-count', 'train-available', 'test-available', 'size', 'channels', 'class-count', 'class-list', 'noun', 'nouns', 'names-source', 'fit',
+] as const;
+export type DataFact = (typeof DATA_FACTS)[number];
+
+/** The data's name: a known set by its name, anything else by the folder it was read from. */
+export function dataName(data: DataInfo, lang: Lang): string {
+  if (data.known === 'mnist') return 'MNIST';
+  if (data.known === 'fashion-mnist') return 'Fashion-MNIST';
+  return translator(lang)('data.ownData', { source: `<code>${escapeHtml(data.source)}</code>` });
+}
+
+/** Height × width in pixels, e.g. "28×28". */
+export function pictureSize(data: DataInfo): string {
+  return `${data.height}×${data.width}`;
+}
+
+/** The class names in the page language, as a plain enumeration. */
+export function classList(data: DataInfo, lang: Lang): string {
+  return enumerate((lang === 'zh' ? data.classes.zh : data.classes.en).map(escapeHtml), lang);
+}
+
+/** The fact as HTML, for the page language. */
+export function dataFactHtml(fact: DataFact, data: DataInfo, lang: Lang): string {
+  const t = translator(lang, data.classes.noun);
+  const int = (n: number) => formatInt(n, lang);
+  switch (fact) {
+    case 'name': return dataName(data, lang);
+    case 'train-count': return int(data.trainCount);
+    case 'test-count': return int(data.testCount);
+    case 'train-available': return int(data.trainAvailable);
+    case 'test-available': return int(data.testAvailable);
+    case 'size': return pictureSize(data);
+    case 'channels': return escapeHtml(t(data.channels === 1 ? 'data.channelsGrey' : 'data.channelsColour'));
+    case 'class-count': return int(classCountOf(data.classes));
+    case 'class-list': return classList(data, lang);
+    case 'noun': return escapeHtml(t('data.noun'));
+    case 'nouns': return escapeHtml(t('data.nouns'));
+    case 'names-source': return escapeHtml(t(`data.namesFrom.${data.classes.source}`));
+    case 'fit': return escapeHtml(t('data.fitRule', { size: pictureSize(data) }));
+  }
+}
