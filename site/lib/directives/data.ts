@@ -7,6 +7,8 @@ export const dataDirective: DirectiveSpec = {
   attributes: ['fact'],
   render(attributes, { artifacts, lang }) {
     const fact = requireOneOf(attributes.fact, DATA_FACTS, 'data fact') as DataFact;
-    return `<span class="data-fact" data-fact="${fact}">${dataFactHtml(fact, artifacts.manifest.data, lang)}</span>`;
+    const { samples, articleSample } = artifacts.visuals;
+    const articleLabel = samples.find((s) => s.index === articleSample)?.label;
+    return `<span class="data-fact" data-fact="${fact}">${dataFactHtml(fact, artifacts.manifest.data, lang, articleLabel)}</span>`;
   },
 };

@@ -1,14 +1,15 @@
 // Facts of whatever data the manifest describes (manifest.data), worded for the page language, so that
 // prose can state them for MNIST, Fashion-MNIST or the user's own images instead of MNIST's constants (issue #21).
 import type { DataInfo } from '../../../pipeline/artifacts/types';
-import { classCountOf } from '../../../shared/data/classes';
+import { classCountOf, className } from '../../../shared/data/classes';
 import { formatInt } from '../format/number';
 import { escapeHtml } from '../html';
 import { translator, type Lang } from '../i18n';
+import { DirectiveUsageError } from './context';
 import { enumerate } from './modelFacts';
 
 export const DATA_FACTS = [
-  'name', 'train-count', 'test-count', 'train-available', 'test-available', 'size', 'channels', 'class-count', 'class-list', 'noun', 'nouns', 'names-source', 'fit',
+  'name', 'train-count', 'test-count', 'train-available', 'test-available', 'size', 'channels', 'class-count', 'class-list', 'noun', 'nouns', 'names-source', 'fit', 'article-class',
 ] as const;
 export type DataFact = (typeof DATA_FACTS)[number];
 
@@ -29,8 +30,8 @@ export function classList(data: DataInfo, lang: Lang): string {
   return enumerate((lang === 'zh' ? data.classes.zh : data.classes.en).map(escapeHtml), lang);
 }
 
-/** The fact as HTML, for the page language. */
-export function dataFactHtml(fact: DataFact, data: DataInfo, lang: Lang): string {
+/** The fact as HTML, for the page language; `articleLabel` is the true class of the article's test image. */
+export function dataFactHtml(fact: DataFact, data: DataInfo, lang: Lang, articleLabel?: number): string {
   const t = translator(lang, data.classes.noun);
   const int = (n: number) => formatInt(n, lang);
   switch (fact) {
@@ -47,5 +48,8 @@ export function dataFactHtml(fact: DataFact, data: DataInfo, lang: Lang): string
     case 'nouns': return escapeHtml(t('data.nouns'));
     case 'names-source': return escapeHtml(t(`data.namesFrom.${data.classes.source}`));
     case 'fit': return escapeHtml(t('data.fitRule', { size: pictureSize(data) }));
+    case 'article-class':
+      if (articleLabel === undefined) throw new DirectiveUsageError('visuals.json has no entry for the article\'s test image, so its class is unknown');
+      return escapeHtml(className(data.classes, articleLabel, lang));
   }
 }
