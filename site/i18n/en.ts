@@ -277,6 +277,9 @@ export const en = {
   'data.examplesAlt': '{count} test images of the class {name}',
   'data.classLabel': '{label}: {name}',
   'data.examplesCaption': 'A few test images of each class, with its label and name.',
+  'data.readKnownIdx': 'The four {name} files (IDX format) are read from {source}. The pipeline checks their structure and their SHA-256 checksums against the published ones.',
+  'data.readIdx': 'The four IDX files are read from {source}. The pipeline checks their structure, and their SHA-256 checksums against the folder’s SHA256SUMS file if it has one.',
+  'data.readFolder': 'The pictures are read from {source}: one folder per class under train/ and test/ (files that are not pictures are skipped).',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -278,4 +278,7 @@ export const zh: Record<UiKey, string> = {
   'data.examplesAlt': '类别“{name}”的 {count} 张测试图',
   'data.classLabel': '{label}：{name}',
   'data.examplesCaption': '每个类别的几张测试图，附标签和名称。',
+  'data.readKnownIdx': '从 {source} 读取四个 IDX 格式的 {name} 文件。流水线会检查文件结构，并把 SHA-256 校验和与公布的值对照。',
+  'data.readIdx': '从 {source} 读取四个 IDX 文件。流水线会检查文件结构；文件夹里如果有 SHA256SUMS 文件，还会对照它检查 SHA-256 校验和。',
+  'data.readFolder': '从 {source} 读取图片：train/ 和 test/ 下每个类别一个文件夹（不是图片的文件会被跳过）。',
 };

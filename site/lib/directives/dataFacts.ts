@@ -9,7 +9,7 @@ import { DirectiveUsageError } from './context';
 import { enumerate } from './modelFacts';
 
 export const DATA_FACTS = [
-  'name', 'train-count', 'test-count', 'train-available', 'test-available', 'size', 'channels', 'class-count', 'class-list', 'noun', 'nouns', 'names-source', 'fit', 'article-class',
+  'name', 'train-count', 'test-count', 'train-available', 'test-available', 'size', 'channels', 'class-count', 'class-list', 'noun', 'nouns', 'names-source', 'fit', 'reading', 'article-class',
 ] as const;
 export type DataFact = (typeof DATA_FACTS)[number];
 
@@ -30,6 +30,16 @@ export function classList(data: DataInfo, lang: Lang): string {
   return enumerate((lang === 'zh' ? data.classes.zh : data.classes.en).map(escapeHtml), lang);
 }
 
+/** How the pipeline read the data, for the about page: the files and their checks, or the folder and its fit rule. */
+export function readingHtml(data: DataInfo, lang: Lang): string {
+  const t = translator(lang, data.classes.noun);
+  const source = `<code>${escapeHtml(data.source)}</code>`;
+  if (data.format === 'idx') return t(data.known ? 'data.readKnownIdx' : 'data.readIdx', { source, name: dataName(data, lang) });
+  const parts = [t('data.readFolder', { source }), escapeHtml(t('data.fitRule', { size: pictureSize(data) }))];
+  if (data.channels === 1) parts.push(escapeHtml(t('data.fitGrey')));
+  return parts.join(' ');
+}
+
 /** The fact as HTML, for the page language; `articleLabel` is the true class of the article's test image. */
 export function dataFactHtml(fact: DataFact, data: DataInfo, lang: Lang, articleLabel?: number): string {
   const t = translator(lang, data.classes.noun);
@@ -48,6 +58,7 @@ export function dataFactHtml(fact: DataFact, data: DataInfo, lang: Lang, article
     case 'nouns': return escapeHtml(t('data.nouns'));
     case 'names-source': return escapeHtml(t(`data.namesFrom.${data.classes.source}`));
     case 'fit': return escapeHtml(t('data.fitRule', { size: pictureSize(data) }));
+    case 'reading': return readingHtml(data, lang);
     case 'article-class':
       if (articleLabel === undefined) throw new DirectiveUsageError('visuals.json has no entry for the article\'s test image, so its class is unknown');
       return escapeHtml(className(data.classes, articleLabel, lang));
