@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frontmatterFor, pageFrontmatterSchema } from '../../site/lib/content/pages';
 import { blankFrontmatter } from '../../site/lib/content/renderCheck';
 import { LANGS, type Lang } from '../../site/lib/i18n';
 import type { FakeArtifactsOptions } from './fakeArtifacts';
@@ -102,4 +103,58 @@ describe('the colour image folder\'s pages', () => {
     expect(zh).toContain('裁出居中、与输入宽高比相同的最大矩形');
     expect(zh).toContain('类别名称就是各个类别文件夹的名字');
   });
+});
+
+describe('the titles and descriptions for other data', () => {
+  const frontmatter = (lang: Lang, page: string) => {
+    const block = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(CONTENT, lang, page), 'utf8'))![1]!;
+    const data = Object.fromEntries(block.split('\n').map((line) => /^([\w-]+):\s*(.*)$/.exec(line)!).map((m) => [m[1], /^\d+$/.test(m[2]!) ? Number(m[2]) : m[2]!.replace(/^"(.*)"$/, '$1')]));
+    return pageFrontmatterSchema.parse(data);
+  };
+
+  for (const lang of LANGS) {
+    it(`call nothing a digit in ${lang}, for every model, and keep MNIST's own for MNIST`, () => {
+      for (const page of PAGES) {
+        for (const kind of ['tutorial', 'architecture', 'imported'] as const) {
+          const shown = Object.values(frontmatterFor(frontmatter(lang, page), { kind }, { known: 'fashion-mnist' })).join(' ');
+          expect(shown, `${lang}/${page} (${kind})`).not.toMatch(DIGIT[lang]);
+          expect(shown, `${lang}/${page} (${kind})`).not.toMatch(/handwritten|手写/);
+        }
+      }
+      expect(frontmatterFor(frontmatter(lang, 'index.md'), { kind: 'tutorial' }, { known: 'mnist' }).description).toMatch(/MNIST/);
+    });
+  }
+});
+
+describe('the report for MNIST', () => {
+  let fake: FakeArtifacts;
+  const rendered = new Map<Lang, Map<string, string>>();
+  beforeAll(async () => {
+    fake = await sharedFakeArtifacts();
+    for (const lang of LANGS) rendered.set(lang, await renderPages(fake, lang));
+  }, 120_000);
+  afterAll(() => fake.cleanup());
+
+  const PASSAGES: Record<Lang, [string, string][]> = {
+    en: [
+      ['index.md', 'It trains a small convolutional network on handwritten digits'], ['index.md', '28×28 greyscale images of the digits 0 to 9, with 60,000 training and 10,000 test images'],
+      ['index.md', 'we start with test image 51, a 3.'], ['index.md', 'the point where the two arcs of a 3 meet'], ['index.md', 'for a 6, the loss only looks'],
+      ['errors.md', 'On MNIST, pairs with similar strokes'], ['explore.md', 'the ink\'s bounding box is scaled to fit 20×20 pixels'],
+      ['explanations.md', 'a missing stroke is what separates a 3 from an 8'], ['channels.md', 'never to draw one'], ['about.md', 'The four MNIST files (IDX format)'],
+      ['training.md', 'some strokes or edges of the 3'],
+    ],
+    zh: [
+      ['index.md', '先在手写数字上训练一个小型卷积网络'], ['index.md', '完整数据集有 60,000 张训练图和 10,000 张测试图'], ['index.md', '它是一个 3。'],
+      ['errors.md', '在 MNIST 上，笔画相近的几对数字'], ['explore.md', '使笔迹的质心位于图像中心'], ['explanations.md', '3 和 8 的区别恰恰就在于少了几笔'],
+      ['about.md', '读取四个 IDX 格式的 MNIST 文件'], ['training.md', '只盯住 3 的某几笔'],
+    ],
+  };
+
+  for (const lang of LANGS) {
+    it(`the ${lang} pages keep MNIST's own passages and show no other data's`, () => {
+      for (const [page, passage] of PASSAGES[lang]) expect(visibleText(rendered.get(lang)!.get(page)!), `${lang}/${page}`).toContain(passage);
+      for (const page of PAGES) expect(rendered.get(lang)!.get(page)).not.toContain('data-data-description');
+      expect(visibleText(rendered.get(lang)!.get('index.md')!)).toContain(lang === 'en' ? 'conv2d: strokes and edges' : 'conv2d：笔画与边缘');
+    });
+  }
 });
