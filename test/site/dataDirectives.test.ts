@@ -80,6 +80,19 @@ describe(':data facts', () => {
     expect(await fact('names-source', fashion)).toMatch(/Fashion-MNIST/);
   });
 
+  it('name the class of the article\'s test image in the page language', async () => {
+    expect(await fact('article-class', mnist)).toBe('3');
+    expect(await fact('article-class', fashion)).toBe('Dress');
+    expect(await fact('article-class', fashion, 'zh')).toBe('连衣裙');
+  });
+
+  it('say how the data was read: known files checked against published checksums, or a folder and its fit rule', async () => {
+    expect(await fact('reading', fashion)).toBe('The four Fashion-MNIST files (IDX format) are read from /usr/share/datasets/fashion-mnist. The pipeline checks their structure and their SHA-256 checksums against the published ones.');
+    const folderReading = await fact('reading', folder);
+    expect(folderReading).toMatch(/^The pictures are read from \/data\/shapes: one folder per class under train\/ and test\//);
+    expect(folderReading).toContain('transparent pixels are laid over black');
+  });
+
   it('refuse an unknown fact with the valid ones', async () => {
     expect(await errorOf(':data{fact="colour"}', mnist)).toBe(`${PAGE}:1:1 :data: unknown data fact "colour". Valid values: ${DATA_FACTS.join(', ')}`);
   });
