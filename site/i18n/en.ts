@@ -257,6 +257,31 @@ export const en = {
   'sanity.verdictFlagged': 'Flagged as not to be trusted for this model (|ρ| still at least {threshold} with every layer randomised): {methods}.',
   'sanity.verdictNone': 'No method was flagged: with every layer randomised, no map keeps a magnitude ranking correlation of {threshold} or more.',
   'sanity.constant': '{count} maps came out constant and count as ρ = 0.',
+
+  // The data's description and facts (issue #21: ::data-description, :data{fact}); site/lib/directives/dataFacts.ts.
+  'data.ownData': 'the images in {source}',
+  'data.noun': '{noun}',
+  'data.nouns': '{nouns}',
+  'data.channelsGrey': 'greyscale (one channel)',
+  'data.channelsColour': 'in colour (three channels: red, green and blue)',
+  'data.summary': 'The data is {name}: {train} training and {test} test images of {size} pixels, {channels}, in {classes} classes.',
+  'data.used': 'This build uses {train} of the training images and {test} of the test images.',
+  'data.namesFrom.mnist': 'The classes are the digits 0 to 9.',
+  'data.namesFrom.fashion-mnist': 'The class names are those Fashion-MNIST publishes with its labels.',
+  'data.namesFrom.classes.json': 'The class names come from the folder’s classes.json.',
+  'data.namesFrom.folders': 'The class names are the names of the class folders.',
+  'data.namesFrom.numbered': 'The data gives its classes no names, so they are numbered.',
+  'data.zhFromEnglish': 'No Chinese class names were given, so the Chinese pages use the English ones. To add them, give each class a "zh" name beside its "en" name in the data folder’s classes.json.',
+  'data.fitRule': 'Each picture was fitted to the {size}-pixel input by one rule, the same the explorer applies to a picture of your own: transparent pixels are laid over black, the largest centred rectangle with the input’s aspect ratio is cut out (nothing is stretched; what lies outside it is dropped), and that rectangle is resized by averaging the area each pixel covers.',
+  'data.fitGrey': 'Colour pictures become grey by their luma (0.299 R + 0.587 G + 0.114 B).',
+  'data.folderSizes': 'Before fitting, the pictures ranged from {smallest} to {largest} pixels (width × height); {colour} were in colour and {grey} greyscale.',
+  'data.folderSkipped': '{count} files that were not pictures were skipped, for example {examples}.',
+  'data.examplesAlt': '{count} test images of the class {name}',
+  'data.classLabel': '{label}: {name}',
+  'data.examplesCaption': 'A few test images of each class, with its label and name.',
+  'data.readKnownIdx': 'The four {name} files (IDX format) are read from {source}. The pipeline checks their structure and their SHA-256 checksums against the published ones.',
+  'data.readIdx': 'The four IDX files are read from {source}. The pipeline checks their structure, and their SHA-256 checksums against the folder’s SHA256SUMS file if it has one.',
+  'data.readFolder': 'The pictures are read from {source}: one folder per class under train/ and test/ (files that are not pictures are skipped).',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -32,7 +32,8 @@ describe('artifact loaders', () => {
       expect(a.layerStats('conv2d_1', 51)).toHaveLength(64);
       expect(a.probabilities(51)).toHaveLength(10);
       expect(a.imageSize('visuals/input/sample-51.png')).toEqual({ width: 56, height: 56 });
-      expect(referencedImages(a.visuals).length).toBe(11 + 88 + 1 + 24 + 3);
+      // samples, grids, the filter grid, gallery, misclassified, and one strip per class for the data's description
+      expect(referencedImages(a.visuals).length).toBe(11 + 88 + 1 + 24 + 3 + 10);
     } finally {
       await fake.cleanup();
     }

@@ -19,9 +19,9 @@ describe('publishing artifacts into the built site', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'site-out-'));
     try {
       const result = await publishArtifacts(fake.dir, out);
-      // 127 visuals; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images; the dictionary's
+      // 127 visuals and 10 class-example strips; 38 explained images with 41 classes × 6 maps, and 6 × 6 cascade images; the dictionary's
       // 224 strips and 224 optimised images, 32 kernels and 10 class images; 6 epochs × 2 timelapse pictures and the filmstrip
-      expect(result).toEqual({ images: 127 + 41 * 6 + 36 + 224 * 2 + 32 + 10 + 13, explorerFiles: 22, mapFiles: 1, statsFiles: 8 });
+      expect(result).toEqual({ images: 127 + 10 + 41 * 6 + 36 + 224 * 2 + 32 + 10 + 13, explorerFiles: 22, mapFiles: 1, statsFiles: 8 });
       expect(existsSync(path.join(out, 'artifacts/explain/channels/conv2d_1/c017-examples.png'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/explain/embedding/points.u16'))).toBe(true);
       expect(existsSync(path.join(out, 'artifacts/timelapse/epoch-005-maps.png'))).toBe(true);

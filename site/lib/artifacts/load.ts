@@ -121,6 +121,7 @@ export function referencedImages(visuals: VisualIndex): string[] {
     visuals.filters.grid,
     ...visuals.gallery.map((g) => g.image),
     ...visuals.misclassified.map((g) => g.image),
+    ...(visuals.classExamples ?? []).map((c) => c.image), // the data description's strips (issue #21)
   ];
 }
 

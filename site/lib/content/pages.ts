@@ -17,17 +17,24 @@ export const pageFrontmatterSchema = z
     /** For a model read from a file (not trained here); before the `other` variants. */
     importedTitle: z.string().min(1).optional(),
     importedDescription: z.string().min(1).optional(),
+    /** For data other than MNIST (issue #21), when the title or description call the images digits; before every model variant, so true of any model too. */
+    otherDataTitle: z.string().min(1).optional(),
+    otherDataDescription: z.string().min(1).optional(),
   })
   .strict();
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;
 
-/** The title and description a page shows for a model from this source: the variant written for it, else the page's own. */
-export function frontmatterFor(data: PageFrontmatter, source: { kind: 'tutorial' | 'architecture' | 'imported' }): { title: string; description: string } {
+/**
+ * The title and description a page shows for a model from this source and this data: the variant written
+ * for data other than MNIST, else for the model, else the page's own. `shown` defaults to MNIST.
+ */
+export function frontmatterFor(data: PageFrontmatter, source: { kind: 'tutorial' | 'architecture' | 'imported' }, shown: { known: string | null } = { known: 'mnist' }): { title: string; description: string } {
   const imported = source.kind === 'imported';
   const other = source.kind !== 'tutorial';
+  const otherData = shown.known !== 'mnist';
   return {
-    title: (imported ? data.importedTitle : undefined) ?? (other ? data.otherTitle : undefined) ?? data.title,
-    description: (imported ? data.importedDescription : undefined) ?? (other ? data.otherDescription : undefined) ?? data.description,
+    title: (otherData ? data.otherDataTitle : undefined) ?? (imported ? data.importedTitle : undefined) ?? (other ? data.otherTitle : undefined) ?? data.title,
+    description: (otherData ? data.otherDataDescription : undefined) ?? (imported ? data.importedDescription : undefined) ?? (other ? data.otherDescription : undefined) ?? data.description,
   };
 }
 

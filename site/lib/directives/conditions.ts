@@ -3,19 +3,32 @@
 // `:::other-network`; prose about training here (curves, early stopping, the timelapse) in `:::trained-here`,
 // and what replaces it for a model read from a file in `:::imported`; prose about the embedding map in
 // `:::with-embedding`, and its replacement for a model with no hidden Dense or global pooling layer in `:::without-embedding`.
+// And by what the data is (issue #21): prose only true of MNIST's handwritten digits in `:::mnist-data`,
+// its counterpart for any other data in `:::other-data`; prose about an image folder's pictures in `:::image-folder`.
+import type { DataInfo } from '../../../pipeline/artifacts/types';
 import type { ModelDescription } from '../../../pipeline/model/description';
+
+/** What a passage may depend on: the model and the data the manifest describes. */
+export interface ShownWith {
+  model: ModelDescription;
+  data: DataInfo;
+}
 
 export interface ConditionSpec {
   kind: 'container';
-  /** Whether the passage is shown for this model. */
-  shows(model: ModelDescription): boolean;
+  /** Whether the passage is shown for this model and data. */
+  shows(shown: ShownWith): boolean;
 }
 
 export const CONDITIONS: Record<string, ConditionSpec> = {
-  'tutorial-network': { kind: 'container', shows: (m) => m.source.kind === 'tutorial' },
-  'other-network': { kind: 'container', shows: (m) => m.source.kind !== 'tutorial' },
-  'trained-here': { kind: 'container', shows: (m) => m.source.kind !== 'imported' },
-  imported: { kind: 'container', shows: (m) => m.source.kind === 'imported' },
-  'with-embedding': { kind: 'container', shows: (m) => m.embedding !== null },
-  'without-embedding': { kind: 'container', shows: (m) => m.embedding === null },
+  'tutorial-network': { kind: 'container', shows: ({ model }) => model.source.kind === 'tutorial' },
+  'other-network': { kind: 'container', shows: ({ model }) => model.source.kind !== 'tutorial' },
+  'trained-here': { kind: 'container', shows: ({ model }) => model.source.kind !== 'imported' },
+  imported: { kind: 'container', shows: ({ model }) => model.source.kind === 'imported' },
+  'with-embedding': { kind: 'container', shows: ({ model }) => model.embedding !== null },
+  'without-embedding': { kind: 'container', shows: ({ model }) => model.embedding === null },
+  // MNIST only when the files are MNIST's own (checksums matched): other IDX data may be anything.
+  'mnist-data': { kind: 'container', shows: ({ data }) => data.known === 'mnist' },
+  'other-data': { kind: 'container', shows: ({ data }) => data.known !== 'mnist' },
+  'image-folder': { kind: 'container', shows: ({ data }) => data.format === 'folder' },
 };

@@ -54,8 +54,8 @@ function lineOffset(file: VFile): number {
 type Parent = { children: unknown[] };
 
 /**
- * Keeps or drops each passage directive (`:::tutorial-network`, `:::imported`, …) by the model the manifest
- * describes, outermost first: a kept passage is replaced by its content, a dropped one goes with everything
+ * Keeps or drops each passage directive (`:::tutorial-network`, `:::imported`, `:::mnist-data`, …) by the model and
+ * the data the manifest describes, outermost first: a kept passage is replaced by its content, a dropped one goes with everything
  * in it, so the directives inside a dropped passage are never rendered against a model they do not fit.
  * Any other container directive is an error (the vocabulary has no others).
  */
@@ -72,7 +72,8 @@ function keepPassages(tree: Root, context: () => DirectiveContext, fail: (node: 
         if (Object.keys(child.attributes ?? {}).length > 0) throw fail(child, `:::${child.name} takes no attributes`);
         // remark-directive puts a label written after the name (`:::x[label]`) first, marked directiveLabel.
         const content = (child.children ?? []).filter((c) => !(c as { data?: { directiveLabel?: boolean } }).data?.directiveLabel);
-        const shown = spec.shows(context().artifacts.manifest.model);
+        const { model, data } = context().artifacts.manifest;
+        const shown = spec.shows({ model, data });
         parent.children.splice(i, 1, ...(shown ? content : []));
         i -= 1; // look again at what now stands here: the kept content, which may hold passages itself
         continue;

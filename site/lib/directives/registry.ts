@@ -18,6 +18,8 @@ import { metricDirective } from './metric';
 import { modelDirective } from './model';
 import { modelSourceDirective } from './modelSource';
 import { chanceNoteDirective } from './chanceNote';
+import { dataDirective } from './data';
+import { dataDescriptionDirective } from './dataDescription';
 import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
 import { sanityCheckDirective } from './sanityCheck';
@@ -49,6 +51,8 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'layer-sections': layerSectionsDirective,
   'model-source': modelSourceDirective,
   'chance-note': chanceNoteDirective,
+  data: dataDirective,
+  'data-description': dataDescriptionDirective,
 };
 
 /** The directive called `name`, or undefined; only the vocabulary's own keys count (not `constructor` and the like). */
