@@ -116,6 +116,7 @@ export const en = {
   'dict.example': 'no. {index}: {value}',
   'dict.optimised': 'Optimised image: mean activation before the ReLU {start} at the start, {objective} after {steps} steps',
   'dict.kernel': 'The {kernel} kernel: blue weights negative, red positive, on the scale ±{maxAbs} shared by all {layer} kernels',
+  'dict.kernelRgb': 'The {kernel} kernel: at each position its weights for the red, green and blue input channels as one colour, mid grey for zero, on the scale ±{maxAbs} shared by all {layer} kernels',
   'dict.kernelAlt': '{kernel} kernel of {layer} channel {channel}, row by row: {values}',
   'class.alt': 'Image optimised to raise the score of class {class}',
   'class.caption': '{class}: score {objective}',
@@ -141,6 +142,7 @@ export const en = {
 
   'filters.alt': 'The {count} {kernel} kernels of the first convolution layer',
   'filters.caption': 'Kernels of the first layer, {layer} ({count} filters of {kernel}). Blue weights are negative, red positive, near-white zero; all kernels share one scale.',
+  'filters.captionRgb': 'Kernels of the first layer, {layer} ({count} filters of {kernel}). The input has three channels, so each position shows its weights for red, green and blue as one colour: mid grey is zero, a hue shows which channels weigh positively; all kernels share one scale.',
   'timelapse.kernels': 'The {count} kernels of {layer}',
   'timelapse.maps': 'Its feature maps of test image {sample}',
   'timelapse.kernelsAlt': 'The {count} kernels (3×3) of {layer}, {when}',
@@ -160,6 +162,7 @@ export const en = {
   'timelapse.goKept': 'Show the kept epoch',
   'timelapse.goStop': 'Show the last epoch',
   'timelapse.caption': 'The first layer, epoch by epoch. Kernels: blue weights negative, red positive, on one colour scale for every epoch (±{range}), so growing weights look stronger. Maps: each channel stretched on its own, in viridis.',
+  'timelapse.captionRgb': 'The first layer, epoch by epoch. Kernels: each position’s weights for red, green and blue as one colour, mid grey for zero, on one scale for every epoch (±{range}), so growing weights look stronger. Maps: each channel stretched on its own, in viridis.',
   'timelapse.fallbackAlt': 'The kernels (left) and feature maps of test image {sample} (right) of {layer} at epochs {epochs}, one row per epoch',
   'timelapse.fallback': 'Epochs {epochs}, one row each: kernels on the left, the feature maps of test image {sample} on the right.',
 

@@ -117,6 +117,7 @@ export const zh: Record<UiKey, string> = {
   'dict.example': '第 {index} 张：{value}',
   'dict.optimised': '优化图像：ReLU 之前的平均激活从起点的 {start} 升到 {steps} 步后的 {objective}',
   'dict.kernel': '{kernel} 卷积核：蓝色为负权重，红色为正权重，{layer} 所有卷积核共用 ±{maxAbs} 的色阶',
+  'dict.kernelRgb': '{kernel} 卷积核：每个位置上它对红、绿、蓝三个输入通道的权重合成一种颜色，中灰为零，{layer} 所有卷积核共用 ±{maxAbs} 的色阶',
   'dict.kernelAlt': '{layer} 通道 {channel} 的 {kernel} 卷积核，逐行为：{values}',
   'class.alt': '为提高类别“{class}”的得分而优化出的图像',
   'class.caption': '{class}：得分 {objective}',
@@ -142,6 +143,7 @@ export const zh: Record<UiKey, string> = {
 
   'filters.alt': '第一个卷积层的 {count} 个 {kernel} 卷积核',
   'filters.caption': '第一层 {layer} 的卷积核（{count} 个 {kernel} 滤波器）。蓝色为负权重，红色为正权重，接近白色为零；所有卷积核共用同一色标。',
+  'filters.captionRgb': '第一层 {layer} 的卷积核（{count} 个 {kernel} 滤波器）。输入有三个通道，所以每个位置把它对红、绿、蓝的权重合成一种颜色：中灰为零，色调表示哪些通道的权重为正；所有卷积核共用同一色标。',
   'timelapse.kernels': '{layer} 的 {count} 个卷积核',
   'timelapse.maps': '它们对测试图 {sample} 的特征图',
   'timelapse.kernelsAlt': '{layer} 的 {count} 个 3×3 卷积核，{when}',
@@ -161,6 +163,7 @@ export const zh: Record<UiKey, string> = {
   'timelapse.goKept': '跳到保留的 epoch',
   'timelapse.goStop': '跳到最后一个 epoch',
   'timelapse.caption': '第一层随训练逐个 epoch 的变化。卷积核：蓝色为负权重，红色为正权重，所有 epoch 共用同一色标（±{range}），权重变大时颜色随之加深。特征图：每个通道单独拉伸，用 viridis 着色。',
+  'timelapse.captionRgb': '第一层随训练逐个 epoch 的变化。卷积核：每个位置对红、绿、蓝的权重合成一种颜色，中灰为零，所有 epoch 共用同一色标（±{range}），权重变大时颜色随之加深。特征图：每个通道单独拉伸，用 viridis 着色。',
   'timelapse.fallbackAlt': '{layer} 在第 {epochs} 个 epoch 的卷积核（左）和对测试图 {sample} 的特征图（右），每个 epoch 一行',
   'timelapse.fallback': '第 {epochs} 个 epoch，每个一行：左边是卷积核，右边是测试图 {sample} 的特征图。',
 

@@ -107,6 +107,14 @@ describe('figures of a colour folder without Chinese names', () => {
     expect(zh).not.toContain('数字');
   });
 
+  it('describe the first layer’s kernels as red, green and blue, not as blue and red weights, in both languages', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const html = readerText(await renderMarkdown('::filters', { artifactsDir: fake.dir, lang }));
+      expect(html).toContain(lang === 'en' ? 'weights for red, green and blue as one colour' : '对红、绿、蓝的权重合成一种颜色');
+      expect(html).not.toContain(lang === 'en' ? 'Blue weights are negative' : '蓝色为负权重');
+    }
+  });
+
   it('add no such note to the English page', async () => {
     const en = await renderMarkdown('::digits{set="gallery"}', { artifactsDir: fake.dir, lang: 'en' });
     expect(en).not.toContain('data-english-names');

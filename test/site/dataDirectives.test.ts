@@ -36,6 +36,13 @@ describe('data passage directives', () => {
     expect(text(await render(PASSAGES, folder)).split(/\s*\n\s*/)).toEqual(['Other images.', 'A folder.']);
   });
 
+  it('keep the blue/red kernel passage for a one-channel model and the RGB one for a three-channel model', async () => {
+    const md = ':::grey-data\n\nBlue and red.\n\n:::\n\n:::colour-data\n\nRed, green and blue.\n\n:::';
+    expect(text(await render(md, mnist))).toBe('Blue and red.');
+    expect(text(await render(md, fashion))).toBe('Blue and red.');
+    expect(text(await render(md, folder))).toBe('Red, green and blue.');
+  });
+
   it('nest inside the model passages', async () => {
     const md = '::::tutorial-network\n\n:::other-data\n\nTutorial network, other data.\n\n:::\n\n::::';
     expect(text(await render(md, fashion))).toBe('Tutorial network, other data.');

@@ -26,7 +26,7 @@ function entryHtml(layer: DictionaryLayer, entry: ChannelEntry, index: ChannelsI
   const size = entry.kernel ? kernelSizeText(ctx.artifacts.manifest.model, layer.name) : '';
   const kernel = entry.kernel
     ? `<figure class="channel-kernel">${artifactImg(entry.kernel.image, t('dict.kernelAlt', { ...vars, kernel: size, values: entry.kernel.values.map(num).join(', ') }), ctx)}`
-      + `<figcaption>${escapeHtml(t('dict.kernel', { layer: layer.name, kernel: size, maxAbs: num(entry.kernel.maxAbs) }))}</figcaption></figure>`
+      + `<figcaption>${escapeHtml(t(ctx.artifacts.manifest.model.input.channels === 3 ? 'dict.kernelRgb' : 'dict.kernel', { layer: layer.name, kernel: size, maxAbs: num(entry.kernel.maxAbs) }))}</figcaption></figure>`
     : '';
   return [
     `<li><details class="channel-entry" id="${escapeHtml(channelAnchor(layer.name, entry.channel))}">`,

@@ -17,7 +17,7 @@ export const filtersDirective: DirectiveSpec = {
     return [
       `<figure class="filters">`,
       `<img src="${escapeHtml(artifactUrl(base, filters.grid))}" width="${filters.width}" height="${filters.height}" alt="${escapeHtml(t('filters.alt', vars))}" loading="lazy" decoding="async">`,
-      `<figcaption>${escapeHtml(t('filters.caption', vars))}</figcaption>`,
+      `<figcaption>${escapeHtml(t(model.input.channels === 3 ? 'filters.captionRgb' : 'filters.caption', vars))}</figcaption>`,
       `</figure>`,
       chartFigure('filter-norms', t('chart.filterNorms.title'), await renderChart(spec), t),
     ].join('');

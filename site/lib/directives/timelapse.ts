@@ -70,7 +70,7 @@ export const timelapseDirective: DirectiveSpec = {
       `</div>`,
       `<noscript><figure class="timelapse-filmstrip"><img src="${e(artifactUrl(base, strip.path))}" width="${strip.width}" height="${strip.height}" alt="${e(t('timelapse.fallbackAlt', { layer: index.layer, sample: index.sample, epochs: stripEpochs }))}">`,
       `<figcaption>${e(t('timelapse.fallback', { epochs: stripEpochs, sample: index.sample }))}</figcaption></figure></noscript>`,
-      `<figcaption>${e(t('timelapse.caption', { range: formatDecimal(index.kernelRange, lang) }))}</figcaption>`,
+      `<figcaption>${e(t(ctx.artifacts.manifest.model.input.channels === 3 ? 'timelapse.captionRgb' : 'timelapse.caption', { range: formatDecimal(index.kernelRange, lang) }))}</figcaption>`,
       `<script type="application/json" data-timelapse-data>${jsonForScript(data)}</script>`,
       `</figure>`,
     ].join('');
