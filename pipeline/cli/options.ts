@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { BACKEND_CHOICES, type PipelineConfig } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
-import { DEFAULT_IMAGE_SIZE } from '../data/loadData';
+import { DEFAULT_IMAGE_SIZE } from '../data/imageFolder/defaults';
 import { IG_DEFAULTS } from '../explain/methods/integratedGradients';
 
 /** The random generator (mulberry32) takes a 32-bit seed: larger seeds would silently repeat smaller ones. */

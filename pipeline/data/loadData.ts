@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { PipelineConfig } from '../artifacts/types';
 import { IDX_FILES } from './checksums';
 import { DataError } from './dataError';
+import { DEFAULT_IMAGE_SIZE } from './imageFolder/defaults';
 import { loadImageFolder } from './imageFolder/loadImageFolder';
 import { looksLikeImageFolder } from './imageFolder/listing';
 import { loadMnist, type MnistData } from './loadMnist';
 
 export type DataSet = MnistData;
 
-/** The side image-folder pictures are fitted to when neither --image-size nor a model's input gives one. */
-export const DEFAULT_IMAGE_SIZE = 28;
+export { DEFAULT_IMAGE_SIZE };
 
 export interface DataOptions {
   config: Pick<PipelineConfig, 'dataDir' | 'trainLimit' | 'testLimit' | 'imageSize' | 'channels'>;
