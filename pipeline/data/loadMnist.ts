@@ -117,9 +117,9 @@ function idxClasses(dataset: KnownDataset | null, file: ClassNamesFile | null, l
   if (file) [classes, from] = [classesFromFile(file), `the names in ${file.file}`];
   else if (dataset) [classes, from] = [dataset === 'mnist' ? mnistClasses() : fashionMnistClasses(), `${DATASET_NAMES[dataset]}'s classes`];
   else {
-    let max = 0;
-    for (const split of labels) for (const label of split.labels) if (label > max) max = label;
-    checkClassCount(max + 1, labels[0].file, `the largest label is ${max}`);
+    let [max, where] = [0, labels[0].file];
+    for (const split of labels) for (const label of split.labels) if (label > max) [max, where] = [label, split.file];
+    checkClassCount(max + 1, where, `the largest label is ${max}`);
     return numberedClasses(max + 1);
   }
   for (const split of labels) checkLabels(split.labels, split.file, classCountOf(classes), from);
