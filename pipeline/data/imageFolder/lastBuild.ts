@@ -31,7 +31,7 @@ export async function lastBuildReason(cacheDir: string, dir: string, now: BuildP
     (was.trainCount !== now.trainCount || was.testCount !== now.testCount) && `the pictures used changed ${was.trainCount}+${was.testCount} → ${now.trainCount}+${now.testCount}`,
     was.rule !== now.rule && 'the fitting rule or decoder changed',
   ].filter(Boolean);
-  return changes.length > 0 ? changes.join('; ') : 'its cache entry was removed';
+  return changes.length > 0 ? changes.join('; ') : 'its cache entry was removed (or evicted: the cache keeps the 8 most recently used)';
 }
 
 export async function rememberBuild(cacheDir: string, dir: string, parts: BuildParts): Promise<void> {
