@@ -74,10 +74,14 @@ async function walk(root: string, dir: string, ancestors: Set<string>, out: Foun
   }
 }
 
+/** Class folders: every folder in train/ or test/ except hidden ones (.ipynb_checkpoints, .git), whose files are skipped. */
 async function classFolders(dir: string, split: SplitName): Promise<string[]> {
   const entries = await readdir(path.join(dir, split), { withFileTypes: true });
   const folders: string[] = [];
-  for (const e of entries) if ((await stat(path.join(dir, split, e.name)).catch(() => null))?.isDirectory()) folders.push(e.name);
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    if ((await stat(path.join(dir, split, e.name)).catch(() => null))?.isDirectory()) folders.push(e.name);
+  }
   return folders.sort(byCodeUnits);
 }
 

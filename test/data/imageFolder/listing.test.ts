@@ -21,6 +21,13 @@ describe('listImageFolder', () => {
     expect(listing.skipped).toEqual(['test/b/readme.md', 'train/a/.DS_Store', 'train/notes.txt']);
   });
 
+  it('takes no class from a hidden folder such as .ipynb_checkpoints, and skips its files', async () => {
+    const dir = await writeFolder({ ...pictures(['a', 'b'], 1), 'train/.ipynb_checkpoints/x.png': pictureBytes('#fff') });
+    const listing = await listImageFolder(dir);
+    expect(listing.classes).toEqual(['a', 'b']);
+    expect(listing.skipped).toEqual(['train/.ipynb_checkpoints/x.png']);
+  });
+
   it('names the missing test/ folder', async () => {
     const dir = await writeFolder({ 'train/a/1.png': pictureBytes('#fff') });
     await expect(listImageFolder(dir)).rejects.toThrowError(`${dir}: has no test/ folder`);
