@@ -83,6 +83,7 @@ export async function loadImageFolder(options: ImageFolderOptions): Promise<Mnis
     log(`images: ${count.toLocaleString('en-US')} pictures from the cache (fresh)`);
   } else {
     const reason = cached ? `${cached.damaged}` : await lastBuildReason(cacheDir, dir, parts);
+    if (count >= 5000) log(`images: decoding ${count.toLocaleString('en-US')} pictures (${reason})…`);
     const t0 = performance.now();
     set = await decodeAndFit(options, key, used);
     log(`images: decoded ${count.toLocaleString('en-US')} pictures in ${((performance.now() - t0) / 1000).toFixed(1)} s (stale: ${reason})`);
