@@ -29,7 +29,10 @@ export interface FolderListing {
   pictures: Record<SplitName, ListedPicture[]>;
   /** Files that are not pictures by name (relative paths, sorted). */
   skipped: string[];
-  /** SHA-256 over every file's relative path, size and mtime (ms): changes when any file is added, removed or changed. */
+  /**
+   * SHA-256 over every file's relative path, size and mtime (ms) in train/ and test/: changes when any is added,
+   * removed or changed. Not classes.json: names do not change pixels (the build's keys take the names themselves).
+   */
   sha256: string;
 }
 
@@ -121,12 +124,6 @@ export async function listImageFolder(dir: string): Promise<FolderListing> {
     const label = classes.indexOf(cls);
     if (rest.length > 0 && label >= 0 && isPicture(f.rel)) pictures[split as SplitName].push({ path: f.rel, size: f.size, mtimeMs: f.mtimeMs, label });
     else skipped.push(f.rel);
-  }
-  // classes.json is part of the listing: new names make the build's keys change too.
-  const names = path.join(dir, 'classes.json');
-  if (existsSync(names)) {
-    const info = await stat(names);
-    all.push({ rel: 'classes.json', size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
   }
   for (const split of SPLITS) {
     pictures[split].sort((a, b) => a.label - b.label || byCodeUnits(a.path, b.path));
