@@ -7,7 +7,6 @@ import type { PipelineConfig } from '../artifacts/types';
 import { IDX_FILES } from './checksums';
 import { DataError } from './dataError';
 import { DEFAULT_IMAGE_SIZE } from './imageFolder/defaults';
-import { loadImageFolder } from './imageFolder/loadImageFolder';
 import { looksLikeImageFolder } from './imageFolder/listing';
 import { loadMnist, type MnistData } from './loadMnist';
 
@@ -45,6 +44,8 @@ export const loadData: LoadData = async ({ config, log, input, cacheDir }) => {
       width: config.imageSize ?? input?.width ?? DEFAULT_IMAGE_SIZE,
       channels: config.channels ?? asChannels(input?.channels),
     };
+    // Loaded here, not at the top: IDX runs never load sharp's native library.
+    const { loadImageFolder } = await import('./imageFolder/loadImageFolder');
     return loadImageFolder({ dir: dataDir, trainLimit, testLimit, target, cacheDir, log });
   }
   const flags = [config.imageSize !== undefined && `--image-size ${config.imageSize}`, config.channels !== undefined && `--channels ${config.channels}`].filter(Boolean);
