@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ArtifactsNotReadyError, checkArtifacts, type Freshness } from './artifacts/cache';
 import { assertManifestWritable } from './artifacts/manifestSchema';
-import { cacheKeys, DRAWING, pipelineSourceHash, pipelineSources, TRAINING } from './artifacts/cacheKeys';
+import { cacheKeys, dataKeyOf, DRAWING, pipelineSourceHash, pipelineSources, TRAINING } from './artifacts/cacheKeys';
 import { createStaging } from './artifacts/staging';
 import { SCHEMA_VERSION, type Manifest, type PipelineConfig } from './artifacts/types';
 import { backendVersion, installedVersions } from './artifacts/versions';
@@ -114,10 +114,10 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   if (description.source.kind !== 'tutorial') log(`model: ${describeSource(description)}`);
   const packages = installedVersions([...TRAINING.packages, ...DRAWING.packages]);
   const keys = cacheKeys({
-    config, data: data.info.files, backend, versions: packages, sources: await pipelineSources(pipelineRoot),
+    config, data: data.info.files, dataset: dataKeyOf(data.info), backend, versions: packages, sources: await pipelineSources(pipelineRoot),
     model: { kind: description.source.kind, sha256: description.source.sha256 ?? null, scale: description.input.scale },
   });
-  const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys, { config, data: data.info.files, backend, versions: packages });
+  const state: Freshness = force ? { state: 'stale', reason: '--force given' } : await checkArtifacts(outDir, keys, { config, data: data.info.files, dataset: dataKeyOf(data.info), backend, versions: packages });
   if (state.state === 'fresh') {
     chosen.model.dispose();
     log(`artifacts: fresh (${path.resolve(outDir)}); use --force to ${chosen.trainHere ? 'retrain' : 'evaluate and draw again'}`);

@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from './describeFile';
 import { backendVersion } from './versions';
-import { SCHEMA_VERSION, type ArtifactKind, type BackendInfo, type IdxFileInfo, type PipelineConfig } from './types';
+import { SCHEMA_VERSION, type ArtifactKind, type BackendInfo, type DataInfo, type IdxFileInfo, type PipelineConfig } from './types';
 
 /*
  * Two keys, so that a change which only affects drawing redraws in seconds without retraining.
@@ -19,7 +19,7 @@ import { SCHEMA_VERSION, type ArtifactKind, type BackendInfo, type IdxFileInfo, 
  * reruns it and keeps the training files.
  */
 export const TRAINING = {
-  config: ['preset', 'seed', 'epochs', 'batchSize', 'learningRate', 'patience', 'trainLimit', 'testLimit'],
+  config: ['preset', 'seed', 'epochs', 'batchSize', 'learningRate', 'patience', 'trainLimit', 'testLimit', 'imageSize', 'channels'],
   packages: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm'],
 } as const satisfies { config: readonly (keyof PipelineConfig)[]; packages: readonly string[] };
 
@@ -55,13 +55,31 @@ export interface KeyInputs {
    * tutorial's network, whose code is in the sources) and how pixels are scaled for it. Absent: the tutorial's, unit scale.
    */
   model?: { kind: string; sha256: string | null; scale: string };
+  /**
+   * What the data gives besides its IDX files (dataKeyOf): the input shape, the class names (data.json, kept by
+   * a redraw, shows them) and an image folder's listing, whose files are not in `data`. Absent: only `data`.
+   */
+  dataset?: DataKey;
+}
+
+export interface DataKey {
+  height: number;
+  width: number;
+  channels: number;
+  classes: { en: string[]; zh: string[] };
+  /** An image folder's listing hash (ImageFolderInfo.listingSha256); null for IDX data. */
+  listingSha256: string | null;
+}
+
+export function dataKeyOf(info: DataInfo): DataKey {
+  return { height: info.height, width: info.width, channels: info.channels, classes: { en: info.classes.en, zh: info.classes.zh }, listingSha256: info.folder?.listingSha256 ?? null };
 }
 
 const hashJson = (value: unknown) => sha256(new TextEncoder().encode(JSON.stringify(value)));
 const pick = <T extends object>(from: T, keys: readonly string[]) => keys.map((k) => [k, (from as Record<string, unknown>)[k] ?? null]);
 
 /** Equal keys mean equal inputs. --data-dir is not in them: the data files' checksums are. */
-export function cacheKeys({ config, data, backend, versions, sources, model }: KeyInputs): CacheKeys {
+export function cacheKeys({ config, data, backend, versions, sources, model, dataset }: KeyInputs): CacheKeys {
   // Left out for the tutorial at unit scale, so that its keys (and fresh artifacts) stay what they were.
   const shown = model && !(model.kind === 'tutorial' && model.scale === 'unit') ? { model } : {};
   const training = hashJson({
@@ -74,6 +92,7 @@ export function cacheKeys({ config, data, backend, versions, sources, model }: K
     backend: backendVersion(backend),
     packages: pick(versions, TRAINING.packages),
     data: data.map((f) => [f.name, f.sha256]),
+    ...(dataset ? { dataset: [dataset.height, dataset.width, dataset.channels, dataset.classes.en, dataset.classes.zh, dataset.listingSha256] } : {}),
   });
   const drawing = hashJson({ training, sources: sources.drawing, config: pick(config, DRAWING.config), packages: pick(versions, DRAWING.packages) });
   return { training, drawing };

@@ -66,7 +66,8 @@ export const manifestSchema = z.object({
   createdAt: str,
   cacheKey: str,
   trainingKey: str,
-  config: z.object({ preset: str, seed: num, epochs: num, batchSize: num, learningRate: num, patience: num, trainLimit: num, testLimit: num, backend: str }).passthrough(),
+  config: z.object({ preset: str, seed: num, epochs: num, batchSize: num, learningRate: num, patience: num, trainLimit: num, testLimit: num, backend: str,
+    imageSize: num.optional(), channels: z.union([z.literal(1), z.literal(3)]).optional() }).passthrough(),
   backend: z.object({
     name: str, version: str, threads: num, description: str,
     onednn: z.object({ version: str, threading: str, threads: num, kernels: z.array(str) }).optional(),

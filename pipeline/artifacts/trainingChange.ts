@@ -13,6 +13,19 @@ function changes(pairs: [string, unknown, unknown][]): string[] {
   return pairs.filter(([, was, now]) => show(was) !== show(now)).map(([name, was, now]) => `${name} ${show(was)} → ${show(now)}`);
 }
 
+/** The image folder's files, the input shape and the class names, against what the manifest's data records. */
+function datasetChanges(stored: Partial<Manifest>, current: TrainingInputs): string[] {
+  const now = current.dataset;
+  const was = stored.data;
+  if (!now || !was) return [];
+  const out: string[] = [];
+  if ((was.folder?.listingSha256 ?? null) !== now.listingSha256) out.push("the image folder's files (added, removed or modified)");
+  const shape = (d: { height: number; width: number; channels: number }) => `${d.height}×${d.width}×${d.channels}`;
+  if (shape(was) !== shape(now)) out.push(`input ${shape(was)} → ${shape(now)}`);
+  if (JSON.stringify([was.classes?.en, was.classes?.zh]) !== JSON.stringify([now.classes.en, now.classes.zh])) out.push('the class names');
+  return out;
+}
+
 /**
  * Compares the training inputs `stored` records with `current` and names what differs, e.g.
  * "the config changed: preset quick → seed, epochs 2 → 100". When nothing recorded differs, the key
@@ -33,7 +46,7 @@ export function describeTrainingChange(stored: Partial<Manifest>, current: Train
       const old = was[i];
       if (old?.name !== f.name) return [`${show(old?.name)} → ${f.name}`];
       return old.sha256 === f.sha256 ? [] : [`${f.name} sha256 ${show(old.sha256?.slice(0, 12))}… → ${f.sha256.slice(0, 12)}…`];
-    })],
+    }).concat(datasetChanges(stored, current))],
     ['the backend changed', versions.backend === backend ? [] : [`${show(versions.backend)} → ${backend}`]],
     ['package versions changed', changes(TRAINING.packages.map((p): [string, unknown, unknown] => [p, versions[p], current.versions[p]]))],
   ];

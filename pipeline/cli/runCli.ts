@@ -6,7 +6,7 @@ import { ArtifactsNotReadyError } from '../artifacts/cache';
 import { OutputFolderError, type OutputContext } from '../artifacts/outputFolder';
 import { ArtifactsLockedError } from '../artifacts/ownerLock';
 import { ManifestRejectedError } from '../artifacts/manifestSchema';
-import { IdxError } from '../data/idx';
+import { DataError } from '../data/dataError';
 import { DegenerateRunError } from '../evaluate/degenerate';
 import { ModelDataMismatchError } from '../model/chooseModel';
 import { ModelShapeError } from '../model/description';
@@ -34,7 +34,7 @@ export class ExpectedError extends Error {
 }
 
 const isExpected = (e: unknown) =>
-  e instanceof UsageError || e instanceof IdxError || e instanceof ArtifactsNotReadyError || e instanceof ArtifactsLockedError || e instanceof OutputFolderError || e instanceof ExpectedError
+  e instanceof UsageError || e instanceof DataError || e instanceof ArtifactsNotReadyError || e instanceof ArtifactsLockedError || e instanceof OutputFolderError || e instanceof ExpectedError
   || e instanceof DegenerateRunError || e instanceof ManifestRejectedError || e instanceof ModelDataMismatchError || e instanceof ModelShapeError || e instanceof ModelFileError;
 
 /** Runs a CLI entry: exit code from `main`, and a readable message instead of a bare stack trace. */

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DataInfo, PipelineConfig } from '../artifacts/types';
 import { ARTICLE_SAMPLE } from '../data/articleSample';
+import { DataError } from '../data/dataError';
 import { IdxError } from '../data/idx';
 import { checkTestIndex } from '../visualize/selectSamples';
 import { UsageError, WORKERS_PER_CORE } from './options';
@@ -25,8 +26,10 @@ export function settleConfig(config: PipelineConfig, data: DataInfo, log: (line:
     throw new UsageError(`--batch-size ${config.batchSize} is larger than the training set (${n(trainLimit)} images used): give a --batch-size of at most ${n(trainLimit)}.`);
   }
   if (data.testAvailable <= ARTICLE_SAMPLE) {
+    const needs = `the test set has only ${n(data.testAvailable)} images, but the article follows test image ${ARTICLE_SAMPLE}, so it needs at least ${ARTICLE_SAMPLE + 1}.`;
+    if (data.format === 'folder') throw new DataError(path.join(data.source, 'test'), `${needs} Add pictures to the class folders of test/ (${ARTICLE_SAMPLE + 1} or more in all).`);
     const file = path.join(config.dataDir ?? data.source, data.files[2]?.name ?? 't10k-images-idx3-ubyte');
-    throw new IdxError(file, `the test set has only ${n(data.testAvailable)} images, but the article follows test image ${ARTICLE_SAMPLE}, so it needs at least ${ARTICLE_SAMPLE + 1}. Point --data-dir at a folder whose test set holds ${ARTICLE_SAMPLE + 1} images or more.`);
+    throw new IdxError(file, `${needs} Point --data-dir at a folder whose test set holds ${ARTICLE_SAMPLE + 1} images or more.`);
   }
   checkTestIndex(ARTICLE_SAMPLE, testLimit, `--test-limit ${testLimit}: the article sample`, (m) => new UsageError(m));
   for (const s of config.samples) {

@@ -1,14 +1,16 @@
 /** Reader for the IDX format of the MNIST files (big-endian header, then uint8 data). */
+import { DataError } from './dataError';
 
 export const IMAGES_MAGIC = 2051; // 0x00000803: unsigned bytes, 3 dimensions
 export const LABELS_MAGIC = 2049; // 0x00000801: unsigned bytes, 1 dimension
 
-export class IdxError extends Error {
+/** A DataError about one IDX file (or the IDX folder). */
+export class IdxError extends DataError {
   constructor(
     readonly file: string,
     message: string,
   ) {
-    super(`${file}: ${message}`);
+    super(file, message);
     this.name = 'IdxError';
   }
 }
@@ -58,10 +60,18 @@ export function parseIdxLabels(bytes: Uint8Array, file: string): IdxLabels {
   const [magic, count] = header(bytes, file, 2);
   checkMagic(file, magic, LABELS_MAGIC, 'labels');
   checkLength(file, bytes.length, 8 + count, `${count} labels`);
-  const labels = bytes.subarray(8);
-  const bad = labels.findIndex((l) => l > 9);
-  if (bad >= 0) throw new IdxError(file, `label ${bad} is ${labels[bad]}, expected a class 0–9`);
-  return { count, labels };
+  // Whether each label is one of the data's classes is checked once the classes are known (checkLabels).
+  return { count, labels: bytes.subarray(8) };
+}
+
+/**
+ * Refuses a label outside the data's classes: the model scores exactly `classCount` classes, so a label
+ * beyond them could never be predicted. `names` says where the class count came from, for the fix.
+ */
+export function checkLabels(labels: Uint8Array, file: string, classCount: number, names: string): void {
+  const bad = labels.findIndex((l) => l >= classCount);
+  if (bad < 0) return;
+  throw new IdxError(file, `label at position ${bad} (0-based) is ${labels[bad]}, but the data has ${classCount} classes (${names}), so labels must be 0–${classCount - 1}. Correct the label, or list one class name per label in classes.json.`);
 }
 
 /** Builds an IDX images file (used by tests and tools that need small fixtures). */

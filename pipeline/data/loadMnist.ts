@@ -6,9 +6,10 @@ import { gunzipSync } from 'node:zlib';
 import type { DataInfo, IdxFileInfo } from '../artifacts/types';
 import { sha256 } from '../artifacts/describeFile';
 import { DATASET_NAMES, IDX_FILES, KNOWN_FILES, KNOWN_SHA256, type IdxRole, type KnownDataset, type KnownTable } from './checksums';
-import { fashionMnistClasses, mnistClasses, numberedClasses, type DataClasses } from '../../shared/data/classes';
+import { classCountOf, fashionMnistClasses, mnistClasses, numberedClasses, type DataClasses } from '../../shared/data/classes';
+import { checkClassCount, classesFromFile, readClassesFile, type ClassNamesFile } from './classesFile';
 import { checkSharedImages, checkSplitsApart, knownDataset, recognise, sharedImages, type ReadIdxFile } from './dataSanity';
-import { IdxError, parseIdxImages, parseIdxLabels } from './idx';
+import { checkLabels, IdxError, parseIdxImages, parseIdxLabels } from './idx';
 
 export interface Split {
   /** count × height × width × channels pixels scaled to [0, 1] (data.info gives the sizes). */
@@ -62,7 +63,7 @@ async function readIdx(dir: string, name: string, sums: Record<string, string>, 
   const plain = path.join(dir, name);
   const gz = `${plain}.gz`;
   const file = existsSync(plain) ? plain : existsSync(gz) ? gz : null;
-  if (!file) throw new IdxError(plain, `not found (nor ${name}.gz). Point --data-dir at a folder holding the four MNIST-format IDX files.`);
+  if (!file) throw new IdxError(plain, `not found (nor ${name}.gz). Point --data-dir at a folder holding the four MNIST-format IDX files, or at an image folder (train/<class>/…, test/<class>/…).`);
   const onDisk = path.basename(file);
   const expected = sums[onDisk];
   if (file === gz && expected === undefined && sums[name] !== undefined) {
@@ -105,13 +106,24 @@ function toSplit(images: ReturnType<typeof parseIdxImages>, labels: ReturnType<t
   return { images: out, labels: Int32Array.from(labels.labels.subarray(0, count)), count };
 }
 
-/** Known data sets get their names; any other IDX data "class 0 … class N−1", N one more than its largest label. */
-function idxClasses(dataset: KnownDataset | null, ...labels: Uint8Array[]): DataClasses {
-  if (dataset === 'mnist') return mnistClasses();
-  if (dataset === 'fashion-mnist') return fashionMnistClasses();
-  let max = 0;
-  for (const split of labels) for (const label of split) if (label > max) max = label;
-  return numberedClasses(max + 1);
+/**
+ * The classes of IDX data: a classes.json beside the files wins (the user's own names, even for a known set);
+ * else a known data set's names; else "class 0 … class N−1", N one more than the largest label. Every label
+ * must then be one of the classes (checkLabels), whose count must be MIN_CLASSES–MAX_CLASSES.
+ */
+function idxClasses(dataset: KnownDataset | null, file: ClassNamesFile | null, labels: { file: string; labels: Uint8Array }[]): DataClasses {
+  let classes: DataClasses;
+  let from: string;
+  if (file) [classes, from] = [classesFromFile(file), `the names in ${file.file}`];
+  else if (dataset) [classes, from] = [dataset === 'mnist' ? mnistClasses() : fashionMnistClasses(), `${DATASET_NAMES[dataset]}'s classes`];
+  else {
+    let [max, where] = [0, labels[0].file];
+    for (const split of labels) for (const label of split.labels) if (label > max) [max, where] = [label, split.file];
+    checkClassCount(max + 1, where, `the largest label is ${max}`);
+    return numberedClasses(max + 1);
+  }
+  for (const split of labels) checkLabels(split.labels, split.file, classCountOf(classes), from);
+  return classes;
 }
 
 /**
@@ -146,6 +158,12 @@ export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {}
   checkSplitsApart(dir, reads, found);
   const dataset = knownDataset(found);
   if (dataset) log(`data: the files are ${DATASET_NAMES[dataset]}'s, recognised by checksum`);
+  const namesFile = dataDir ? await readClassesFile(dir) : null;
+  const classes = idxClasses(dataset, namesFile, [
+    { file: path.join(dir, trL.info.name), labels: trainLabels.labels },
+    { file: path.join(dir, teL.info.name), labels: testLabels.labels },
+  ]);
+  if (namesFile) log(`data: class names from ${namesFile.file}${namesFile.zh ? '' : ' (no "zh": the Chinese pages show the English names)'}`);
   const train = toSplit(trainImages, trainLabels, trainLimit, 'the training set', path.join(dir, 'train-*'));
   const test = toSplit(testImages, testLabels, testLimit, 'the test set', path.join(dir, 't10k-*'));
   checkSharedImages(dir, sharedImages(trainImages, train.count, testImages, test.count), test.count, log);
@@ -161,7 +179,7 @@ export async function loadMnist({ dataDir, trainLimit, testLimit, log = () => {}
       height: 28,
       width: 28,
       channels: 1,
-      classes: idxClasses(dataset, trainLabels.labels, testLabels.labels),
+      classes,
       format: 'idx',
       files,
       known: dataset,

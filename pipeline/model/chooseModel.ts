@@ -60,12 +60,19 @@ export async function chooseModel(config: PipelineConfig, importers: ModelImport
  * channels, and the output must score exactly the data's classes. Returns a note for the log when the
  * output is read as logits (no softmax).
  */
-export function checkModelFitsData(description: ModelDescription, data: Pick<DataInfo, 'height' | 'width' | 'source'>, dataChannels: number, dataClasses: number, file?: string | null): string | null {
+export function checkModelFitsData(description: ModelDescription, data: Pick<DataInfo, 'height' | 'width' | 'source'> & Partial<Pick<DataInfo, 'format'>>, dataChannels: number, dataClasses: number, file?: string | null): string | null {
   const { height, width, channels } = description.input;
   const what = file ? `the model in ${path.basename(file)}` : 'the model';
   if (height !== data.height || width !== data.width || channels !== dataChannels) {
+    const takes = `${what} takes ${height}×${width}×${channels} images, but the data (${data.source})`;
+    if (data.format === 'folder') {
+      // The pictures follow the model's input unless --image-size or --channels said otherwise.
+      const give = [height === width ? `--image-size ${height}` : null, `--channels ${channels}`].filter(Boolean).join(' ');
+      const square = height === width ? '' : ` (its input is not square, which --image-size cannot give)`;
+      throw new ModelDataMismatchError(`${takes} was fitted to ${data.height}×${data.width}×${dataChannels} by --image-size or --channels. Leave those flags out to fit the pictures to the model's input${square}, or give the model's: ${give}.`);
+    }
     throw new ModelDataMismatchError(
-      `${what} takes ${height}×${width}×${channels} images, but the data (${data.source}) holds ${data.height}×${data.width}×${dataChannels} images. Use data of the model's input size, or a model made for this data.`,
+      `${takes} holds ${data.height}×${data.width}×${dataChannels} images: IDX data is fixed at 28×28×1 as stored (--image-size and --channels only fit image folders). Use a model that takes 28×28×1 images, or an image folder (--data-dir with train/<class>/… and test/<class>/…), whose pictures are fitted to the model's input.`,
     );
   }
   if (description.classes !== dataClasses) {

@@ -139,3 +139,21 @@ describe('pipelineSources', () => {
     await expectDrawingOnlyEdit(root, path.join(root, 'explain', 'methods', 'gradient.ts'));
   });
 });
+
+describe('cacheKeys and the data beyond its IDX files', () => {
+  const dataset = { height: 28, width: 28, channels: 1, classes: { en: ['a', 'b'], zh: ['甲', '乙'] }, listingSha256: 'L1' };
+  it('changes the training key with an image folder\'s listing, the input shape, the class names and --image-size / --channels', () => {
+    const base = cacheKeys({ ...inputs, dataset }).training;
+    expect(base).not.toBe(keys.training);
+    for (const changed of [
+      cacheKeys({ ...inputs, dataset: { ...dataset, listingSha256: 'L2' } }),
+      cacheKeys({ ...inputs, dataset: { ...dataset, channels: 3 } }),
+      cacheKeys({ ...inputs, dataset: { ...dataset, width: 32 } }),
+      cacheKeys({ ...inputs, dataset: { ...dataset, classes: { en: ['a', 'c'], zh: ['甲', '乙'] } } }),
+      cacheKeys({ ...inputs, dataset: { ...dataset, classes: { en: ['a', 'b'], zh: ['甲', '丙'] } } }),
+      withConfig({ imageSize: 32 }, { dataset }),
+      withConfig({ channels: 3 }, { dataset }),
+    ]) expect(changed.training).not.toBe(base);
+    expect(cacheKeys({ ...inputs, dataset: { ...dataset } }).training).toBe(base);
+  });
+});

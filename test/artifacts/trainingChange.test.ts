@@ -52,3 +52,15 @@ describe('describeTrainingChange', () => {
     expect(describeTrainingChange({}, current({ data: [files[0]] }))).toMatch(/^the config changed: preset none → quick, .*; the data changed: none → train-images-idx3-ubyte; the backend changed: none → wasm 4.22.0; package versions changed: @tensorflow\/tfjs-core none → 4.22.0/);
   });
 });
+
+describe('describeTrainingChange and the data beyond its files', () => {
+  const folderData = { files: [], height: 28, width: 28, channels: 1, classes: { en: ['a', 'b'], zh: ['a', 'b'] }, folder: { listingSha256: 'L1' } };
+  const folderStored = { ...stored, data: folderData } as unknown as Manifest;
+  const dataset = { height: 28, width: 28, channels: 1, classes: { en: ['a', 'b'], zh: ['a', 'b'] }, listingSha256: 'L1' };
+  it('names a changed image folder, input shape and class names', () => {
+    expect(describeTrainingChange(folderStored, current({ data: [], dataset }))).toBe("the pipeline's training code changed");
+    expect(describeTrainingChange(folderStored, current({ data: [], dataset: { ...dataset, listingSha256: 'L2', channels: 3, classes: { en: ['a', 'c'], zh: ['a', 'c'] } } }))).toBe(
+      "the data changed: the image folder's files (added, removed or modified), input 28×28×1 → 28×28×3, the class names",
+    );
+  });
+});

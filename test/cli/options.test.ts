@@ -108,3 +108,30 @@ describe('--model, --architecture and --input-scale', () => {
     expect(help).toMatch(/--input-scale <unit\|byte> .*\(default: unit\)/);
   });
 });
+
+describe('--image-size and --channels', () => {
+  it('are absent from the config unless given, so IDX runs keep their config', () => {
+    const { config } = resolveConfig(parseFlags([]));
+    expect('imageSize' in config).toBe(false);
+    expect('channels' in config).toBe(false);
+  });
+
+  it('take a whole side from 8 to 256 and a channel count of 1 or 3', () => {
+    expect(resolveConfig(parseFlags(['--image-size', '64', '--channels', '3'])).config).toMatchObject({ imageSize: 64, channels: 3 });
+    expect(resolveConfig(parseFlags(['--image-size', '8', '--architecture', 'a.json'])).config.imageSize).toBe(8);
+    for (const bad of ['7', '257', '28.5']) expect(() => resolveConfig(parseFlags(['--image-size', bad]))).toThrow(`--image-size must be a whole number from 8 to 256 (pixels per side), got ${Number(bad)}`);
+    expect(() => resolveConfig(parseFlags(['--channels', '2']))).toThrow(/--channels must be one of 1, 3; got "2"/);
+  });
+
+  it('refuse a size the tutorial\'s network cannot take, saying the smallest it can', () => {
+    expect(() => resolveConfig(parseFlags(['--image-size', '21']))).toThrow(/--image-size 21 is too small for the tutorial's network.*at least 22 pixels/);
+    expect(resolveConfig(parseFlags(['--image-size', '22'])).config.imageSize).toBe(22);
+  });
+
+  it('say in --help that they fit image folders only, with their defaults', () => {
+    const help = helpText('npm run build --', BUILD_FLAGS);
+    expect(help).toMatch(/--image-size <number> +image folders only: .*8–256 .*default: the --model's input, else 28/);
+    expect(help).toMatch(/--channels <1\|3> +image folders only: .*1 if all are greyscale, 3 if all are colour; a mix must be chosen/);
+    expect(help).toMatch(/--data-dir <string> .*an image folder: train\/<class>\/… and test\/<class>\/… holding PNG, JPEG or WebP pictures.*classes\.json/);
+  });
+});

@@ -55,6 +55,16 @@ describe('the CLIs', () => {
     expect(await folderSnapshot(project)).toEqual(before);
   }, 60_000);
 
+  it('prints bad data as one line naming the folder, without a stack trace', async () => {
+    const project = await fakeProject();
+    const half = await mkdtemp(path.join(tmpdir(), 'half-folder-'));
+    await mkdir(path.join(half, 'train', 'cat'), { recursive: true });
+    const ran = await runEntry('main', ['--out', path.join(project, 'artifacts'), '--data-dir', half, '--backend', 'wasm', '--workers', '1'], project);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(`failed: ${half}: has no test/ folder`);
+    expect(ran.stderr).not.toMatch(/Set DEBUG=1|at .*\.ts:\d+/);
+  }, 60_000);
+
   it('refuses a --dist under a file at once, before the pipeline runs', async () => {
     const project = await fakeProject();
     const before = await folderSnapshot(project);

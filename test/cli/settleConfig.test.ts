@@ -56,6 +56,12 @@ describe('settleConfig', () => {
     );
   });
 
+  it('names an image folder\'s test/ when it holds too few pictures for the article', () => {
+    expect(() => settle(config({ dataDir: '/pets' }), data({ testAvailable: 40, testCount: 40, format: 'folder', source: '/pets', files: [] }))).toThrow(
+      '/pets/test: the test set has only 40 images, but the article follows test image 51, so it needs at least 52. Add pictures to the class folders of test/ (52 or more in all).',
+    );
+  });
+
   it('names --test-limit when it alone is too small for the article', () => {
     expect(() => settle(config({ testLimit: 40 }))).toThrow('--test-limit 40: the article sample: test index 51 does not exist; the test set has 40 images (0–39)');
   });

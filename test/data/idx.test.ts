@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeIdxImages, encodeIdxLabels, IdxError, parseIdxImages, parseIdxLabels } from '../../pipeline/data/idx';
+import { checkLabels, encodeIdxImages, encodeIdxLabels, IdxError, parseIdxImages, parseIdxLabels } from '../../pipeline/data/idx';
 
 const pixels = Uint8Array.from({ length: 3 * 28 * 28 }, (_, i) => i % 256);
 
@@ -30,8 +30,8 @@ describe('parseIdxLabels', () => {
     expect(Array.from(parseIdxLabels(encodeIdxLabels(Uint8Array.of(7, 2, 1)), 'l').labels)).toEqual([7, 2, 1]);
   });
 
-  it('rejects a label outside 0–9', () => {
-    expect(() => parseIdxLabels(encodeIdxLabels(Uint8Array.of(1, 12)), 'l')).toThrowError(/label 1 is 12/);
+  it('leaves labels above 9 to the class check: the data may have more than ten classes', () => {
+    expect(Array.from(parseIdxLabels(encodeIdxLabels(Uint8Array.of(1, 12)), 'l').labels)).toEqual([1, 12]);
   });
 
   it('rejects trailing bytes', () => {
@@ -89,7 +89,8 @@ describe('IDX errors', () => {
     expect(() => parseIdxLabels(bytes, 'l')).toThrowError('l: header declares 2 labels = 10 bytes, but the file has 11 (has trailing bytes)');
   });
 
-  it('name the first label outside 0–9, even at index 0', () => {
-    expect(() => parseIdxLabels(encodeIdxLabels(Uint8Array.of(10, 1)), 'l')).toThrowError('l: label 0 is 10, expected a class 0–9');
+  it('name the file, the position and value of the first label outside the classes, and the class count, even at index 0', () => {
+    expect(() => checkLabels(Uint8Array.of(10, 1), 'l', 10, 'the names in classes.json')).toThrowError('l: label at position 0 (0-based) is 10, but the data has 10 classes (the names in classes.json), so labels must be 0–9.');
+    expect(() => checkLabels(Uint8Array.of(1, 9, 2), 'l', 10, 'x')).not.toThrow();
   });
 });

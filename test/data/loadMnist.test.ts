@@ -107,10 +107,10 @@ describe('loadMnist', () => {
 describe('loadMnist on a --data-dir', () => {
   const load = (dir: string, log?: (line: string) => void) => loadMnist({ dataDir: dir, trainLimit: 1000, testLimit: 1000, log });
 
-  it('names the missing file, its .gz alternative and the flag to fix it', async () => {
+  it('names the missing file, its .gz alternative and the flag to fix it, mentioning image folders too', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'empty-'));
     await expect(load(dir)).rejects.toThrow(
-      `${path.join(dir, 'train-images-idx3-ubyte')}: not found (nor train-images-idx3-ubyte.gz). Point --data-dir at a folder holding the four MNIST-format IDX files.`,
+      `${path.join(dir, 'train-images-idx3-ubyte')}: not found (nor train-images-idx3-ubyte.gz). Point --data-dir at a folder holding the four MNIST-format IDX files, or at an image folder (train/<class>/…, test/<class>/…).`,
     );
   });
 

