@@ -10,6 +10,7 @@ import { loadImage, createCanvas } from '@napi-rs/canvas';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest, VisualIndex } from '../../pipeline/artifacts/types';
+import { VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
 import { launchChromium } from './browser';
 import { buildAsUser } from './buildAsUser';
 import { ownDataPageTests } from './ownDataPages';
@@ -56,7 +57,7 @@ describe('the report on a colour image folder in a browser', () => {
 
   it('keeps the colour in the input tiles, the class examples and the first layer’s kernels', async () => {
     const artifacts = path.join(work, 'artifacts');
-    const visuals = JSON.parse(await readFile(path.join(artifacts, 'visuals.json'), 'utf8')) as VisualIndex;
+    const visuals = JSON.parse(await readFile(path.join(artifacts, VISUAL_INDEX_PATH), 'utf8')) as VisualIndex;
     expect(visuals.classExamples?.map((c) => c.label)).toEqual([0, 1, 2]);
     const pictures = [visuals.samples[0].input, ...(visuals.classExamples ?? []).map((c) => c.image), visuals.filters.grid];
     for (const picture of pictures) expect(await colourShare(path.join(artifacts, picture)), picture).toBeGreaterThan(0.2);

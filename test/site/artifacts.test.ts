@@ -258,7 +258,7 @@ describe('artifact loader errors and lookups', () => {
     for (const index of [0, 51, 999]) expect(a.probabilities(index)).toEqual(Array.from(bytes.subarray(index * 10, index * 10 + 10), (b) => b / 255));
     expect(a.probabilities(51)[3]).toBe(230 / 255);
     for (const index of [-1, 1000]) {
-      expect(thrown(() => a.probabilities(index)).message).toBe(`Test image ${index} is outside probabilities.u8 (1000 rows).`);
+      expect(thrown(() => a.probabilities(index)).message).toBe(`Test image ${index} is outside probabilities.u8 (1000 rows of 10 classes).`);
     }
   });
 

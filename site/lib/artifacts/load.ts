@@ -33,7 +33,7 @@ export interface SiteArtifacts {
   visuals: VisualIndex;
   /** Per-channel stats of one layer for one sample (read from the grid's layer-data file). */
   layerStats(layer: string, sample: number): ChannelStats[];
-  /** Probabilities of test image `index` (10 values, 0–1), from probabilities.u8. */
+  /** Probabilities of test image `index` (one per class, 0–1), from probabilities.u8. */
   probabilities(index: number): number[];
   /** Weight norms of the deeper conv layers' filters (visuals.filters.norms). */
   filterNorms(): { layers: { layer: string; norms: number[] }[] };
@@ -175,10 +175,12 @@ export function loadArtifacts(dir: string): SiteArtifacts {
     },
     probabilities(index) {
       probabilityBytes ??= readFileSync(path.join(dir, listedFile(manifest, dir, predictions.probabilitiesPath).path));
-      if (index < 0 || (index + 1) * 10 > probabilityBytes.length) {
-        throw new ArtifactsError(`Test image ${index} is outside ${predictions.probabilitiesPath} (${probabilityBytes.length / 10} rows).`);
+      // One byte per class and test image: the width is the model's class count, not ten.
+      const width = manifest.model.classes;
+      if (index < 0 || (index + 1) * width > probabilityBytes.length) {
+        throw new ArtifactsError(`Test image ${index} is outside ${predictions.probabilitiesPath} (${probabilityBytes.length / width} rows of ${width} classes).`);
       }
-      return Array.from(probabilityBytes.subarray(index * 10, index * 10 + 10), (b) => b / 255);
+      return Array.from(probabilityBytes.subarray(index * width, index * width + width), (b) => b / 255);
     },
     filterNorms() {
       return readJson(dir, listedFile(manifest, dir, visuals.filters.norms).path, filterNormsSchema);
