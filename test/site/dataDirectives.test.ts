@@ -43,6 +43,13 @@ describe('data passage directives', () => {
     expect(text(await render(md, folder))).toBe('Red, green and blue.');
   });
 
+  it('keep the Fashion-MNIST passage (its credit) only for Fashion-MNIST', async () => {
+    const md = ':::fashion-mnist-data\n\nBy Zalando Research.\n\n:::';
+    expect(text(await render(md, fashion))).toBe('By Zalando Research.');
+    expect(text(await render(md, mnist))).toBe('');
+    expect(text(await render(md, folder))).toBe('');
+  });
+
   it('nest inside the model passages', async () => {
     const md = '::::tutorial-network\n\n:::other-data\n\nTutorial network, other data.\n\n:::\n\n::::';
     expect(text(await render(md, fashion))).toBe('Tutorial network, other data.');

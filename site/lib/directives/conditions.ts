@@ -4,7 +4,7 @@
 // and what replaces it for a model read from a file in `:::imported`; prose about the embedding map in
 // `:::with-embedding`, and its replacement for a model with no hidden Dense or global pooling layer in `:::without-embedding`.
 // And by what the data is (issue #21): prose only true of MNIST's handwritten digits in `:::mnist-data`,
-// its counterpart for any other data in `:::other-data`; prose about an image folder's pictures in `:::image-folder`;
+// its counterpart for any other data in `:::other-data`; Fashion-MNIST's own (its credit) in `:::fashion-mnist-data`; prose about an image folder's pictures in `:::image-folder`;
 // prose about kernels drawn blue and red (one input channel) in `:::grey-data`, drawn as RGB (three) in `:::colour-data`.
 import type { DataInfo } from '../../../pipeline/artifacts/types';
 import type { ModelDescription } from '../../../pipeline/model/description';
@@ -31,6 +31,7 @@ export const CONDITIONS: Record<string, ConditionSpec> = {
   // MNIST only when the files are MNIST's own (checksums matched): other IDX data may be anything.
   'mnist-data': { kind: 'container', shows: ({ data }) => data.known === 'mnist' },
   'other-data': { kind: 'container', shows: ({ data }) => data.known !== 'mnist' },
+  'fashion-mnist-data': { kind: 'container', shows: ({ data }) => data.known === 'fashion-mnist' },
   'image-folder': { kind: 'container', shows: ({ data }) => data.format === 'folder' },
   // Kernels over one input channel are drawn blue/red; over three, as RGB (pipeline/visualize/filters.ts).
   'grey-data': { kind: 'container', shows: ({ model }) => model.input.channels !== 3 },
