@@ -77,7 +77,7 @@ function controls(t: Translate, max: number, pad: ExplorerPad | null, input: Exp
 
 function outputs(t: Translate, network: ExplorerModel, classes: ExplorerClasses): string {
   const bars = classes.names.map((name, d) =>
-    `<li><span class="bar-digit" id="explorer-class-${d}">${escapeHtml(name)}</span><meter min="0" max="1" value="0" aria-labelledby="explorer-class-${d}" data-bar="${d}"></meter><output data-bar-value="${d}">–</output></li>`).join('');
+    `<li><span class="bar-name" id="explorer-class-${d}">${escapeHtml(name)}</span><meter min="0" max="1" value="0" aria-labelledby="explorer-class-${d}" data-bar="${d}"></meter><output data-bar-value="${d}">–</output></li>`).join('');
   const grids = network.layers.map((l) => {
     const [h, w, c] = l.shape;
     const caption = t('explore.layer', { layer: l.name, type: l.type, channels: c, height: h, width: w });
