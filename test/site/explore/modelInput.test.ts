@@ -107,7 +107,7 @@ describe('drawingToModelInput with the picture rule (data that is not MNIST-like
     const pad = halfInk();
     pad.ink[5] = 0.5;
     const picture = inkToPicture(pad);
-    expect(Array.from(picture.data.slice(20, 24))).toEqual([128, 128, 128, 255]);
+    expect(Array.from(picture.data).slice(20, 24)).toEqual([128, 128, 128, 255]);
     expect(drawingToModelInput(pad, { height: 5, width: 10, channels: 1 }, 'fit')).toEqual(fitImage(picture, { height: 5, width: 10, channels: 1 }));
   });
 
