@@ -193,7 +193,7 @@ export const en = {
   'explore.reading': 'Reading {name}…',
   'explore.fromPicture': 'Your picture {name}.',
   'explore.pictureUnreadable': '{name} could not be read as a picture ({message}). Choose a PNG, JPEG, GIF, WebP or BMP file.',
-  'explore.pictureTooBig': '{name} is {width}×{height} pixels; this page takes pictures up to {max}×{max}. Make it smaller and try again.',
+  'explore.pictureTooBig': '{name} is {width}×{height} pixels, more than the {side}×{side} this page reads. Scale it down and try again.',
   'explore.input': 'The {height}×{width} input the network receives',
   'explore.inputColour': 'The {height}×{width} colour input the network receives ({channels} channels)',
   'explore.probabilities': 'Probability of each class',

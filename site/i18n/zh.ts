@@ -194,7 +194,7 @@ export const zh: Record<UiKey, string> = {
   'explore.reading': '正在读取 {name}…',
   'explore.fromPicture': '你的图片 {name}。',
   'explore.pictureUnreadable': '无法把 {name} 读取为图片（{message}）。请选择 PNG、JPEG、GIF、WebP 或 BMP 文件。',
-  'explore.pictureTooBig': '{name} 为 {width}×{height} 像素；本页接受的图片最大为 {max}×{max}。请缩小后重试。',
+  'explore.pictureTooBig': '{name} 为 {width}×{height} 像素，超过本页可读取的 {side}×{side}。请缩小后重试。',
   'explore.input': '网络实际接收的 {height}×{width} 输入',
   'explore.inputColour': '网络实际接收的 {height}×{width} 彩色输入（{channels} 个通道）',
   'explore.probabilities': '每个类别的概率',
