@@ -21,7 +21,7 @@ export class PictureError extends Error {
  * The file's pixels, RGBA not premultiplied, at its natural size, read as the build reads a picture
  * (pipeline/data/imageFolder: EXIF orientation applied, in sRGB). The canvas keeps colours premultiplied
  * by alpha, which is why fitImage lays transparent pixels over black: the product it takes is what the
- * canvas stored, so the browser and the build differ by at most half a level per pixel.
+ * canvas stored, so the browser and the build differ by at most one level (two roundings of half a level).
  */
 export async function decodePicture(file: Blob & { name?: string }, maxSide = MAX_PICTURE_SIDE): Promise<RgbaPicture> {
   const name = file.name ?? 'picture';
