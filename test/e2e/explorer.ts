@@ -12,6 +12,7 @@ import { readTestImage, testImageShardPath } from '../../shared/mnist/testImageS
 import type { Manifest, PredictionsIndex, VisualIndex } from '../../pipeline/artifacts/types';
 import { inputSize, type ModelDescription } from '../../pipeline/model/description';
 import { drawingToModelInput, greyOnPad, modelInputToGrey, toModelScale } from '../../site/scripts/explore/modelInput';
+import { explorerPad } from '../../site/lib/explore/explorerInput';
 import { afterUpdate, EXPLORER, gridDifferences, median, openExplorer, showTestImage, type ExplorerEnv } from './explorerPage';
 import { axeViolations, loadAllImages, openPage } from './pageTools';
 
@@ -61,16 +62,19 @@ export function explorerTests(env: () => ExplorerEnv): void {
     await page.close();
   }, 180_000);
 
-  it('explorer: a test digit scaled onto the 280×280 pad and preprocessed predicts as stored (Node)', async () => {
+  it('explorer: a test image scaled onto the pad and read back by the pad’s rule predicts as stored (Node)', async () => {
     const visuals = await readJson<VisualIndex>('visuals/visuals.json');
     const predictions = await readJson<PredictionsIndex>('predictions.json');
-    const model = await described();
+    const manifest = await readJson<Manifest>('manifest.json');
+    const model = manifest.model;
+    const pad = explorerPad(manifest.data, model.input);
+    if (!pad) return; // a colour model has no pad
     const saved = await loadSavedModel(path.join(env().artifactsDir, 'model'));
     const { height, width, channels } = model.input;
     for (const { index } of visuals.samples) {
-      // As the pad shows a test image and the explorer reads it back: grey on the pad, preprocessed, in the model's shape.
-      const ink = greyOnPad(modelInputToGrey((await testImage(index, model)).pixels, channels), height, width, 280);
-      const input = drawingToModelInput({ width: 280, height: 280, ink }, model.input) as Float32Array;
+      // As the pad shows a test image and the explorer reads it back: grey on the pad, by the pad's rule, in the model's shape.
+      const ink = greyOnPad(modelInputToGrey((await testImage(index, model)).pixels, channels), height, width, pad.width, pad.height);
+      const input = drawingToModelInput({ width: pad.width, height: pad.height, ink }, model.input, pad.rule) as Float32Array;
       const p = nodeProbabilities(saved, input, model);
       expect(p.indexOf(Math.max(...p)), `test image ${index}`).toBe(predictions.predicted[index]);
     }

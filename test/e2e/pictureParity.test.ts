@@ -10,8 +10,9 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitImage, type FitTarget, type RgbaPicture } from '../../shared/data/fitImage';
+import { fitImage, type FitTarget } from '../../shared/data/fitImage';
 import { launchChromium } from './browser';
+import { decodeAsBuild } from './decodeAsBuild';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -49,12 +50,6 @@ async function noisePng(): Promise<Buffer> {
     raw[i] = a >>> 24;
   }
   return sharp(raw, { raw: { width, height, channels: 4 } }).png().toBuffer();
-}
-
-/** The build's decoding (pipeline/data/imageFolder/decodePicture.ts): EXIF orientation, sRGB, RGBA with straight alpha. */
-async function decodeAsBuild(bytes: Buffer): Promise<RgbaPicture> {
-  const { data, info } = await sharp(bytes).rotate().toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
 }
 
 /** site/scripts/explore/picture.ts as one script for the page (what Vite makes of it for the site, without the rest). */

@@ -128,11 +128,11 @@ function setUp(section: HTMLElement): void {
 
   // "Use your own picture": the file input, or a file dropped anywhere on the controls.
   const usePicture = async (file: File) => {
+    delete section.dataset.pictureProblem;
     say(fill(data.labels.reading, { name: file.name }));
     try {
       const pixels = await pictureToModelInput(file, shape, data.maxPictureSide);
       setBase({ pixels, kind: 'picture', origin: fill(data.labels.fromPicture, { name: file.name }) });
-      delete section.dataset.pictureProblem;
     } catch (e) {
       const problem = e instanceof PictureError ? e.problem : { kind: 'unreadable' as const, name: file.name, message: (e as Error).message };
       section.dataset.pictureProblem = problem.kind;
