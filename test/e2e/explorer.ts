@@ -99,6 +99,8 @@ export function explorerTests(env: () => ExplorerEnv): void {
       await afterUpdate(page, () => page.click('button[data-clear]'));
       const empty = await snapshot();
       expect(empty.bars.every((v) => v === 0)).toBe(true);
+      // The whole pad in view (clicking Clear may have scrolled its top out), then its box.
+      await page.locator('canvas[data-pad]').scrollIntoViewIfNeeded();
       const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
       await afterUpdate(page, async () => {
         await page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.2);
@@ -194,6 +196,7 @@ export function explorerTests(env: () => ExplorerEnv): void {
     if (!(await hasPad(page))) { await page.close(); ctx.skip(); }
     // The pad's box after the click: clicking Clear may scroll the page.
     await afterUpdate(page, () => page.click('button[data-clear]'));
+    await page.locator('canvas[data-pad]').scrollIntoViewIfNeeded();
     const pad = (await page.locator('canvas[data-pad]').boundingBox()) as { x: number; y: number; width: number; height: number };
     const latencies: number[] = [];
     await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.3);

@@ -46,10 +46,11 @@ function padControls(t: Translate, pad: ExplorerPad, input: ExplorerModel['input
     `<fieldset class="explorer-draw"><legend>${escapeHtml(t('explore.draw'))}</legend>`,
     `<div class="explorer-pad-frame"><canvas class="explorer-pad" ${size} data-pad tabindex="0" role="application" aria-label="${escapeHtml(t('explore.pad'))}" aria-describedby="explorer-pad-keys explorer-pad-rule"></canvas>`,
     `<canvas class="explorer-pad-cursor" ${size} data-pad-cursor aria-hidden="true"></canvas></div>`,
-    `<p class="explorer-pad-keys" id="explorer-pad-keys">${escapeHtml(t('explore.padKeys'))}</p>`,
-    `<p class="explorer-pad-keys" id="explorer-pad-rule" data-pad-rule="${pad.rule}">${escapeHtml(rule)}</p>`,
+    // The pad's buttons right under it, the longer notes after them.
     `<div class="explorer-row"><label>${escapeHtml(t('explore.brush'))} <input type="range" min="8" max="40" step="2" value="20" data-brush></label>`,
-    `<button type="button" data-undo disabled>${escapeHtml(t('explore.undo'))}</button><button type="button" data-clear>${escapeHtml(t('explore.clear'))}</button></div></fieldset>`,
+    `<button type="button" data-undo disabled>${escapeHtml(t('explore.undo'))}</button><button type="button" data-clear>${escapeHtml(t('explore.clear'))}</button></div>`,
+    `<p class="explorer-pad-keys" id="explorer-pad-keys">${escapeHtml(t('explore.padKeys'))}</p>`,
+    `<p class="explorer-pad-keys" id="explorer-pad-rule" data-pad-rule="${pad.rule}">${escapeHtml(rule)}</p></fieldset>`,
   ].join('');
 }
 
