@@ -11,7 +11,6 @@ import { drawingToModelInput } from './modelInput';
 import { loadNetwork, type Network } from './network';
 import { drawingPad, type DrawingPad } from './pad';
 import { paintInput, paintLayer } from './paint';
-import { pictureProblemText, pictureToModelInput, PictureError } from './picture';
 import { testImageLoader } from './testImages';
 
 function q<T extends Element>(root: Element, selector: string): T {
@@ -126,10 +125,12 @@ function setUp(section: HTMLElement): void {
     if (next !== undefined) showOrSay(next);
   });
 
-  // "Use your own picture": the file input, or a file dropped anywhere on the controls.
+  // "Use your own picture": the file input, or a file dropped anywhere on the controls. Its code loads
+  // on first use, as the maps' does: the page's own load stays within its weight budget.
   const usePicture = async (file: File) => {
     delete section.dataset.pictureProblem;
     say(fill(data.labels.reading, { name: file.name }));
+    const { pictureProblemText, pictureToModelInput, PictureError } = await import('./picture');
     try {
       const pixels = await pictureToModelInput(file, shape, data.maxPictureSide);
       setBase({ pixels, kind: 'picture', origin: fill(data.labels.fromPicture, { name: file.name }) });
@@ -139,10 +140,11 @@ function setUp(section: HTMLElement): void {
       say(pictureProblemText(problem, data.labels));
     }
   };
+  const usePictureOrSay = (file: File) => void usePicture(file).catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
   const fileInput = q<HTMLInputElement>(section, 'input[data-own-file]');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
-    if (file) void usePicture(file);
+    if (file) usePictureOrSay(file);
   });
   const dropZone = q<HTMLElement>(section, '[data-drop-zone]');
   let beforeDrag: string | null = null;
@@ -164,7 +166,7 @@ function setUp(section: HTMLElement): void {
     e.preventDefault();
     endDrag();
     const file = e.dataTransfer?.files[0];
-    if (file) void usePicture(file);
+    if (file) usePictureOrSay(file);
   });
 
   if (pad) {
