@@ -11,6 +11,7 @@ import { headersForAllPaths } from './headersFile';
 import { dictionaryTests } from './channelDictionary';
 import { channelsTests } from './channels';
 import { explorerTests } from './explorer';
+import { ownDataExplorerTests } from './explorerOwnData';
 import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
 import type { serveStatic } from './staticServer';
@@ -252,6 +253,8 @@ describe('the built report in a browser', () => {
   }, 60_000);
 
   explorerTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
+  // MNIST: digit names, MNIST's pad rule, and your own picture (greyscale: turned to luma) as for any data.
+  ownDataExplorerTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }), { names: { en: Array.from({ length: 10 }, (_, d) => String(d)), zh: Array.from({ length: 10 }, (_, d) => String(d)) }, pad: 'mnist' });
   channelsTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
   timelapseTests(() => ({ site, browser }));
   dictionaryTests(() => ({ site, browser }));

@@ -54,7 +54,10 @@ describe('::explorer', () => {
     expect(html.match(/data-layer="/g)).toHaveLength(2);
     expect(html).toContain('conv2d_2（Conv2D）：128 个 4×6 通道');
     expect(html).toContain('在 conv2d_2 层的 Grad-CAM');
-    expect(html).toContain('网络实际接收的 32×32 输入（你画的灰度图复制到它的 3 个颜色通道）');
+    expect(html).toContain('网络实际接收的 32×32 彩色输入（3 个通道）');
+    // A colour model has no drawing pad; four classes the data does not name get numbered names.
+    expect(html).not.toContain('data-pad');
+    expect(explorerData(html)).toMatchObject({ pad: null, classes: { names: ['类别 0', '类别 1', '类别 2', '类别 3'], noun: 'image' } });
     expect(html).not.toContain('conv2d_1');
   });
 });

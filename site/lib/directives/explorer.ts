@@ -1,7 +1,9 @@
 import { layerGrid } from '../../../shared/drawing/layerGrid';
-import type { Translate } from '../i18n';
+import { MAX_PICTURE_SIDE } from '../../../shared/data/pictureLimit';
+import { translator, type Translate } from '../i18n';
 import { escapeHtml, jsonForScript } from '../html';
 import { pageUrl } from '../content/pages';
+import { explorerClasses, explorerPad, type ExplorerClasses, type ExplorerPad } from '../explore/explorerInput';
 import { explorerModel, type ExplorerModel } from '../explore/explorerModel';
 import { artifactUrl, DirectiveUsageError, type DirectiveSpec } from './context';
 
@@ -15,39 +17,68 @@ export interface ExplorerData {
   initial: number;
   /** The model's input, classes, layers to draw, Grad-CAM layer and score layer (site/lib/explore/explorerModel.ts). */
   network: ExplorerModel;
-  labels: Record<'empty' | 'prediction' | 'fromTest' | 'drawn' | 'failed' | 'loading' | 'digit' | 'penDown' | 'penUp', string>;
+  /** The class names in the page's language and the data's noun (site/lib/explore/explorerInput.ts). */
+  classes: ExplorerClasses;
+  /** The drawing pad and its rule; null for a colour model, which has none. */
+  pad: ExplorerPad | null;
+  /** Pictures larger than this in either direction are refused (shared/data/pictureLimit.ts). */
+  maxPictureSide: number;
+  labels: Record<ExplorerLabel, string>;
 }
 
-const PAD_SIZE = 280;
+type ExplorerLabel = 'empty' | 'prediction' | 'fromTest' | 'fromPicture' | 'drawn' | 'failed' | 'loading' | 'penDown' | 'penUp'
+  | 'reading' | 'pictureUnreadable' | 'pictureTooBig' | 'ownDrop';
 
 /** Templates with their {placeholders} left in (t fills only the variables it is given): the script fills them. */
-function explorerLabels(t: Translate): ExplorerData['labels'] {
+function explorerLabels(t: Translate, pad: boolean): ExplorerData['labels'] {
   return {
-    empty: t('explore.empty'), prediction: t('explore.prediction'), fromTest: t('explore.fromTest'),
-    drawn: t('explore.drawn'), failed: t('explore.failed'), loading: t('explore.loading'), digit: t('explore.digit'),
-    penDown: t('explore.penDown'), penUp: t('explore.penUp'),
+    empty: t(pad ? 'explore.empty' : 'explore.emptyNoPad'), prediction: t('explore.prediction'), fromTest: t('explore.fromTest'),
+    fromPicture: t('explore.fromPicture'), drawn: t('explore.drawn'), failed: t('explore.failed'), loading: t('explore.loading'),
+    penDown: t('explore.penDown'), penUp: t('explore.penUp'), reading: t('explore.reading'),
+    pictureUnreadable: t('explore.pictureUnreadable'), pictureTooBig: t('explore.pictureTooBig'), ownDrop: t('explore.ownDrop'),
   };
 }
 
-function controls(t: Translate, max: number): string {
+function padControls(t: Translate, pad: ExplorerPad, input: ExplorerModel['input']): string {
+  const size = `width="${pad.width}" height="${pad.height}"`;
+  const rule = t(pad.rule === 'mnist' ? 'explore.padRuleMnist' : 'explore.padRuleFit', { height: input.height, width: input.width });
   return [
     `<fieldset class="explorer-draw"><legend>${escapeHtml(t('explore.draw'))}</legend>`,
-    `<div class="explorer-pad-frame"><canvas class="explorer-pad" width="${PAD_SIZE}" height="${PAD_SIZE}" data-pad tabindex="0" role="application" aria-label="${escapeHtml(t('explore.pad'))}" aria-describedby="explorer-pad-keys"></canvas>`,
-    `<canvas class="explorer-pad-cursor" width="${PAD_SIZE}" height="${PAD_SIZE}" data-pad-cursor aria-hidden="true"></canvas></div>`,
-    `<p class="explorer-pad-keys" id="explorer-pad-keys">${escapeHtml(t('explore.padKeys'))}</p>`,
+    `<div class="explorer-pad-frame"><canvas class="explorer-pad" ${size} data-pad tabindex="0" role="application" aria-label="${escapeHtml(t('explore.pad'))}" aria-describedby="explorer-pad-keys explorer-pad-rule"></canvas>`,
+    `<canvas class="explorer-pad-cursor" ${size} data-pad-cursor aria-hidden="true"></canvas></div>`,
+    // The pad's buttons right under it, the longer notes after them.
     `<div class="explorer-row"><label>${escapeHtml(t('explore.brush'))} <input type="range" min="8" max="40" step="2" value="20" data-brush></label>`,
-    `<button type="button" data-undo disabled>${escapeHtml(t('explore.undo'))}</button><button type="button" data-clear>${escapeHtml(t('explore.clear'))}</button></div></fieldset>`,
+    `<button type="button" data-undo disabled>${escapeHtml(t('explore.undo'))}</button><button type="button" data-clear>${escapeHtml(t('explore.clear'))}</button></div>`,
+    `<p class="explorer-pad-keys" id="explorer-pad-keys">${escapeHtml(t('explore.padKeys'))}</p>`,
+    `<p class="explorer-pad-keys" id="explorer-pad-rule" data-pad-rule="${pad.rule}">${escapeHtml(rule)}</p></fieldset>`,
+  ].join('');
+}
+
+/** The file input is the control (focusable, labelled); the controls around it also take a dropped file (main.ts). */
+function ownPictureControls(t: Translate, input: ExplorerModel['input']): string {
+  const hint = [t('explore.ownHint', { height: input.height, width: input.width }), ...(input.channels === 1 ? [t('explore.ownHintGrey')] : [])].join(' ');
+  return [
+    `<fieldset class="explorer-own"><legend>${escapeHtml(t('explore.ownLegend'))}</legend>`,
+    `<div class="explorer-row"><label>${escapeHtml(t('explore.ownFile'))} <input type="file" accept="image/*" data-own-file aria-describedby="explorer-own-hint"></label></div>`,
+    `<p class="explorer-pad-keys" id="explorer-own-hint">${escapeHtml(hint)}</p></fieldset>`,
+  ].join('');
+}
+
+function controls(t: Translate, max: number, pad: ExplorerPad | null, input: ExplorerModel['input']): string {
+  return [
+    pad ? padControls(t, pad, input) : '',
     `<fieldset class="explorer-test"><legend>${escapeHtml(t('explore.testLegend'))}</legend><div class="explorer-row">`,
     `<button type="button" data-prev aria-label="${escapeHtml(t('explore.prev'))}">‹</button>`,
     `<label>${escapeHtml(t('explore.index', { max }))} <input type="number" min="0" max="${max}" step="1" inputmode="numeric" data-index></label>`,
     `<button type="button" data-next aria-label="${escapeHtml(t('explore.next'))}">›</button>`,
     `<button type="button" data-misclassified>${escapeHtml(t('explore.misclassified'))}</button></div></fieldset>`,
+    ownPictureControls(t, input),
   ].join('');
 }
 
-function outputs(t: Translate, network: ExplorerModel): string {
-  const bars = Array.from({ length: network.classes }, (_, d) =>
-    `<li><span class="bar-digit" id="explorer-digit-${d}">${d}</span><meter min="0" max="1" value="0" aria-labelledby="explorer-digit-${d}" data-bar="${d}"></meter><output data-bar-value="${d}">–</output></li>`).join('');
+function outputs(t: Translate, network: ExplorerModel, classes: ExplorerClasses): string {
+  const bars = classes.names.map((name, d) =>
+    `<li><span class="bar-name" id="explorer-class-${d}">${escapeHtml(name)}</span><meter min="0" max="1" value="0" aria-labelledby="explorer-class-${d}" data-bar="${d}"></meter><output data-bar-value="${d}">–</output></li>`).join('');
   const grids = network.layers.map((l) => {
     const [h, w, c] = l.shape;
     const caption = t('explore.layer', { layer: l.name, type: l.type, channels: c, height: h, width: w });
@@ -70,11 +101,16 @@ function outputs(t: Translate, network: ExplorerModel): string {
 export const explorerDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
-  render(_attributes, { artifacts, t, base, lang }) {
+  render(_attributes, { artifacts, base, lang }) {
     const model = artifacts.manifest.files.find((f) => f.kind === 'model');
     if (!model) throw new DirectiveUsageError('the manifest lists no model (kind "model"); the explorer needs model/model.json');
     const { labels, predicted, count } = artifacts.predictions;
     const network = explorerModel(artifacts.manifest.model);
+    const { data: dataInfo } = artifacts.manifest;
+    // The data's noun fills {noun}/{nouns} (whatever translator the page's directives share).
+    const t = translator(lang, dataInfo.classes.noun);
+    const classes = explorerClasses(dataInfo.classes, network.classes, lang);
+    const pad = explorerPad(dataInfo, network.input);
     const data: ExplorerData = {
       model: artifactUrl(base, model.path),
       artifacts: artifactUrl(base, ''),
@@ -82,14 +118,17 @@ export const explorerDirective: DirectiveSpec = {
       misclassified: labels.flatMap((label, i) => (label === predicted[i] ? [] : [i])),
       initial: artifacts.visuals.articleSample,
       network,
-      labels: explorerLabels(t),
+      classes,
+      pad,
+      maxPictureSide: MAX_PICTURE_SIDE,
+      labels: explorerLabels(t, pad !== null),
     };
     return [
       `<section class="explorer" data-explorer>`,
       `<p class="explorer-nojs" data-explorer-nojs>${escapeHtml(t('explore.noscript'))} `,
       `<a href="${escapeHtml(pageUrl(base, lang, 'article'))}">${escapeHtml(t('explore.noscriptArticle'))}</a> · `,
       `<a href="${escapeHtml(pageUrl(base, lang, 'errors'))}">${escapeHtml(t('explore.noscriptErrors'))}</a></p>`,
-      `<div class="explorer-ui" data-explorer-ui hidden><div class="explorer-controls">${controls(t, count - 1)}</div><div class="explorer-outputs">${outputs(t, network)}</div></div>`,
+      `<div class="explorer-ui" data-explorer-ui hidden><div class="explorer-controls" data-drop-zone>${controls(t, count - 1, pad, network.input)}</div><div class="explorer-outputs">${outputs(t, network, classes)}</div></div>`,
       `<script type="application/json" data-explorer-data>${jsonForScript(data)}</script>`,
       `</section>`,
     ].join('');

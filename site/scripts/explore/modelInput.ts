@@ -1,9 +1,12 @@
-// The explorer's input in the model's own shape. A drawing is preprocessed the MNIST way into a
-// 28×28 grey image (shared/mnist/preprocess); a model that takes another size gets it resampled to
-// height × width (area-weighted, as the preprocessing itself resamples), and a colour model gets the
-// grey level in each of its channels. Test images already come at the model's size. Pure functions.
-import { MNIST_SIZE, preprocessDrawing, resampleBox, type InkImage } from '../../../shared/mnist/preprocess';
+// The explorer's input in the model's own shape. A drawing of MNIST-like data is preprocessed the
+// MNIST way into a 28×28 grey image (shared/mnist/preprocess); a model that takes another size gets it
+// resampled to height × width (area-weighted, as the preprocessing itself resamples). A drawing of any
+// other data, and any picture, goes through the build's rule for pictures (shared/data/fitImage).
+// Test images already come at the model's size. Pure functions.
+import { fitImage, type RgbaPicture } from '../../../shared/data/fitImage';
+import { inkBoundingBox, MNIST_SIZE, preprocessDrawing, resampleBox, type InkImage } from '../../../shared/mnist/preprocess';
 import type { ModelInput } from '../../../pipeline/model/description';
+import type { PadRule } from '../../lib/explore/explorerInput';
 
 type Size = Pick<ModelInput, 'height' | 'width' | 'channels'>;
 
@@ -18,8 +21,26 @@ export function greyToModelInput(grey: Float32Array, input: Size, side = MNIST_S
   return out;
 }
 
-/** The pad's ink as the model's input (MNIST preprocessing, then greyToModelInput), or null when the pad holds no ink. */
-export function drawingToModelInput(ink: InkImage, input: Size): Float32Array | null {
+/** The pad's grey ink as an opaque picture (white ink on black), for fitImage. */
+export function inkToPicture({ width, height, ink }: InkImage): RgbaPicture {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < ink.length; i++) {
+    const v = Math.round(ink[i] * 255);
+    data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = v;
+    data[i * 4 + 3] = 255;
+  }
+  return { data, width, height };
+}
+
+/**
+ * The pad's ink as the model's input, or null when the pad holds no ink. 'mnist': MNIST preprocessing,
+ * then greyToModelInput; 'fit': the drawing as a picture through fitImage (see PadRule).
+ */
+export function drawingToModelInput(ink: InkImage, input: Size, rule: PadRule = 'mnist'): Float32Array | null {
+  if (rule === 'fit') {
+    if (!inkBoundingBox(ink)) return null;
+    return fitImage(inkToPicture(ink), { height: input.height, width: input.width, channels: input.channels === 3 ? 3 : 1 });
+  }
   const grey = preprocessDrawing(ink);
   return grey && greyToModelInput(grey, input);
 }
@@ -38,15 +59,16 @@ export function toModelScale(image: Float32Array, scale: ModelInput['scale']): F
 }
 
 /**
- * A grey image (height × width) drawn nearest-neighbour onto a square pad (padSize²): "start from test
- * image N" puts the test image under the pen. A square image lands exactly as upscaleToPad puts it.
+ * A grey image (height × width) drawn nearest-neighbour onto the pad (padWidth × padHeight, square when
+ * no height is given): "start from test image N" puts the test image under the pen. A square image
+ * lands exactly as upscaleToPad puts it.
  */
-export function greyOnPad(grey: Float32Array, height: number, width: number, padSize: number): Float32Array {
+export function greyOnPad(grey: Float32Array, height: number, width: number, padWidth: number, padHeight = padWidth): Float32Array {
   if (grey.length !== height * width) throw new Error(`greyOnPad: expected ${height}×${width} = ${height * width} values, got ${grey.length}`);
-  const ink = new Float32Array(padSize * padSize);
-  for (let y = 0; y < padSize; y++) {
-    const row = Math.floor((y * height) / padSize) * width;
-    for (let x = 0; x < padSize; x++) ink[y * padSize + x] = grey[row + Math.floor((x * width) / padSize)];
+  const ink = new Float32Array(padWidth * padHeight);
+  for (let y = 0; y < padHeight; y++) {
+    const row = Math.floor((y * height) / padHeight) * width;
+    for (let x = 0; x < padWidth; x++) ink[y * padWidth + x] = grey[row + Math.floor((x * width) / padWidth)];
   }
   return ink;
 }

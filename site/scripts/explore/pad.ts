@@ -1,5 +1,6 @@
 // The drawing pad: Pointer Events (mouse, touch, pen), white ink on black like MNIST, strokes kept
-// so the last one can be undone. A test image can sit underneath as the starting point.
+// so the last one can be undone. A test image or the reader's picture can sit underneath as the starting
+// point. Only for greyscale models; the canvas has the input's aspect ratio (explorerPad).
 import type { InkImage } from '../../../shared/mnist/preprocess';
 import type { ModelInput } from '../../../pipeline/model/description';
 import { greyOnPad, modelInputToGrey } from './modelInput';
@@ -40,7 +41,7 @@ export function drawingPad(canvas: HTMLCanvasElement, input: Pick<ModelInput, 'h
   const render = () => {
     const { width, height } = canvas;
     if (base) {
-      const ink = greyOnPad(modelInputToGrey(base, input.channels), input.height, input.width, width);
+      const ink = greyOnPad(modelInputToGrey(base, input.channels), input.height, input.width, width, height);
       const image = ctx.createImageData(width, height);
       ink.forEach((v, i) => image.data.set([v * 255, v * 255, v * 255, 255], i * 4));
       ctx.putImageData(image, 0, 0);

@@ -1,4 +1,5 @@
-// "Start from test image N": fetches the shard that holds N, once.
+// "Start from test image N": fetches the shard that holds N, once. Records hold the model's input as it
+// is (height × width × channels bytes: any size, grey or colour), so the image goes to the model unchanged.
 import { readTestImage, testImageShardPath } from '../../../shared/mnist/testImageShards';
 
 export type TestImages = (index: number) => Promise<{ label: number; pixels: Float32Array }>;

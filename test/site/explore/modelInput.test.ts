@@ -2,7 +2,8 @@
 // and copied into each channel; colour shown as grey; byte-scale models fed 0–255.
 import { describe, expect, it } from 'vitest';
 import { preprocessDrawing, upscaleToPad } from '../../../shared/mnist/preprocess';
-import { drawingToModelInput, greyOnPad, greyToModelInput, modelInputToGrey, toModelScale } from '../../../site/scripts/explore/modelInput';
+import { fitImage } from '../../../shared/data/fitImage';
+import { drawingToModelInput, greyOnPad, greyToModelInput, inkToPicture, modelInputToGrey, toModelScale } from '../../../site/scripts/explore/modelInput';
 
 /** A 28×28 image with a bright 14×14 square in its top-left quarter. */
 function quarter(): Float32Array {
@@ -83,5 +84,41 @@ describe('greyOnPad', () => {
   it('stretches a rectangular image over the whole pad', () => {
     const ink = greyOnPad(Float32Array.of(1, 0), 1, 2, 4);
     expect(Array.from(ink)).toEqual([1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0]);
+  });
+});
+
+describe('drawingToModelInput with the picture rule (data that is not MNIST-like)', () => {
+  /** A 40×20 pad (width × height) whose left half is white ink. */
+  const halfInk = () => {
+    const ink = new Float32Array(40 * 20);
+    for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++) ink[y * 40 + x] = 1;
+    return { width: 40, height: 20, ink };
+  };
+
+  it('fits the drawing by area averaging with no MNIST centring: the ink stays on the left', () => {
+    const out = drawingToModelInput(halfInk(), { height: 2, width: 4, channels: 1 }, 'fit') as Float32Array;
+    expect(Array.from(out, (v) => Math.round(v * 1000) / 1000)).toEqual([1, 1, 0, 0, 1, 1, 0, 0]);
+    // The MNIST rule would centre the same ink.
+    const mnist = drawingToModelInput(halfInk(), { height: 28, width: 28, channels: 1 }) as Float32Array;
+    expect(mnist[14 * 28 + 14]).toBeGreaterThan(0.5);
+  });
+
+  it('gives the same values as fitImage on the pad as an opaque picture', () => {
+    const pad = halfInk();
+    pad.ink[5] = 0.5;
+    const picture = inkToPicture(pad);
+    expect(Array.from(picture.data).slice(20, 24)).toEqual([128, 128, 128, 255]);
+    expect(drawingToModelInput(pad, { height: 5, width: 10, channels: 1 }, 'fit')).toEqual(fitImage(picture, { height: 5, width: 10, channels: 1 }));
+  });
+
+  it('is null for an empty pad, as with the MNIST rule', () => {
+    expect(drawingToModelInput({ width: 40, height: 20, ink: new Float32Array(800) }, { height: 2, width: 4, channels: 1 }, 'fit')).toBeNull();
+  });
+});
+
+describe('greyOnPad on a pad of the input’s aspect ratio', () => {
+  it('stretches each input pixel over its block of a rectangular pad', () => {
+    // A 1×2 image (dark, bright) onto a 4×2 pad.
+    expect(Array.from(greyOnPad(Float32Array.of(0, 1), 1, 2, 4, 2))).toEqual([0, 0, 1, 1, 0, 0, 1, 1]);
   });
 });
