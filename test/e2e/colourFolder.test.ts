@@ -13,6 +13,8 @@ import type { Manifest, VisualIndex } from '../../pipeline/artifacts/types';
 import { VISUAL_INDEX_PATH } from '../../pipeline/visualize/runVisualize';
 import { launchChromium } from './browser';
 import { buildAsUser } from './buildAsUser';
+import { explorerTests } from './explorer';
+import { ownDataExplorerTests } from './explorerOwnData';
 import { ownDataPageTests } from './ownDataPages';
 import { SHAPE_CLASSES, writeShapesFolder } from './shapesFolder';
 import type { serveStatic } from './staticServer';
@@ -64,4 +66,9 @@ describe('the report on a colour image folder in a browser', () => {
   });
 
   ownDataPageTests(() => ({ site, browser }), { en: SHAPE_CLASSES, zh: SHAPE_CLASSES });
+
+  // A colour model: no drawing pad; test images and your own picture instead, and the build's parity.
+  const env = () => ({ site, browser, artifactsDir: path.join(work, 'artifacts') });
+  ownDataExplorerTests(env, { names: { en: SHAPE_CLASSES, zh: SHAPE_CLASSES }, pad: 'none' });
+  explorerTests(env);
 });

@@ -10,6 +10,8 @@ import type { Manifest } from '../../pipeline/artifacts/types';
 import { FASHION_MNIST_CLASS_NAMES } from '../../shared/data/classes';
 import { launchChromium } from './browser';
 import { buildAsUser } from './buildAsUser';
+import { explorerTests } from './explorer';
+import { ownDataExplorerTests } from './explorerOwnData';
 import { ownDataPageTests } from './ownDataPages';
 import type { serveStatic } from './staticServer';
 
@@ -39,5 +41,11 @@ describe.skipIf(!available)(`the report on Fashion-MNIST in a browser${available
     expect(manifest.model.classes).toBe(10);
   });
 
-  ownDataPageTests(() => ({ site, browser }), { en: FASHION_MNIST_CLASS_NAMES.map((c) => c.en), zh: FASHION_MNIST_CLASS_NAMES.map((c) => c.zh) });
+  const names = { en: FASHION_MNIST_CLASS_NAMES.map((c) => c.en), zh: FASHION_MNIST_CLASS_NAMES.map((c) => c.zh) };
+  ownDataPageTests(() => ({ site, browser }), names);
+
+  // Greyscale but not digits: the pad stays, its drawing fitted by the build's rule rather than MNIST's preprocessing.
+  const env = () => ({ site, browser, artifactsDir: path.join(work, 'artifacts') });
+  ownDataExplorerTests(env, { names, pad: 'fit' });
+  explorerTests(env);
 });
