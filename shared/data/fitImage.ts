@@ -7,8 +7,11 @@
 //    square crop), so nothing is stretched; what lies outside it is dropped.
 // 3. That rectangle is resized by area averaging: each output pixel is the mean of the source area it
 //    covers, fractional pixels weighted by their overlap. Exact and order-independent (no rounding
-//    until the end), so the build and the browser agree to float precision.
+//    until the end), so the build and the browser agree but for the browser's own alpha rounding.
 // 4. One channel: the Rec. 601 luma (0.299 R + 0.587 G + 0.114 B); three: R, G, B. Values in [0, 1].
+// 5. Each value is rounded to 8 bits (k / 255), as pictures and MNIST store them: the report keeps test
+//    images as bytes (the explorer's shards), and the per-channel stretch of the feature maps would
+//    magnify any difference between the bytes and unrounded values into visible ones.
 
 export interface RgbaPicture {
   /** width × height × 4 bytes, row-major, not premultiplied (what decoders and getImageData give). */
@@ -48,6 +51,11 @@ function coverage(start: number, end: number): { index: number; weight: number }
   return out;
 }
 
+/** A 0–255 average as the [0, 1] value of its nearest byte (rule 5). */
+function toByteLevel(value: number): number {
+  return Math.round(value) / 255;
+}
+
 /** The model's input for one picture: target.height × target.width × target.channels values in [0, 1]. */
 export function fitImage(picture: RgbaPicture, target: FitTarget): Float32Array {
   const { data, width, height } = picture;
@@ -76,8 +84,8 @@ export function fitImage(picture: RgbaPicture, target: FitTarget): Float32Array 
         }
       }
       const o = (y * target.width + x) * target.channels;
-      if (target.channels === 1) out[o] = (0.299 * sum[0] + 0.587 * sum[1] + 0.114 * sum[2]) / area / 255;
-      else for (let k = 0; k < 3; k++) out[o + k] = sum[k] / area / 255;
+      if (target.channels === 1) out[o] = toByteLevel((0.299 * sum[0] + 0.587 * sum[1] + 0.114 * sum[2]) / area);
+      else for (let k = 0; k < 3; k++) out[o + k] = toByteLevel(sum[k] / area);
     }
   }
   return out;

@@ -286,7 +286,7 @@ export const en = {
   'data.namesFrom.folders': 'The class names are the names of the class folders.',
   'data.namesFrom.numbered': 'The data gives its classes no names, so they are numbered.',
   'data.zhFromEnglish': 'No Chinese class names were given, so the Chinese pages use the English ones. To add them, give each class a "zh" name beside its "en" name in the data folder’s classes.json.',
-  'data.fitRule': 'Each picture was fitted to the {size}-pixel input by one rule, the same the explorer applies to a picture of your own: transparent pixels are laid over black, the largest centred rectangle with the input’s aspect ratio is cut out (nothing is stretched; what lies outside it is dropped), and that rectangle is resized by averaging the area each pixel covers.',
+  'data.fitRule': 'Each picture was fitted to the {size}-pixel input by one rule, the same the explorer applies to a picture of your own: transparent pixels are laid over black, the largest centred rectangle with the input’s aspect ratio is cut out (nothing is stretched; what lies outside it is dropped), and that rectangle is resized by averaging the area each pixel covers, each value rounded to one of 256 levels.',
   'data.fitGrey': 'Colour pictures become grey by their luma (0.299 R + 0.587 G + 0.114 B).',
   'data.folderSizes': 'Before fitting, the pictures ranged from {smallest} to {largest} pixels (width × height); {colour} were in colour and {grey} greyscale.',
   'data.folderSkipped': '{count} files that were not pictures were skipped, for example {examples}.',

@@ -287,7 +287,7 @@ export const zh: Record<UiKey, string> = {
   'data.namesFrom.folders': '类别名称就是各个类别文件夹的名字。',
   'data.namesFrom.numbered': '数据没有给类别命名，所以按编号称呼。',
   'data.zhFromEnglish': '数据没有提供中文类别名，所以中文页面沿用英文名。要添加中文名，请在数据文件夹的 classes.json 里为每个类别在 "en" 名称旁写上 "zh" 名称。',
-  'data.fitRule': '每张图片都按同一条规则适配成 {size} 像素的输入（探索页处理你自己的图片时用的也是这条规则）：透明像素叠在黑色上；裁出居中、与输入宽高比相同的最大矩形（不拉伸，矩形外的部分舍弃）；再按每个像素覆盖的面积取平均，缩放这个矩形。',
+  'data.fitRule': '每张图片都按同一条规则适配成 {size} 像素的输入（探索页处理你自己的图片时用的也是这条规则）：透明像素叠在黑色上；裁出居中、与输入宽高比相同的最大矩形（不拉伸，矩形外的部分舍弃）；再按每个像素覆盖的面积取平均，缩放这个矩形，每个值取整到 256 级之一。',
   'data.fitGrey': '彩色图片按亮度（0.299 R + 0.587 G + 0.114 B）转为灰度。',
   'data.folderSizes': '适配之前，图片尺寸从 {smallest} 到 {largest} 像素（宽 × 高）不等；其中 {colour} 张是彩色的，{grey} 张是灰度的。',
   'data.folderSkipped': '有 {count} 个不是图片的文件被跳过，例如 {examples}。',

@@ -43,7 +43,16 @@ describe('fitImage', () => {
 
   it('turns colour to grey with the Rec. 601 luma', () => {
     const out = fitImage(picture([[[255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255]]]), { height: 1, width: 3, channels: 1 });
-    expect(Array.from(out)).toEqual([0.299, 0.587, 0.114].map((v) => expect.closeTo(v, 6)));
+    // 0.299·255 = 76.2, 0.587·255 = 149.7, 0.114·255 = 29.1: rounded to the nearest byte.
+    expect(Array.from(out)).toEqual([76, 150, 29].map((v) => expect.closeTo(v / 255, 6)));
+  });
+
+  it('rounds every value to the nearest of the 256 byte levels, as the test-image shards store them', () => {
+    // 2×2 averaged to one pixel: (10 + 20 + 31 + 20) / 4 = 20.25 → 20, and (10 + 20 + 32 + 20) / 4 = 20.5 → 21.
+    const down = fitImage(picture([[grey(10), grey(20)], [grey(31), grey(20)]]), { height: 1, width: 1, channels: 3 });
+    expect(Array.from(down, (v) => v * 255)).toEqual([20, 20, 20].map((v) => expect.closeTo(v, 4)));
+    const up = fitImage(picture([[grey(10), grey(20)], [grey(32), grey(20)]]), { height: 1, width: 1, channels: 1 });
+    expect(up[0] * 255).toBeCloseTo(21, 4);
   });
 
   it('refuses an empty picture and a buffer of the wrong size', () => {
