@@ -125,6 +125,16 @@ export function describeLayers(layers: DescribedLayer[], input: ModelInput, sour
   };
 }
 
+/**
+ * The tutorial's network as the tutorial built it: its layers at MNIST's 28×28×1 input with ten classes.
+ * Prose about its sizes (110,474 parameters, maps of 26, 13, 11…) is true only then; the same layers
+ * built for other data (issue #21) are described like any other network.
+ */
+export function isTutorialNetwork(description: Pick<ModelDescription, 'source' | 'input' | 'classes'>): boolean {
+  const { height, width, channels } = description.input;
+  return description.source.kind === 'tutorial' && height === 28 && width === 28 && channels === 1 && description.classes === 10;
+}
+
 /** Values per input image (height × width × channels). */
 export function inputSize(input: ModelInput): number {
   return input.height * input.width * input.channels;

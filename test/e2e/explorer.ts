@@ -209,10 +209,11 @@ export function explorerTests(env: () => ExplorerEnv): void {
     console.log(`explorer latency, input change → every grid drawn (30 pen moves): median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
     console.log(`page weight /en/explore/ (model, TF.js and one test-image shard included): ${(weight / 1e6).toFixed(2)} MB`);
     expect(median(latencies)).toBeLessThan(200);
-    // 1.2 MB for the tutorial's page, whose weights are 110,474 float32s; a bigger imported model's
-    // extra weight bytes are its own, and everything else (code, data, images) keeps the same budget.
+    // 1.21 MB for the tutorial's page, whose weights are 110,474 float32s (1.2 MB until issue #21 added the
+    // class names, the pad's rules for any data and the picture input to the explorer's code); a bigger
+    // imported model's extra weight bytes are its own, and everything else (code, data, images) keeps the same budget.
     const weights = (await readJson<Manifest>('manifest.json')).files.find((f) => f.kind === 'model-weights')?.bytes ?? 0;
-    expect(weight).toBeLessThanOrEqual(1.2e6 + Math.max(0, weights - 4 * 110_474));
+    expect(weight).toBeLessThanOrEqual(1.21e6 + Math.max(0, weights - 4 * 110_474));
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -5,23 +5,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import { mulberry32 } from '../../pipeline/train/random';
 
 export const SHAPE_CLASSES = ['circle', 'square', 'triangle'] as const;
 /** Each class has a hue of its own, so colour is what tells them apart as much as shape. */
 const HUES: Record<(typeof SHAPE_CLASSES)[number], string> = { circle: '#e03a3a', square: '#2f9e44', triangle: '#1c6fd1' };
 const SIZES: [number, number][] = [[32, 32], [40, 36], [36, 44]];
-
-/** A deterministic generator (mulberry32), so the folder is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function picture(shape: (typeof SHAPE_CLASSES)[number], index: number, next: () => number): Buffer {
   const [width, height] = SIZES[index % SIZES.length];
@@ -53,7 +42,7 @@ function picture(shape: (typeof SHAPE_CLASSES)[number], index: number, next: () 
 
 /** Writes the folder under `dir` (train: `perClass` pictures a class, test: a third of that) and returns `dir`. */
 export async function writeShapesFolder(dir: string, perClass = 120): Promise<string> {
-  const next = random(21);
+  const next = mulberry32(21); // the same folder on every run
   for (const [split, count] of [['train', perClass], ['test', Math.ceil(perClass / 3)]] as const) {
     for (const shape of SHAPE_CLASSES) {
       const folder = path.join(dir, split, shape);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TUTORIAL_DESCRIPTION } from '../model/tutorialDescription';
 import { frontmatterFor, pageFrontmatterSchema } from '../../site/lib/content/pages';
 import { blankFrontmatter } from '../../site/lib/content/renderCheck';
 import { LANGS, type Lang } from '../../site/lib/i18n';
@@ -116,12 +117,12 @@ describe('the titles and descriptions for other data', () => {
     it(`call nothing a digit in ${lang}, for every model, and keep MNIST's own for MNIST`, () => {
       for (const page of PAGES) {
         for (const kind of ['tutorial', 'architecture', 'imported'] as const) {
-          const shown = Object.values(frontmatterFor(frontmatter(lang, page), { kind }, { known: 'fashion-mnist' })).join(' ');
+          const shown = Object.values(frontmatterFor(frontmatter(lang, page), { ...TUTORIAL_DESCRIPTION, source: { kind } }, { known: 'fashion-mnist' })).join(' ');
           expect(shown, `${lang}/${page} (${kind})`).not.toMatch(DIGIT[lang]);
           expect(shown, `${lang}/${page} (${kind})`).not.toMatch(/handwritten|手写/);
         }
       }
-      expect(frontmatterFor(frontmatter(lang, 'index.md'), { kind: 'tutorial' }, { known: 'mnist' }).description).toMatch(/MNIST/);
+      expect(frontmatterFor(frontmatter(lang, 'index.md'), TUTORIAL_DESCRIPTION, { known: 'mnist' }).description).toMatch(/MNIST/);
     });
   }
 });

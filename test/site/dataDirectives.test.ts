@@ -50,6 +50,16 @@ describe('data passage directives', () => {
     expect(text(await render(md, folder))).toBe('');
   });
 
+  it('treat the tutorial’s layers built for other data (28×28×3 here) as another network, whose sizes are not the tutorial’s', async () => {
+    const md = ':::tutorial-network\n\n110,474 parameters.\n\n:::\n\n:::other-network\n\nIts own sizes.\n\n:::';
+    expect(text(await render(md, mnist))).toBe('110,474 parameters.');
+    expect(text(await render(md, fashion))).toBe('110,474 parameters.');
+    expect(text(await render(md, folder))).toBe('Its own sizes.');
+    const trained = ':::tutorial-layers\n\nThe tutorial’s layers, resized.\n\n:::\n\n:::from-architecture\n\nAn architecture file.\n\n:::';
+    expect(text(await render(trained, folder))).toBe('The tutorial’s layers, resized.');
+    expect(text(await render(trained, mnist))).toBe('');
+  });
+
   it('nest inside the model passages', async () => {
     const md = '::::tutorial-network\n\n:::other-data\n\nTutorial network, other data.\n\n:::\n\n::::';
     expect(text(await render(md, fashion))).toBe('Tutorial network, other data.');

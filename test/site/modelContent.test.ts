@@ -62,7 +62,7 @@ describe('the report for an imported model', () => {
       for (const name of PAGES) {
         const block = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(CONTENT, lang, name), 'utf8'))![1]!;
         const data = Object.fromEntries(block.split('\n').map((line) => /^([\w-]+):\s*(.*)$/.exec(line)!).map((m) => [m[1], /^\d+$/.test(m[2]!) ? Number(m[2]) : m[2]!.replace(/^"(.*)"$/, '$1')]));
-        const shown = Object.values(frontmatterFor(pageFrontmatterSchema.parse(data), IMPORTED_DESCRIPTION.source)).join(' ');
+        const shown = Object.values(frontmatterFor(pageFrontmatterSchema.parse(data), IMPORTED_DESCRIPTION)).join(' ');
         const extra = ['224', 'three-block', '三块式', '3×3', 'trains and measures', 'this site trained', 'We train the tutorial', '训练和评估', '本站训练', '重新训练教程'];
         expect([...TUTORIAL_FACTS, ...extra].filter((fact) => shown.includes(fact)), `${lang}/${name}: ${shown}`).toEqual([]);
       }

@@ -92,7 +92,7 @@ describe('passage directives', () => {
 
   it('refuse attributes, unknown names and the wrong number of colons', async () => {
     expect(await errorOf(':::imported{when="now"}\n\nx\n\n:::', tutorial)).toBe(`${PAGE}:1:1 :::imported: :::imported takes no attributes`);
-    expect(await errorOf(':::tutorial\n\nx\n\n:::', tutorial)).toMatch(new RegExp(`^${PAGE}:1:1 :::tutorial: unknown directive ":::tutorial". Valid directives: .*:::tutorial-network, :::other-network, :::trained-here, :::imported, :::with-embedding, :::without-embedding, :::mnist-data, :::other-data, :::fashion-mnist-data, :::image-folder, :::grey-data, :::colour-data\\.`));
+    expect(await errorOf(':::tutorial\n\nx\n\n:::', tutorial)).toMatch(new RegExp(`^${PAGE}:1:1 :::tutorial: unknown directive ":::tutorial". Valid directives: .*:::tutorial-network, :::other-network, :::tutorial-layers, :::from-architecture, :::trained-here, :::imported, :::with-embedding, :::without-embedding, :::mnist-data, :::other-data, :::fashion-mnist-data, :::image-folder, :::grey-data, :::colour-data\\.`));
     expect(await errorOf(':::gallery{layer="conv2d"}\n\nx\n\n:::', tutorial)).toBe(`${PAGE}:1:1 :::gallery: ":::gallery" must be written as ::gallery`);
     expect(await errorOf('::imported', tutorial)).toBe(`${PAGE}:1:1 ::imported: "::imported" must be written as :::imported, on its own line, closed by a line of ":::"`);
   });
@@ -190,9 +190,11 @@ describe('page titles and descriptions', () => {
   const data = { title: 'Training', description: 'How it was trained.', page: 'training' as const, order: 3, otherDescription: 'Trained here, another network.', importedTitle: 'Where the model comes from', importedDescription: 'The file.' };
 
   it('follow the model: the imported variant, then the other-network one, then the page\'s own', () => {
-    expect(frontmatterFor(data, { kind: 'tutorial' })).toEqual({ title: 'Training', description: 'How it was trained.' });
-    expect(frontmatterFor(data, { kind: 'architecture' })).toEqual({ title: 'Training', description: 'Trained here, another network.' });
-    expect(frontmatterFor(data, { kind: 'imported' })).toEqual({ title: 'Where the model comes from', description: 'The file.' });
-    expect(frontmatterFor({ ...data, importedDescription: undefined }, { kind: 'imported' }).description).toBe('Trained here, another network.');
+    expect(frontmatterFor(data, TUTORIAL_DESCRIPTION)).toEqual({ title: 'Training', description: 'How it was trained.' });
+    expect(frontmatterFor(data, { ...TUTORIAL_DESCRIPTION, source: { kind: 'architecture' } })).toEqual({ title: 'Training', description: 'Trained here, another network.' });
+    expect(frontmatterFor(data, { ...TUTORIAL_DESCRIPTION, source: { kind: 'imported' } })).toEqual({ title: 'Where the model comes from', description: 'The file.' });
+    // The tutorial's layers built for other data (here 32×32×3, three classes) are another network, as far as prose goes.
+    expect(frontmatterFor(data, { ...TUTORIAL_DESCRIPTION, input: { ...TUTORIAL_DESCRIPTION.input, height: 32, width: 32, channels: 3 }, classes: 3 }).description).toBe('Trained here, another network.');
+    expect(frontmatterFor({ ...data, importedDescription: undefined }, { ...TUTORIAL_DESCRIPTION, source: { kind: 'imported' } }).description).toBe('Trained here, another network.');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGS, type Lang } from '../i18n';
+import { isTutorialNetwork, type ModelDescription } from '../../../pipeline/model/description';
 
 export const PAGE_KINDS = ['article', 'explore', 'model', 'training', 'errors', 'explanations', 'channels', 'about'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
@@ -28,9 +29,9 @@ export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;
  * The title and description a page shows for a model from this source and this data: the variant written
  * for data other than MNIST, else for the model, else the page's own. `shown` defaults to MNIST.
  */
-export function frontmatterFor(data: PageFrontmatter, source: { kind: 'tutorial' | 'architecture' | 'imported' }, shown: { known: string | null } = { known: 'mnist' }): { title: string; description: string } {
-  const imported = source.kind === 'imported';
-  const other = source.kind !== 'tutorial';
+export function frontmatterFor(data: PageFrontmatter, model: Pick<ModelDescription, 'source' | 'input' | 'classes'>, shown: { known: string | null } = { known: 'mnist' }): { title: string; description: string } {
+  const imported = model.source.kind === 'imported';
+  const other = !isTutorialNetwork(model);
   const otherData = shown.known !== 'mnist';
   return {
     title: (otherData ? data.otherDataTitle : undefined) ?? (imported ? data.importedTitle : undefined) ?? (other ? data.otherTitle : undefined) ?? data.title,

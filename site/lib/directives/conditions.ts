@@ -7,7 +7,7 @@
 // its counterpart for any other data in `:::other-data`; Fashion-MNIST's own (its credit) in `:::fashion-mnist-data`; prose about an image folder's pictures in `:::image-folder`;
 // prose about kernels drawn blue and red (one input channel) in `:::grey-data`, drawn as RGB (three) in `:::colour-data`.
 import type { DataInfo } from '../../../pipeline/artifacts/types';
-import type { ModelDescription } from '../../../pipeline/model/description';
+import { isTutorialNetwork, type ModelDescription } from '../../../pipeline/model/description';
 
 /** What a passage may depend on: the model and the data the manifest describes. */
 export interface ShownWith {
@@ -22,8 +22,12 @@ export interface ConditionSpec {
 }
 
 export const CONDITIONS: Record<string, ConditionSpec> = {
-  'tutorial-network': { kind: 'container', shows: ({ model }) => model.source.kind === 'tutorial' },
-  'other-network': { kind: 'container', shows: ({ model }) => model.source.kind !== 'tutorial' },
+  // The tutorial's network at its own size only: built for other data, its sizes are not the tutorial's.
+  'tutorial-network': { kind: 'container', shows: ({ model }) => isTutorialNetwork(model) },
+  'other-network': { kind: 'container', shows: ({ model }) => !isTutorialNetwork(model) },
+  // Of the networks trained here: the tutorial's layers built for other data, and an --architecture file.
+  'tutorial-layers': { kind: 'container', shows: ({ model }) => model.source.kind === 'tutorial' && !isTutorialNetwork(model) },
+  'from-architecture': { kind: 'container', shows: ({ model }) => model.source.kind === 'architecture' },
   'trained-here': { kind: 'container', shows: ({ model }) => model.source.kind !== 'imported' },
   imported: { kind: 'container', shows: ({ model }) => model.source.kind === 'imported' },
   'with-embedding': { kind: 'container', shows: ({ model }) => model.embedding !== null },
