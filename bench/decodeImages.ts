@@ -76,7 +76,7 @@ try {
   const bytes = await Promise.all(files.map((f) => readFile(f)));
   await time('canvas: decode + fit, main thread (bytes in memory)', () => Promise.all(bytes.map(async (b) => fitImage(await canvasDecode(b), target))));
   await time('sharp: decode + fit, main thread (bytes in memory)', () => Promise.all(bytes.map(async (b) => fitImage(await decodePicture(b), target))));
-  for (const threads of [1, availableParallelism()]) {
+  for (const threads of [...new Set([1, Math.max(1, Math.floor(availableParallelism() / 2)), availableParallelism()])]) {
     await time(`sharp: read + decode + fit, pool of ${threads} worker thread${threads > 1 ? 's' : ''}`, () => decodePictures({ files, target, threads }));
   }
   const cacheDir = path.join(root, 'cache');
