@@ -45,3 +45,24 @@ export function paintInput(
   }
   return { rgba, width, height };
 }
+
+/** White pixels between two images of a strip, so images with dark edges stay apart. */
+export const STRIP_GAP = 2;
+
+/**
+ * Test images side by side, STRIP_GAP white pixels between them, each at `scale`: the class examples of the
+ * data's description and the channel dictionary's strongest examples.
+ */
+export function paintInputStrip(images: Float32Array, indices: readonly number[], input: { height: number; width: number; channels: number }, scale: number): { rgba: Uint8ClampedArray; width: number; height: number } {
+  if (indices.length === 0) throw new Error('paintInputStrip: no images to draw');
+  const values = input.height * input.width * input.channels;
+  const [tileWidth, height] = [input.width * scale, input.height * scale];
+  const width = indices.length * tileWidth + (indices.length - 1) * STRIP_GAP;
+  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
+  indices.forEach((index, k) => {
+    const tile = paintInput(images.subarray(index * values, (index + 1) * values), input, scale);
+    const left = k * (tileWidth + STRIP_GAP);
+    for (let y = 0; y < height; y++) rgba.set(tile.rgba.subarray(y * tileWidth * 4, (y + 1) * tileWidth * 4), (y * width + left) * 4);
+  });
+  return { rgba, width, height };
+}

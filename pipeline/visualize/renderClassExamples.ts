@@ -1,15 +1,15 @@
 // A few test images of every class, for the data's description on the site: one PNG strip per class of
 // the first CLASS_EXAMPLES test images of that class (test order), side by side at THUMB_SCALE.
 import type { ArtifactFile, ClassExamples } from '../artifacts/types';
-import { inputSize, type ModelInput } from '../model/description';
-import { paintInput, THUMB_SCALE } from './inputImage';
+import type { ModelInput } from '../model/description';
+import { paintInputStrip, STRIP_GAP, THUMB_SCALE } from './inputImage';
 import { encodePng } from './png';
 import { mapLimit, type WriteArtifact } from './writeArtifact';
 
 /** Images per class: four show a class's variety and still fit a narrow column at 84 px each. */
 export const CLASS_EXAMPLES = 4;
-/** White pixels between two images of a strip, so images with dark edges stay apart. */
-export const CLASS_EXAMPLE_GAP = 2;
+/** White pixels between two images of a strip (the strip painter's own gap). */
+export const CLASS_EXAMPLE_GAP = STRIP_GAP;
 const PARALLEL_ENCODES = 4;
 
 export const classExamplesPath = (label: number) => `visuals/classes/c${String(label).padStart(3, '0')}.png`;
@@ -27,19 +27,9 @@ export function classExampleIndices(labels: ArrayLike<number>, classes: number, 
   return chosen;
 }
 
-/** The images side by side, CLASS_EXAMPLE_GAP white pixels between them, each at `scale`. */
+/** The images side by side, CLASS_EXAMPLE_GAP white pixels between them, each at `scale` (THUMB_SCALE). */
 export function paintExampleStrip(images: Float32Array, indices: readonly number[], input: ModelInput, scale = THUMB_SCALE): { rgba: Uint8ClampedArray; width: number; height: number } {
-  if (indices.length === 0) throw new Error('paintExampleStrip: no images to draw');
-  const PIXELS = inputSize(input);
-  const [tileWidth, height] = [input.width * scale, input.height * scale];
-  const width = indices.length * tileWidth + (indices.length - 1) * CLASS_EXAMPLE_GAP;
-  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
-  indices.forEach((index, k) => {
-    const tile = paintInput(images.subarray(index * PIXELS, (index + 1) * PIXELS), input, scale);
-    const left = k * (tileWidth + CLASS_EXAMPLE_GAP);
-    for (let y = 0; y < height; y++) rgba.set(tile.rgba.subarray(y * tileWidth * 4, (y + 1) * tileWidth * 4), (y * width + left) * 4);
-  });
-  return { rgba, width, height };
+  return paintInputStrip(images, indices, input, scale);
 }
 
 /** One strip per class that has test images, in label order; a class without any is left out and named in `missing`. */

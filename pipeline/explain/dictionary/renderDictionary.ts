@@ -1,10 +1,10 @@
 // Pictures of the dictionary: example strips with the receptive field outlined, optimised images
 // and first-layer kernels. Pure painting into RGBA; encoding and writing happen in the caller.
-import { fillRgba, paintTile } from '../../../shared/drawing/paintLayerGrid';
-import { inputSize, type ModelInput } from '../../model/description';
+import { paintTile } from '../../../shared/drawing/paintLayerGrid';
+import type { ModelInput } from '../../model/description';
 import { divergingLevel, divergingPalette } from '../../visualize/diverging';
 import { rgbLevel } from '../../visualize/filters';
-import { paintInput } from '../../visualize/inputImage';
+import { paintInputStrip, STRIP_GAP } from '../../visualize/inputImage';
 import type { ChannelExample } from './channelsIndex';
 
 export interface Rgba {
@@ -15,29 +15,18 @@ export interface Rgba {
 
 /** Outline colour of a receptive field: orange stands out on grey digits (and on most colour images). */
 export const FIELD_RGB: [number, number, number] = [255, 127, 14];
-const GAP = 2;
-
-/** Copies `tile` into `img` with its top-left corner at (left, top). */
-function blit(img: Rgba, tile: Rgba, left: number, top: number): void {
-  for (let y = 0; y < tile.height; y++) img.rgba.set(tile.rgba.subarray(y * tile.width * 4, (y + 1) * tile.width * 4), ((top + y) * img.width + left) * 4);
-}
-
 function outline(img: Rgba, x0: number, y0: number, x1: number, y1: number): void {
   const put = (x: number, y: number) => img.rgba.set([...FIELD_RGB, 255], (y * img.width + x) * 4);
   for (let x = x0; x <= x1; x++) [put(x, y0), put(x, y1)];
   for (let y = y0; y <= y1; y++) [put(x0, y), put(x1, y)];
 }
 
-/** The examples side by side at `scale`, white gaps between, each with its box outlined on the box's edge pixels. */
+/** The examples side by side at `scale` (paintInputStrip), each with its box outlined on the box's edge pixels. */
 export function paintStrip(testImages: Float32Array, examples: readonly ChannelExample[], scale: number, input: ModelInput): Rgba {
-  const PIXELS = inputSize(input);
+  const img = paintInputStrip(testImages, examples.map((e) => e.index), input, scale);
   const side = input.width * scale;
-  const width = examples.length * side + (examples.length - 1) * GAP;
-  const img: Rgba = { rgba: new Uint8ClampedArray(width * input.height * scale * 4), width, height: input.height * scale };
-  fillRgba(img.rgba, [255, 255, 255]);
-  examples.forEach(({ index, box: [x0, y0, x1, y1] }, k) => {
-    const left = k * (side + GAP);
-    blit(img, paintInput(testImages.subarray(index * PIXELS, (index + 1) * PIXELS), input, scale), left, 0);
+  examples.forEach(({ box: [x0, y0, x1, y1] }, k) => {
+    const left = k * (side + STRIP_GAP);
     outline(img, left + x0 * scale, y0 * scale, left + (x1 + 1) * scale - 1, (y1 + 1) * scale - 1);
   });
   return img;
