@@ -4,12 +4,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_CLASSES, MIN_CLASSES, type DataClasses, type Lang } from '../../shared/data/classes';
+import { LANGS, MAX_CLASSES, MIN_CLASSES, type DataClasses, type Lang } from '../../shared/data/classes';
 import { DataError } from './dataError';
 
 export const CLASSES_FILE = 'classes.json';
-
-const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /** The names a classes.json gives; `zh` null when it gives none. */
 export interface ClassNamesFile {

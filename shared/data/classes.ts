@@ -3,7 +3,9 @@
 // manifest's `data.classes`, and read by every page; nothing else may assume ten digits. Pure data, so
 // the pipeline, the site and the browser share it.
 
-export type Lang = 'en' | 'zh';
+/** The report's languages: the pages (site/lib/i18n.ts re-exports these) and the class names. */
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
 
 /** What one item of the data is called: "digit" only for digit data (MNIST); "image" for anything else. */
 export type ItemNoun = 'digit' | 'image';

@@ -1,12 +1,11 @@
 import { en, type UiKey } from '../i18n/en';
 import { zh } from '../i18n/zh';
 import { fillTemplate } from './fillTemplate';
-import type { ItemNoun } from '../../shared/data/classes';
+import { LANGS, type ItemNoun, type Lang } from '../../shared/data/classes';
 
 export { fillTemplate };
-
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+// The languages are defined once, with the class names that come in both (shared/data/classes.ts).
+export { LANGS, type Lang };
 
 /** The BCP 47 tag for `lang` and `hreflang` attributes. */
 export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BuildParts } from './lastBuild';
 
 const MAGIC = 'CNNIMGS1';
 
@@ -49,7 +50,8 @@ export async function ruleVersion(sharpVersion: string): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function cacheKey(parts: { listingSha256: string; target: { height: number; width: number; channels: 1 | 3 | null }; trainCount: number; testCount: number; rule: string }): string {
+/** The key of an entry: everything that decides its pixels (lastBuild.ts remembers the same parts, to say which changed). */
+export function cacheKey(parts: BuildParts): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 

@@ -4,6 +4,7 @@
 // model's input. Pure, so the page's JSON island and the script that reads it are tested without a browser.
 import { numberedClasses, type DataClasses, type ItemNoun, type Lang } from '../../../shared/data/classes';
 import type { ModelInput } from '../../../pipeline/model/description';
+import { classNamesFor } from '../classLabels';
 
 /**
  * How a drawing becomes the model's input:
@@ -49,12 +50,12 @@ export function explorerPad(data: DataFacts, input: Pick<ModelInput, 'height' | 
 }
 
 /**
- * The class names for the page's language. A model whose class count differs from the data's names
+ * The class names for the page's language (the pages' one rule: classNamesFor). A model whose class count differs from the data's names
  * (an imported model that is not the data's own) gets numbered names, so every bar still has one.
  */
 export function explorerClasses(classes: DataClasses, modelClasses: number, lang: Lang): ExplorerClasses {
-  const names = lang === 'zh' ? classes.zh : classes.en;
-  if (names.length === modelClasses) return { names: [...names], noun: classes.noun };
+  const names = classNamesFor(classes, lang);
+  if (names.length === modelClasses) return { names, noun: classes.noun };
   const numbered = numberedClasses(modelClasses);
   return { names: lang === 'zh' ? numbered.zh : numbered.en, noun: 'image' };
 }
