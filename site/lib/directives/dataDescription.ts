@@ -1,8 +1,8 @@
-import { classCountOf, className } from '../../../shared/data/classes';
+import { classCountOf } from '../../../shared/data/classes';
 import { formatInt } from '../format/number';
 import { escapeHtml } from '../html';
-import { artifactUrl, type DirectiveSpec } from './context';
-import { dataFactHtml, dataName, pictureSize } from './dataFacts';
+import { artifactUrl, classNameOf, type DirectiveSpec } from './context';
+import { dataFactHtml, dataName, fitRuleHtml, pictureSize } from './dataFacts';
 
 const size = ([width, height]: [number, number]) => `${width}×${height}`;
 
@@ -15,7 +15,9 @@ const size = ([width, height]: [number, number]) => `${width}×${height}`;
 export const dataDescriptionDirective: DirectiveSpec = {
   kind: 'leaf',
   attributes: [],
-  render(_attributes, { artifacts, lang, t, base }) {
+  render(_attributes, ctx) {
+    const { artifacts, lang, t, base } = ctx;
+    const nameOf = classNameOf(ctx);
     const { data } = artifacts.manifest;
     const int = (n: number) => formatInt(n, lang);
     const paragraphs: string[] = [];
@@ -32,8 +34,7 @@ export const dataDescriptionDirective: DirectiveSpec = {
     if (lang === 'zh' && data.classes.zhFromEnglish) parts.push(`<p class="data-note" role="note">${escapeHtml(t('data.zhFromEnglish'))}</p>`);
     const folder = data.folder;
     if (data.format === 'folder' && folder) {
-      const fit = [escapeHtml(t('data.fitRule', { size: pictureSize(data) }))];
-      if (data.channels === 1) fit.push(escapeHtml(t('data.fitGrey')));
+      const fit = fitRuleHtml(data, t);
       fit.push(escapeHtml(t('data.folderSizes', { smallest: size(folder.smallest), largest: size(folder.largest), colour: int(folder.colourPictures), grey: int(folder.greyPictures) })));
       if (folder.skipped > 0) {
         const examples = folder.skippedExamples.map((f) => `<code>${escapeHtml(f)}</code>`).join(lang === 'zh' ? '、' : ', ');
@@ -44,7 +45,7 @@ export const dataDescriptionDirective: DirectiveSpec = {
     const strips = artifacts.visuals.classExamples ?? [];
     if (strips.length > 0) {
       const figures = strips.map((c) => {
-        const name = className(data.classes, c.label, lang);
+        const name = nameOf(c.label);
         const { width, height } = artifacts.imageSize(c.image);
         const alt = t('data.examplesAlt', { count: c.indices.length, name });
         return `<figure class="class-example" data-class="${c.label}"><img src="${escapeHtml(artifactUrl(base, c.image))}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async"><figcaption>${escapeHtml(t('data.classLabel', { label: c.label, name }))}</figcaption></figure>`;

@@ -1,10 +1,12 @@
 // Facts of whatever data the manifest describes (manifest.data), worded for the page language, so that
 // prose can state them for MNIST, Fashion-MNIST or the user's own images instead of MNIST's constants (issue #21).
 import type { DataInfo } from '../../../pipeline/artifacts/types';
-import { classCountOf, className } from '../../../shared/data/classes';
+import { DATASET_NAMES } from '../../../pipeline/data/checksums';
+import { classCountOf } from '../../../shared/data/classes';
+import { classLabeller, classNamesFor } from '../classLabels';
 import { formatInt } from '../format/number';
 import { escapeHtml } from '../html';
-import { translator, type Lang } from '../i18n';
+import { translator, type Lang, type Translate } from '../i18n';
 import { DirectiveUsageError } from './context';
 import { enumerate } from './modelFacts';
 
@@ -15,8 +17,7 @@ export type DataFact = (typeof DATA_FACTS)[number];
 
 /** The data's name: a known set by its name, anything else by the folder it was read from. */
 export function dataName(data: DataInfo, lang: Lang): string {
-  if (data.known === 'mnist') return 'MNIST';
-  if (data.known === 'fashion-mnist') return 'Fashion-MNIST';
+  if (data.known) return DATASET_NAMES[data.known];
   return translator(lang)('data.ownData', { source: `<code>${escapeHtml(data.source)}</code>` });
 }
 
@@ -27,7 +28,14 @@ export function pictureSize(data: DataInfo): string {
 
 /** The class names in the page language, as a plain enumeration. */
 export function classList(data: DataInfo, lang: Lang): string {
-  return enumerate((lang === 'zh' ? data.classes.zh : data.classes.en).map(escapeHtml), lang);
+  return enumerate(classNamesFor(data.classes, lang).map(escapeHtml), lang);
+}
+
+/** The fit rule of an image folder's pictures (shared/data/fitImage.ts), and the grey conversion for one channel, as HTML sentences. */
+export function fitRuleHtml(data: DataInfo, t: Translate): string[] {
+  const sentences = [escapeHtml(t('data.fitRule', { size: pictureSize(data) }))];
+  if (data.channels === 1) sentences.push(escapeHtml(t('data.fitGrey')));
+  return sentences;
 }
 
 /** How the pipeline read the data, for the about page: the files and their checks, or the folder and its fit rule. */
@@ -35,9 +43,7 @@ export function readingHtml(data: DataInfo, lang: Lang): string {
   const t = translator(lang, data.classes.noun);
   const source = `<code>${escapeHtml(data.source)}</code>`;
   if (data.format === 'idx') return t(data.known ? 'data.readKnownIdx' : 'data.readIdx', { source, name: dataName(data, lang) });
-  const parts = [t('data.readFolder', { source }), escapeHtml(t('data.fitRule', { size: pictureSize(data) }))];
-  if (data.channels === 1) parts.push(escapeHtml(t('data.fitGrey')));
-  return parts.join(' ');
+  return [t('data.readFolder', { source }), ...fitRuleHtml(data, t)].join(' ');
 }
 
 /** The fact as HTML, for the page language; `articleLabel` is the true class of the article's test image. */
@@ -61,6 +67,6 @@ export function dataFactHtml(fact: DataFact, data: DataInfo, lang: Lang, article
     case 'reading': return readingHtml(data, lang);
     case 'article-class':
       if (articleLabel === undefined) throw new DirectiveUsageError('visuals.json has no entry for the article\'s test image, so its class is unknown');
-      return escapeHtml(className(data.classes, articleLabel, lang));
+      return escapeHtml(classLabeller(data.classes, lang)(articleLabel));
   }
 }
