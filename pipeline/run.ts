@@ -83,16 +83,12 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   let backend = fromFile ? await selectBackend(config.backend, log) : null;
   let chosen = fromFile ? await chooseModel(config, importers, null) : null;
   let data: Awaited<ReturnType<LoadData>>;
+  let dataSeconds: number;
   try {
     data = await loadData({ config, log, ...(chosen ? { input: chosen.description.input } : {}) });
+    dataSeconds = clock() - t0;
     signal?.throwIfAborted();
-  } catch (e) {
-    chosen?.model.dispose();
-    throw e;
-  }
-  const dataSeconds = clock() - t0;
-  // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
-  try {
+    // Checked now rather than by the visualize stage, so a bad index does not cost a training run.
     config = settleConfig(config, data.info, log);
   } catch (e) {
     chosen?.model.dispose();
@@ -105,7 +101,7 @@ export async function runPipeline({ config, outDir, force = false, train = true,
   const { description } = chosen;
   for (const note of chosen.notes) log(`model: ${note}`);
   try {
-    const note = checkModelFitsData(description, data.info, data.info.channels, classes, config.model ?? config.architecture);
+    const note = checkModelFitsData(description, data.info, config.model ?? config.architecture);
     if (note) log(`model: ${note}`);
   } catch (e) {
     chosen.model.dispose();

@@ -1,6 +1,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import path from 'node:path';
 import type { DataInfo, PipelineConfig } from '../artifacts/types';
+import { classCountOf } from '../../shared/data/classes';
 import { createModel } from './createModel';
 import { describeModel } from './describeModel';
 import type { ModelDescription, ModelSource } from './description';
@@ -60,8 +61,10 @@ export async function chooseModel(config: PipelineConfig, importers: ModelImport
  * channels, and the output must score exactly the data's classes. Returns a note for the log when the
  * output is read as logits (no softmax).
  */
-export function checkModelFitsData(description: ModelDescription, data: Pick<DataInfo, 'height' | 'width' | 'source'> & Partial<Pick<DataInfo, 'format'>>, dataChannels: number, dataClasses: number, file?: string | null): string | null {
+export function checkModelFitsData(description: ModelDescription, data: Pick<DataInfo, 'height' | 'width' | 'channels' | 'classes' | 'source' | 'format'>, file?: string | null): string | null {
   const { height, width, channels } = description.input;
+  const dataChannels = data.channels;
+  const dataClasses = classCountOf(data.classes);
   const what = file ? `the model in ${path.basename(file)}` : 'the model';
   if (height !== data.height || width !== data.width || channels !== dataChannels) {
     const takes = `${what} takes ${height}×${width}×${channels} images, but the data (${data.source})`;
