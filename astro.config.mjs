@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { siteOptionsFromEnv } from './site/lib/build/siteOptions';
 import { remarkArtifactDirectives } from './site/lib/directives/index';
@@ -29,13 +30,16 @@ export default defineConfig({
   // Astro would inline small stylesheets and small page scripts, so every one stays an external file.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Our directives are remark plugins, so the pages go through unified (Astro 7's default, Sätteri, has no remark).
   markdown: {
-    remarkPlugins: typeCheckOnly
-      ? [remarkDirective]
-      : [
-          remarkDirective,
-          [remarkArtifactDirectives, { artifactsDir: options.artifactsDir, base: options.base, manifestDigest: options.manifestDigest, codeDigest: options.codeDigest }],
-        ],
+    processor: unified({
+      remarkPlugins: typeCheckOnly
+        ? [remarkDirective]
+        : [
+            remarkDirective,
+            [remarkArtifactDirectives, { artifactsDir: options.artifactsDir, base: options.base, manifestDigest: options.manifestDigest, codeDigest: options.codeDigest }],
+          ],
+    }),
   },
   // Pages read the same artifacts folder as the remark plugin, whatever the working directory.
   vite: {

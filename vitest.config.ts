@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     // TensorFlow work is CPU-bound on a 2-core machine: run files one or two at a time.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 600_000,
     // One shared fake artifacts folder per run for the site tests that only read it.

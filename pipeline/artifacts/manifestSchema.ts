@@ -12,7 +12,7 @@ const num = z.number().finite();
 const str = z.string();
 
 export const artifactFileSchema = z.object({
-  path: str, kind: str, bytes: num, sha256: str, meta: z.record(z.unknown()).optional(),
+  path: str, kind: str, bytes: num, sha256: str, meta: z.record(str, z.unknown()).optional(),
 });
 
 /** data.json (kind 'data-info') and the manifest's `data`. */
@@ -72,17 +72,17 @@ export const manifestSchema = z.object({
     name: str, version: str, threads: num, description: str,
     onednn: z.object({ version: str, threading: str, threads: num, kernels: z.array(str) }).optional(),
   }),
-  versions: z.record(str),
-  timings: z.record(num),
-  metrics: z.record(num),
+  versions: z.record(str, str),
+  timings: z.record(str, num),
+  metrics: z.record(str, num),
   data: dataInfoSchema,
   model: modelDescriptionSchema,
   files: z.array(artifactFileSchema),
 });
 
 /** The value at a zod issue's path, to say "is NaN" where JSON would only show null. */
-function valueAt(value: unknown, at: (string | number)[]): unknown {
-  return at.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value);
+function valueAt(value: unknown, at: PropertyKey[]): unknown {
+  return at.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), value);
 }
 
 /**
@@ -93,7 +93,7 @@ export function parseManifest(value: unknown): { manifest: Manifest; problem?: u
   const result = manifestSchema.safeParse(value);
   if (result.success) return { manifest: result.data as unknown as Manifest };
   const problem = result.error.issues.slice(0, 3).map((issue) => {
-    const field = issue.path.join('.') || '(root)';
+    const field = issue.path.map(String).join('.') || '(root)';
     const found = valueAt(value, issue.path);
     return typeof found === 'number' && !Number.isFinite(found) ? `${field} is ${found}` : `${field}: ${issue.message}`;
   }).join('; ');

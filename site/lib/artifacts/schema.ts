@@ -70,10 +70,10 @@ export const explainIndexSchema = z.object({
   misclassified: z.object({ total: num, explained: num }),
   completeness: z.object({ max: num, median: num, maps: num, unconverged: num }),
   sanity: z.object({
-    samples: z.array(num), steps: z.array(str), correlations: z.record(z.array(num)), absCorrelations: z.record(z.array(num)),
-    constantMaps: z.record(z.array(num)), threshold: num, flagged: z.array(str), figureSample: num, figure: z.record(z.array(str)), seed: num,
+    samples: z.array(num), steps: z.array(str), correlations: z.record(str, z.array(num)), absCorrelations: z.record(str, z.array(num)),
+    constantMaps: z.record(str, z.array(num)), threshold: num, flagged: z.array(str), figureSample: num, figure: z.record(str, z.array(str)), seed: num,
   }),
-  seconds: z.record(num),
+  seconds: z.record(str, num),
 });
 
 const histogram = z.object({ start: num, width: num, counts: z.array(num) });
@@ -123,5 +123,5 @@ export const channelsIndexSchema = z.object({
     })),
   })),
   classes: z.array(z.object({ digit: num, ...optimised })),
-  seconds: z.record(num),
+  seconds: z.record(str, num),
 });
