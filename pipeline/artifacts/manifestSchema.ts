@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { KNOWN_DATASETS } from '../data/checksums';
 import { FIT_RULE } from '../../shared/data/fitImage';
+import { issueField, issueMessage, safeParseReporting } from '../../shared/schema/issues';
 import type { Manifest } from './types';
 
 // Finite: JSON writes NaN and Infinity as null, so a manifest holding them in memory would be written as one
@@ -90,12 +91,12 @@ function valueAt(value: unknown, at: PropertyKey[]): unknown {
  * the first problems (at most three, each naming its field) as one line.
  */
 export function parseManifest(value: unknown): { manifest: Manifest; problem?: undefined } | { manifest?: undefined; problem: string } {
-  const result = manifestSchema.safeParse(value);
+  const result = safeParseReporting(manifestSchema, value);
   if (result.success) return { manifest: result.data as unknown as Manifest };
   const problem = result.error.issues.slice(0, 3).map((issue) => {
-    const field = issue.path.map(String).join('.') || '(root)';
+    const field = issueField(issue);
     const found = valueAt(value, issue.path);
-    return typeof found === 'number' && !Number.isFinite(found) ? `${field} is ${found}` : `${field}: ${issue.message}`;
+    return typeof found === 'number' && !Number.isFinite(found) ? `${field} is ${found}` : `${field}: ${issueMessage(issue)}`;
   }).join('; ');
   return { problem };
 }

@@ -220,12 +220,13 @@ export function explorerTests(env: () => ExplorerEnv): void {
 
   it('article: "draw your own" opens the live explorer in place, its script and model loaded only then', async () => {
     for (const lang of ['en', 'zh']) {
-      const { page, problems, bytes } = await openPage(env().browser, `${env().site.url}${lang}/`);
+      const { page, problems, bytes, urls } = await openPage(env().browser, `${env().site.url}${lang}/`);
       // Everything the article loads by itself first (lazy images and charts included), then the explorer.
       await loadAllImages(page);
       await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-enhanced="true"]').length > 0, null, { timeout: 20_000 });
       await page.waitForLoadState('networkidle');
       const before = bytes();
+      const loadedBefore = urls().length;
       expect(await page.locator('[data-explorer]').count()).toBe(0);
       const button = page.locator('[data-sample-picker] button[data-draw-own]');
       await button.click();
@@ -234,8 +235,12 @@ export function explorerTests(env: () => ExplorerEnv): void {
       await page.waitForLoadState('networkidle');
       const lazy = bytes() - before;
       console.log(`article /${lang}/ before "draw your own": ${(before / 1e6).toFixed(2)} MB; loaded on first use: ${(lazy / 1e6).toFixed(2)} MB`);
-      // TF.js (670 kB) and the model (442 kB) were not part of the article's own load.
-      expect(lazy).toBeGreaterThan(1e6);
+      // The model and the explorer's script (with TF.js) were not part of the article's own load.
+      const firstUse = urls().slice(loadedBefore).map((u) => new URL(u).pathname);
+      expect(firstUse.filter((u) => /model\.json$/.test(u)), 'the model, loaded on first use').toHaveLength(1);
+      expect(firstUse.some((u) => /\.bin$/.test(u)), "the model's weights, loaded on first use").toBe(true);
+      expect(firstUse.some((u) => /\.js$/.test(u)), "the explorer's script, loaded on first use").toBe(true);
+      expect(urls().slice(0, loadedBefore).some((u) => /model\.json$/.test(u))).toBe(false);
       const status = await page.textContent('[data-draw-own-view] [data-status]');
       expect(status).toMatch(/51/);
       expect(await axeViolations(page)).toEqual([]);

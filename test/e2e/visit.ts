@@ -8,6 +8,8 @@ export interface Visit {
   headers: Record<string, string>;
   /** Bytes received so far (HTML, CSS, JS, images, data), updated as the page loads more. */
   bytes: () => number;
+  /** The URLs of the successful responses so far, in the order they arrived. */
+  urls: () => string[];
 }
 
 const WEB_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -40,13 +42,17 @@ export async function visit(browser: BrowserContext, url: string): Promise<Visit
     if (WEB_PROTOCOLS.has(target.protocol) && target.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
   });
   let bytes = 0;
+  const urls: string[] = [];
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    else r.body().then((b) => (bytes += b.length), () => {});
+    else {
+      urls.push(r.url());
+      r.body().then((b) => (bytes += b.length), () => {});
+    }
   });
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response?.status() !== 200) throw new Error(`${url}: HTTP ${response?.status()}`);
-  return { page, problems, headers: response.headers(), bytes: () => bytes };
+  return { page, problems, headers: response.headers(), bytes: () => bytes, urls: () => [...urls] };
 }
 
 /**

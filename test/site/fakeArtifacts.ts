@@ -200,7 +200,8 @@ export async function writeFakeArtifacts(dir: string, options: FakeArtifactsOpti
     schemaVersion: SCHEMA_VERSION, pipelineVersion: '0.0.0-fake', createdAt: '2026-11-27T22:00:00.000Z', cacheKey: 'fake', trainingKey: 'fake-training',
     config: { preset: 'quick', seed: 42, epochs: 5, batchSize: 128, learningRate: 0.001, patience: 2, trainLimit: 2000, testLimit: count, dataDir: null, backend: 'cpu', workers: 1, samples: [], igMaxSteps: 512 },
     backend: options.backend ?? { name: 'cpu', version: '4.22.0', threads: 1, description: 'cpu (plain JavaScript), 1 thread' },
-    versions: { node: process.version, 'tfjs-core': '4.22.0' },
+    // A fixed version, not the running Node's, so the provenance snapshot is the same on every Node.
+    versions: { node: 'v24.0.0-fake', 'tfjs-core': '4.22.0' },
     timings: { data: 1.2, ...(trainedHere ? { train: 170.4 } : {}), evaluate: 3.1, visualize: 4.5, explain: 12.5, channels: 20.5, distributions: 3.2, embedding: 17.1, total: 232.5 },
     metrics: {
       ...derived, ...(trainedHere ? { batch_size: 128, learning_rate: 0.001 } : {}), total_seconds: 179.2, threads: 1,

@@ -6,6 +6,7 @@ import type { EmbeddingIndex } from '../../../pipeline/explain/embedding/embeddi
 import type { ChannelsIndex } from '../../../pipeline/explain/dictionary/channelsIndex';
 import type { ExplainIndex } from '../../../pipeline/explain/explainIndex';
 import { decodePoints, type MapPoint } from '../../../shared/embedding/mapPoints';
+import { issueField, issueMessage, safeParseReporting } from '../../../shared/schema/issues';
 import type {
   ArtifactFile, ChannelStats, Evaluation, Manifest, ModelSummary, PredictionsIndex, TrainingHistory, VisualIndex,
 } from '../../../pipeline/artifacts/types';
@@ -57,9 +58,9 @@ export function resolveArtifactsDir(env: Record<string, string | undefined> = pr
 }
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
-  const result = schema.safeParse(value);
+  const result = safeParseReporting(schema, value);
   if (result.success) return result.data;
-  const issues = result.error.issues.slice(0, 5).map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+  const issues = result.error.issues.slice(0, 5).map((i) => `  - ${issueField(i)}: ${issueMessage(i)}`).join('\n');
   throw new ArtifactsError(`${file} does not match the artifact contract (pipeline/artifacts/types.ts):\n${issues}\n${RUN_PIPELINE_HINT}`);
 }
 
