@@ -27,12 +27,13 @@ async function openZoom(doc: Document, cache: StatsCache, data: GalleryData, img
   (dialog.querySelector('button') as HTMLElement).textContent = l.close;
   const canvas = dialog.querySelector('canvas') as HTMLCanvasElement;
   // Crop tile k out of the grid image and scale it up without smoothing, so pixels stay pixels. A grid not loaded
-  // yet (lazy, or still on its way) is drawn when it arrives, unless the dialog shows another tile by then.
+  // yet (lazy, or still on its way) is drawn when it arrives.
   const shown = `${img.currentSrc || img.src}#${channel}`;
   canvas.dataset.shows = shown;
   const paint = () => {
     const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.dataset.shows !== shown) return;
+    // Not if the dialog shows another tile by now, or the grid has moved on to another sample.
+    if (!ctx || canvas.dataset.shows !== shown || `${img.currentSrc || img.src}#${channel}` !== shown) return;
     const step = data.tile + data.gap;
     ctx.imageSmoothingEnabled = false;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
