@@ -3,7 +3,7 @@
 import { fillTemplate as fill } from '../lib/fillTemplate';
 import { rovingTarget } from '../lib/keyboard/roving';
 import type { GalleryData } from '../lib/directives/gallery';
-import { fillZoomList, readJson, setImage, setZoomLink, zoomDialog } from './dom';
+import { fillZoomList, paintWhenLoaded, readJson, setImage, setZoomLink, zoomDialog } from './dom';
 
 type CompactStats = [number, number, number, 0 | 1];
 type InputData = { samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string }> };
@@ -26,25 +26,10 @@ async function openZoom(doc: Document, cache: StatsCache, data: GalleryData, img
   (dialog.querySelector('h2') as HTMLElement).textContent = fill(l.title, { channel });
   (dialog.querySelector('button') as HTMLElement).textContent = l.close;
   const canvas = dialog.querySelector('canvas') as HTMLCanvasElement;
-  // Crop tile k out of the grid image and scale it up without smoothing, so pixels stay pixels. A grid not loaded
-  // yet (lazy, or still on its way) is drawn when it arrives.
-  const shown = `${img.currentSrc || img.src}#${channel}`;
-  canvas.dataset.shows = shown;
-  const paint = () => {
-    const ctx = canvas.getContext('2d');
-    // Not if the dialog shows another tile by now, or the grid has moved on to another sample.
-    if (!ctx || canvas.dataset.shows !== shown || `${img.currentSrc || img.src}#${channel}` !== shown) return;
-    const step = data.tile + data.gap;
-    ctx.imageSmoothingEnabled = false;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, (channel % data.cols) * step, Math.floor(channel / data.cols) * step, data.tile, data.tile, 0, 0, canvas.width, canvas.height);
-  };
-  canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-  if (img.complete && img.naturalWidth > 0) paint();
-  else {
-    img.loading = 'eager';
-    img.addEventListener('load', paint, { once: true });
-  }
+  // Crop tile k out of the grid image and scale it up without smoothing, so pixels stay pixels.
+  const step = data.tile + data.gap;
+  paintWhenLoaded(canvas, img, String(channel), (ctx) =>
+    ctx.drawImage(img, (channel % data.cols) * step, Math.floor(channel / data.cols) * step, data.tile, data.tile, 0, 0, canvas.width, canvas.height));
   canvas.setAttribute('aria-label', fill(l.title, { channel }));
   const list = dialog.querySelector('dl') as HTMLElement;
   const state = dialog.querySelector('.zoom-state') as HTMLElement;

@@ -102,30 +102,38 @@ export function keyboardTests(env: Env): void {
     }
   }, 60_000);
 
-  it('pictures: a tile zoom opened before its grid image has loaded shows the tile once the image arrives', async () => {
+  it('pictures: a zoom opened before its image has loaded (a feature-map tile, an attribution map) shows it once the image arrives', async () => {
+    const cases = [
+      { path: '', images: '**/visuals/**/*.png', figure: 'figure[data-gallery]', button: 'button.tile' },
+      { path: 'explanations/', images: '**/explain/**/*.png', figure: 'figure[data-attribution]', button: 'button.map-zoom' },
+    ];
     for (const code of LANGS) {
-      const { page, problems } = await openPage(env().browser, `${env().site.url}${code}/`);
-      let release = () => {};
-      const held = new Promise<void>((r) => (release = r));
-      await page.route('**/visuals/**/*.png', async (route) => { await held; await route.continue(); });
-      const grid = page.locator('figure[data-gallery]').last();
-      await grid.locator('button.tile').nth(2).click();
-      const canvas = page.locator('dialog.zoom[open] canvas');
-      await expect.poll(() => canvas.count()).toBe(1);
-      const painted = () => canvas.evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-        return n;
-      });
-      expect(await grid.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(false);
-      release();
-      await expect.poll(painted, { timeout: 20_000 }).toBeGreaterThan(0);
-      await page.unroute('**/visuals/**/*.png');
-      expect(problems).toEqual([]);
-      await page.close();
+      for (const c of cases) {
+        const { page, problems } = await openPage(env().browser, `${env().site.url}${code}/${c.path}`);
+        let release = () => {};
+        const held = new Promise<void>((r) => (release = r));
+        await page.route(c.images, async (route) => { await held; await route.continue(); });
+        const figure = page.locator(c.figure).last();
+        const button = figure.locator(c.button).nth(2);
+        // Nothing of the image yet: the grid (or map) is lazy and its request is held back.
+        expect(await button.evaluate((b) => { const i = b.closest('figure')?.querySelectorAll('img'); return [...(i ?? [])].some((x) => x.complete && x.naturalWidth > 0); }), `${code}/${c.path}`).toBe(false);
+        await button.click();
+        const canvas = page.locator('dialog.zoom[open] canvas');
+        await expect.poll(() => canvas.count()).toBe(1);
+        const painted = () => canvas.evaluate((el: HTMLCanvasElement) => {
+          const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? [];
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+          return n;
+        });
+        release();
+        await expect.poll(painted, { timeout: 20_000, message: `${code}/${c.path}` }).toBeGreaterThan(0);
+        await page.unroute(c.images);
+        expect(problems).toEqual([]);
+        await page.close();
+      }
     }
-  }, 60_000);
+  }, 90_000);
 
   it('explorer: lifting the pen keeps the prediction in the result line, undo hands focus on, the maps button says what it does', async () => {
     for (const code of LANGS) {
