@@ -2,7 +2,7 @@
 // chooser) and enlarge a map on click. The data is embedded by site/lib/directives/attribution.ts.
 import type { AttributionData } from '../lib/directives/attributionData';
 import { fillTemplate } from '../lib/fillTemplate';
-import { fillZoomList, readJson, setZoomLink, zoomDialog } from './dom';
+import { fillZoomList, paintWhenLoaded, readJson, setZoomLink, zoomDialog } from './dom';
 
 const round = (v: number) => Number(v.toPrecision(4));
 
@@ -12,12 +12,7 @@ function openZoom(doc: Document, data: AttributionData, img: HTMLImageElement, r
   (dialog.querySelector('button') as HTMLElement).textContent = data.labels.close;
   const canvas = dialog.querySelector('canvas') as HTMLCanvasElement;
   canvas.setAttribute('aria-label', img.alt);
-  const ctx = canvas.getContext('2d');
-  if (ctx) {
-    ctx.imageSmoothingEnabled = false;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  }
+  paintWhenLoaded(canvas, img, 'map', (ctx) => ctx.drawImage(img, 0, 0, canvas.width, canvas.height));
   const [min, max, sum] = range.map(round);
   fillZoomList(doc, dialog.querySelector('dl') as HTMLElement, [[data.labels.min, min], [data.labels.max, max], [data.labels.sum, sum]]);
   (dialog.querySelector('.zoom-state') as HTMLElement).textContent = note;

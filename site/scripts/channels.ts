@@ -2,6 +2,8 @@
 // ARIA tabs pattern (arrow keys, Home, End), and landing on an entry from a link such as
 // #conv2d_1-17 (a gallery tile's zoom links there): its tab is selected, the entry opened and highlighted.
 
+import { rovingTarget } from '../lib/keyboard/roving';
+
 type SelectPanel = (panelId: string) => void;
 
 function setUpTabs(doc: Document, root: HTMLElement): SelectPanel {
@@ -23,11 +25,10 @@ function setUpTabs(doc: Document, root: HTMLElement): SelectPanel {
   };
   tabs.forEach((tab, k) => tab.addEventListener('click', () => select(k, false)));
   tablist.addEventListener('keydown', (event) => {
-    const k = tabs.indexOf(event.target as HTMLButtonElement);
-    const moves: Record<string, number> = { ArrowRight: k + 1, ArrowLeft: k - 1, Home: 0, End: tabs.length - 1 };
-    if (k < 0 || !(event.key in moves)) return;
+    const next = rovingTarget(event.key, tabs.indexOf(event.target as HTMLButtonElement), { count: tabs.length, wrap: true });
+    if (next === null) return;
     event.preventDefault();
-    select((moves[event.key] + tabs.length) % tabs.length, true);
+    select(next, true);
   });
   tablist.hidden = false;
   select(0, false);

@@ -77,13 +77,13 @@ export function enhanceCharts(root: Document): void {
   const figures = [...root.querySelectorAll<HTMLElement>('figure[data-chart]')];
   if (figures.length === 0) return;
   const selected = new Map<HTMLElement, string>(); // sample chosen before the chart was enhanced
-  const render = (figure: HTMLElement) => {
+  const render = (figure: HTMLElement): Promise<void> => {
     const spec = readJson<VegaSpec>(figure, 'script[data-chart-spec]');
-    if (!spec) return;
+    if (!spec) return Promise.resolve();
     const samples = readJson<ChartSamples>(figure, 'script[data-chart-samples]');
     const sample = selected.get(figure);
     const chosen = samples && sample ? specForSample(spec, samples, sample) : undefined;
-    void draw(figure, chosen ?? spec).catch((error) => console.warn('chart stays static:', error));
+    return draw(figure, chosen ?? spec).catch((error) => console.warn('chart stays static:', error));
   };
   root.addEventListener(SAMPLE_EVENT, (event) => {
     const sample = (event as CustomEvent<string>).detail;
@@ -97,15 +97,25 @@ export function enhanceCharts(root: Document): void {
     figures.forEach(render);
     return;
   }
+  const started = new Set<HTMLElement>();
+  const start = (figure: HTMLElement): Promise<void> => {
+    if (started.has(figure)) return Promise.resolve();
+    started.add(figure);
+    observer.unobserve(figure);
+    return render(figure);
+  };
+  // Charts near the viewport first; the others one by one while the page is idle after load, so every chart's
+  // menu and controls are in the tab order soon after load, not only once the reader has scrolled to them.
   const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        render(entry.target as HTMLElement);
-      }
-    },
+    (entries) => entries.forEach((entry) => entry.isIntersecting && void start(entry.target as HTMLElement)),
     { rootMargin: '200px 0px' },
   );
   figures.forEach((f) => observer.observe(f));
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+  const startNext = () => {
+    const next = figures.find((f) => !started.has(f));
+    if (next) void start(next).then(() => idle(startNext));
+  };
+  if (document.readyState === 'complete') idle(startNext);
+  else window.addEventListener('load', () => idle(startNext), { once: true });
 }

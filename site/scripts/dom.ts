@@ -26,6 +26,29 @@ export function zoomDialog(doc: Document): HTMLDialogElement {
   return dialog;
 }
 
+/**
+ * Paints `img` (or a crop of it) on the zoom's canvas now, or when the image arrives if it has not loaded yet
+ * (lazy, or still on its way): a zoom opened early must not stay blank. `key` names what the canvas is to
+ * show; a late load paints only if the canvas still shows it and the image still has the same source.
+ */
+export function paintWhenLoaded(canvas: HTMLCanvasElement, img: HTMLImageElement, key: string, paint: (ctx: CanvasRenderingContext2D) => void): void {
+  const shown = `${img.currentSrc || img.src}#${key}`;
+  canvas.dataset.shows = shown;
+  const draw = () => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.dataset.shows !== shown || `${img.currentSrc || img.src}#${key}` !== shown) return;
+    ctx.imageSmoothingEnabled = false;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    paint(ctx);
+  };
+  canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+  if (img.complete && img.naturalWidth > 0) draw();
+  else {
+    img.loading = 'eager';
+    img.addEventListener('load', draw, { once: true });
+  }
+}
+
 /** Shows a link under the dialog's values (e.g. to a channel's dictionary entry), or hides it. */
 export function setZoomLink(dialog: HTMLDialogElement, link?: { href: string; text: string }): void {
   const p = dialog.querySelector<HTMLElement>('.zoom-link');

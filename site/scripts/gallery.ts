@@ -1,8 +1,9 @@
 // Sample picker, feature-map galleries and the channel zoom. The data each part needs is embedded
 // as JSON by the directives (site/lib/directives/gallery.ts, input.ts); channel stats are fetched on first zoom.
 import { fillTemplate as fill } from '../lib/fillTemplate';
+import { rovingTarget } from '../lib/keyboard/roving';
 import type { GalleryData } from '../lib/directives/gallery';
-import { fillZoomList, readJson, setImage, setZoomLink, zoomDialog } from './dom';
+import { fillZoomList, paintWhenLoaded, readJson, setImage, setZoomLink, zoomDialog } from './dom';
 
 type CompactStats = [number, number, number, 0 | 1];
 type InputData = { samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string }> };
@@ -25,14 +26,10 @@ async function openZoom(doc: Document, cache: StatsCache, data: GalleryData, img
   (dialog.querySelector('h2') as HTMLElement).textContent = fill(l.title, { channel });
   (dialog.querySelector('button') as HTMLElement).textContent = l.close;
   const canvas = dialog.querySelector('canvas') as HTMLCanvasElement;
-  const ctx = canvas.getContext('2d');
-  if (ctx) {
-    // Crop tile k out of the grid image and scale it up without smoothing, so pixels stay pixels.
-    const step = data.tile + data.gap;
-    ctx.imageSmoothingEnabled = false;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, (channel % data.cols) * step, Math.floor(channel / data.cols) * step, data.tile, data.tile, 0, 0, canvas.width, canvas.height);
-  }
+  // Crop tile k out of the grid image and scale it up without smoothing, so pixels stay pixels.
+  const step = data.tile + data.gap;
+  paintWhenLoaded(canvas, img, String(channel), (ctx) =>
+    ctx.drawImage(img, (channel % data.cols) * step, Math.floor(channel / data.cols) * step, data.tile, data.tile, 0, 0, canvas.width, canvas.height));
   canvas.setAttribute('aria-label', fill(l.title, { channel }));
   const list = dialog.querySelector('dl') as HTMLElement;
   const state = dialog.querySelector('.zoom-state') as HTMLElement;
@@ -68,9 +65,22 @@ function setUpGallery(doc: Document, cache: StatsCache, figure: HTMLElement): (s
     b.style.top = `${(Math.floor(k / data.cols) * step * 100) / first.height}%`;
     b.style.width = `${(data.tile * 100) / first.width}%`;
     b.style.height = `${(data.tile * 100) / first.height}%`;
-    b.setAttribute('aria-label', fill(data.labels.channel, { channel: k }));
+    // The layer in every name: a screen reader moving between eight grids hears which one it is in.
+    b.setAttribute('aria-label', fill(data.labels.title, { channel: k }));
+    b.tabIndex = k === 0 ? 0 : -1;
     b.addEventListener('click', () => void openZoom(doc, cache, data, img, current, k).catch((e) => console.warn(e)));
     return b;
+  });
+  // One Tab stop per grid (roving focus): the arrow keys move between tiles, Up and Down by a row.
+  frame.dataset.roving = '';
+  frame.setAttribute('role', 'group');
+  frame.setAttribute('aria-label', img.alt);
+  frame.addEventListener('keydown', (event) => {
+    const next = rovingTarget(event.key, buttons.indexOf(event.target as HTMLButtonElement), { count: buttons.length, cols: data.cols });
+    if (next === null) return;
+    event.preventDefault();
+    buttons.forEach((b, k) => (b.tabIndex = k === next ? 0 : -1));
+    buttons[next].focus();
   });
   frame.append(...buttons);
   figure.querySelectorAll<HTMLElement>('.js-only').forEach((el) => (el.hidden = false));
@@ -79,6 +89,7 @@ function setUpGallery(doc: Document, cache: StatsCache, figure: HTMLElement): (s
     if (!s) return;
     current = sample;
     setImage(img, s);
+    frame.setAttribute('aria-label', s.alt);
     (figure.querySelector('[data-gallery-caption]') as HTMLElement).textContent = s.caption;
     (figure.querySelector('[data-gallery-dead]') as HTMLElement).textContent = s.dead;
   };
@@ -111,6 +122,16 @@ function setUpDrawOwn(doc: Document, picker: HTMLElement): void {
   });
 }
 
+/**
+ * The sticky picker sits over the top of the window: the page's scroll padding is its height, so a control that
+ * takes focus (a tile on Shift+Tab, the draw-your-own pad) is scrolled clear of it, not left underneath.
+ */
+function keepFocusClearOf(doc: Document, picker: HTMLElement): void {
+  const update = () => { doc.documentElement.style.scrollPaddingTop = `${Math.ceil(picker.getBoundingClientRect().height) + 8}px`; };
+  update();
+  if ('ResizeObserver' in window) new ResizeObserver(update).observe(picker);
+}
+
 export function enhanceGalleries(doc: Document): void {
   const pickers = [...doc.querySelectorAll<HTMLElement>('[data-sample-picker]')];
   const cache: StatsCache = new Map();
@@ -128,6 +149,7 @@ export function enhanceGalleries(doc: Document): void {
   };
   for (const picker of pickers) {
     picker.hidden = false;
+    keepFocusClearOf(doc, picker);
     setUpDrawOwn(doc, picker);
     picker.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button[data-sample]');

@@ -11,6 +11,7 @@ import { headersForAllPaths } from './headersFile';
 import { dictionaryTests } from './channelDictionary';
 import { channelsTests } from './channels';
 import { explorerTests } from './explorer';
+import { keyboardTests } from './keyboard';
 import { ownDataExplorerTests } from './explorerOwnData';
 import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
@@ -258,4 +259,5 @@ describe('the built report in a browser', () => {
   channelsTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
   timelapseTests(() => ({ site, browser }));
   dictionaryTests(() => ({ site, browser }));
+  keyboardTests(() => ({ site, browser }));
 });

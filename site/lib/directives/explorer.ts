@@ -26,7 +26,7 @@ export interface ExplorerData {
   labels: Record<ExplorerLabel, string>;
 }
 
-type ExplorerLabel = 'empty' | 'prediction' | 'fromTest' | 'fromPicture' | 'drawn' | 'failed' | 'loading' | 'penDown' | 'penUp'
+type ExplorerLabel = 'empty' | 'prediction' | 'fromTest' | 'fromPicture' | 'drawn' | 'failed' | 'loading' | 'penDown' | 'penUp' | 'showMaps' | 'hideMaps'
   | 'reading' | 'pictureUnreadable' | 'pictureTooBig' | 'ownDrop';
 
 /** Templates with their {placeholders} left in (t fills only the variables it is given): the script fills them. */
@@ -34,7 +34,7 @@ function explorerLabels(t: Translate, pad: boolean): ExplorerData['labels'] {
   return {
     empty: t(pad ? 'explore.empty' : 'explore.emptyNoPad'), prediction: t('explore.prediction'), fromTest: t('explore.fromTest'),
     fromPicture: t('explore.fromPicture'), drawn: t('explore.drawn'), failed: t('explore.failed'), loading: t('explore.loading'),
-    penDown: t('explore.penDown'), penUp: t('explore.penUp'), reading: t('explore.reading'),
+    penDown: t('explore.penDown'), penUp: t('explore.penUp'), showMaps: t('explore.showMaps'), hideMaps: t('explore.hideMaps'), reading: t('explore.reading'),
     pictureUnreadable: t('explore.pictureUnreadable'), pictureTooBig: t('explore.pictureTooBig'), ownDrop: t('explore.ownDrop'),
   };
 }
@@ -49,6 +49,8 @@ function padControls(t: Translate, pad: ExplorerPad, input: ExplorerModel['input
     // The pad's buttons right under it, the longer notes after them.
     `<div class="explorer-row"><label>${escapeHtml(t('explore.brush'))} <input type="range" min="8" max="40" step="2" value="20" data-brush></label>`,
     `<button type="button" data-undo disabled>${escapeHtml(t('explore.undo'))}</button><button type="button" data-clear>${escapeHtml(t('explore.clear'))}</button></div>`,
+    // The pen's state has a live region of its own, so the result line keeps the prediction.
+    `<p class="explorer-pen" role="status" aria-live="polite" data-pen-status></p>`,
     `<p class="explorer-pad-keys" id="explorer-pad-keys">${escapeHtml(t('explore.padKeys'))}</p>`,
     `<p class="explorer-pad-keys" id="explorer-pad-rule" data-pad-rule="${pad.rule}">${escapeHtml(rule)}</p></fieldset>`,
   ].join('');

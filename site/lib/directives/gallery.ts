@@ -13,7 +13,7 @@ export interface GalleryData {
   stats: string;
   /** The sample shown first (the article's image). */
   initial: string;
-  labels: { channel: string; title: string; min: string; max: string; mean: string; dead: string; alive: string; close: string };
+  labels: { title: string; min: string; max: string; mean: string; dead: string; alive: string; close: string };
   samples: Record<string, { src: string; width: number; height: number; alt: string; caption: string; dead: string }>;
   /** The channel's dictionary entry: href and link text, both with a {channel} placeholder (absent without a dictionary). */
   dictionary?: { href: string; text: string };
@@ -62,7 +62,7 @@ export function galleryData(layerName: string, ctx: DirectiveContext): GalleryDa
     stats: layerStatsUrl(base, layer.name),
     initial: String(artifacts.visuals.articleSample),
     labels: {
-      channel: t('gallery.channel'), title: t('zoom.title', { layer: layer.name }), min: t('zoom.min'), max: t('zoom.max'),
+      title: t('zoom.title', { layer: layer.name }), min: t('zoom.min'), max: t('zoom.max'),
       mean: t('zoom.mean'), dead: t('zoom.dead'), alive: t('zoom.alive'), close: t('zoom.close'),
     },
     samples,

@@ -52,6 +52,7 @@ function setUp(section: HTMLElement): void {
   let updates = 0;
 
   const say = (text: string) => { if (status.textContent !== text) status.textContent = text; };
+  const penStatus = section.querySelector<HTMLElement>('[data-pen-status]');
   const update = () => {
     pending = 0;
     if (pad) pad.undo.disabled = pad.pad.strokes() === 0;
@@ -96,7 +97,7 @@ function setUp(section: HTMLElement): void {
       shape,
       changed,
       q<HTMLCanvasElement>(section, 'canvas[data-pad-cursor]'),
-      (down) => say(down ? data.labels.penDown : data.labels.penUp),
+      (down) => { if (penStatus) penStatus.textContent = down ? data.labels.penDown : data.labels.penUp; },
     ),
     rule: padData.rule,
     undo: q<HTMLButtonElement>(section, 'button[data-undo]'),
@@ -171,18 +172,27 @@ function setUp(section: HTMLElement): void {
 
   if (pad) {
     q(section, 'button[data-clear]').addEventListener('click', () => { pad.pad.clear(); base = null; changed(); });
-    pad.undo.addEventListener('click', () => { pad.pad.undo(); changed(); });
+    pad.undo.addEventListener('click', () => {
+      pad.pad.undo();
+      // The button disables itself once nothing is left to undo: hand focus to the pad rather than let it fall to the page.
+      if (pad.pad.strokes() === 0) { pad.undo.disabled = true; q<HTMLCanvasElement>(section, 'canvas[data-pad]').focus(); }
+      changed();
+    });
     q<HTMLInputElement>(section, 'input[data-brush]').addEventListener('input', (e) => pad.pad.setBrush(Number((e.target as HTMLInputElement).value)));
   }
   // The maps' code and gradient kernels load on first use: the page's own load stays light.
   mapsToggle.addEventListener('click', () => {
     const open = mapsView.hidden;
-    mapsToggle.setAttribute('aria-expanded', String(open));
-    if (!open) { mapsView.hidden = true; return; }
+    const shown = (visible: boolean) => {
+      mapsView.hidden = !visible;
+      mapsToggle.setAttribute('aria-expanded', String(visible));
+      mapsToggle.textContent = visible ? data.labels.hideMaps : data.labels.showMaps;
+    };
+    if (!open) { shown(false); return; }
     void import('./attribution').then((m) => {
       if (!network) return;
       attribution ??= { explain: m.createExplainer(network.model, described), paint: m.paintMap };
-      mapsView.hidden = false;
+      shown(true);
       changed();
     }).catch((e: Error) => say(fill(data.labels.failed, { message: e.message })));
   });
