@@ -19,7 +19,7 @@ export const filtersDirective: DirectiveSpec = {
       `<img src="${escapeHtml(artifactUrl(base, filters.grid))}" width="${filters.width}" height="${filters.height}" alt="${escapeHtml(t('filters.alt', vars))}" loading="lazy" decoding="async">`,
       `<figcaption>${escapeHtml(t(model.input.channels === 3 ? 'filters.captionRgb' : 'filters.caption', vars))}</figcaption>`,
       `</figure>`,
-      chartFigure('filter-norms', t('chart.filterNorms.title'), await renderChart(spec), t),
+      chartFigure('filter-norms', t('chart.filterNorms.title'), await renderChart(spec, { narrow: true }), t),
     ].join('');
   },
 };
