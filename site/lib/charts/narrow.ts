@@ -52,7 +52,7 @@ function titleFontSize(spec: Spec): number {
 export function narrowSpec(wide: ChartSpec, inner: number): ChartSpec {
   const spec = structuredClone(wide) as unknown as Spec;
   const config = { ...(spec.config ?? {}) };
-  config.legend = { ...((config.legend as object) ?? {}), orient: 'bottom', columns: 3 };
+  config.legend = { ...((config.legend as object) ?? {}), orient: 'bottom', columns: 1 };
   spec.config = config;
   if (spec.spec && typeof spec.spec.width === 'number') {
     const columns = Math.min(spec.columns ?? 1, NARROW_COLUMNS);
