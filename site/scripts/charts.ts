@@ -84,6 +84,12 @@ async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', title);
     svg.removeAttribute('aria-roledescription');
+    // Inside an image nothing has a role of its own: vega's mark roles and role descriptions ("line mark") go.
+    for (const el of svg.querySelectorAll('[role], [aria-roledescription], [aria-label]')) {
+      el.removeAttribute('role');
+      el.removeAttribute('aria-roledescription');
+      el.removeAttribute('aria-label');
+    }
   }
   figure.dataset.enhanced = 'true';
 }
