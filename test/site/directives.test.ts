@@ -126,9 +126,9 @@ describe('directive plugin', () => {
     const fake = await sharedFakeArtifacts({ backend: { name: 'wasm', version: '4.22.0', threads: 2, description: 'wasm', onednn } });
     try {
       const en = await renderMarkdown('::provenance', { artifactsDir: fake.dir, lang: 'en' });
-      expect(en).toContain('oneDNN 2.6.3 (OpenMP, 1 thread per worker) for Conv2D, MaxPool');
+      expect(en).toContain('oneDNN 2.6.3 (OpenMP, 1 thread per worker) for <code>Conv2D</code>, <code>MaxPool</code>');
       const zh = await renderMarkdown('::provenance', { artifactsDir: fake.dir, lang: 'zh' });
-      expect(zh).toContain('oneDNN 2.6.3（OpenMP，每个工作线程 1 个线程）负责 Conv2D, MaxPool');
+      expect(zh).toContain('oneDNN 2.6.3（OpenMP，每个工作线程 1 个线程）负责 <code>Conv2D</code>, <code>MaxPool</code>');
     } finally {
       await fake.cleanup();
     }
