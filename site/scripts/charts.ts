@@ -84,6 +84,9 @@ async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', title);
     svg.removeAttribute('aria-roledescription');
+    // vega-embed's wrapper is no document of its own either: the figure's group and the image name the chart.
+    const wrapper = target.querySelector('.chart-wrapper');
+    for (const name of ['role', 'aria-roledescription', 'aria-label']) wrapper?.removeAttribute(name);
     // Inside an image nothing has a role of its own: vega's mark roles and role descriptions ("line mark") go.
     for (const el of svg.querySelectorAll('[role], [aria-roledescription], [aria-label]')) {
       el.removeAttribute('role');

@@ -39,7 +39,7 @@ const LAYER_NAME = /^(conv2d|dense|max_pooling2d|dropout|flatten|global_average_
 /** Latin words in the page's visible text and in the accessible names of its visible elements, outside code. */
 async function latinWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const skipped = (el: Element | null) => !!el?.closest('code, pre, kbd, samp, script, style, noscript, [lang^="en"]');
+    const skipped = (el: Element | null) => !!el?.closest('code, pre, kbd, samp, time, script, style, noscript, [lang^="en"]');
     const texts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -52,8 +52,9 @@ async function latinWords(page: Page): Promise<string[]> {
       for (const name of ['aria-label', 'alt', 'title', 'aria-roledescription', 'aria-description']) texts.push(el.getAttribute(name) ?? '');
     }
     document.title && texts.push(document.title);
-    // Book titles, npm package names (@scope/name) and tokens with digits (hashes, versions, kernel names like Conv2D) are not words.
-    const words = texts.flatMap((t) => t.replace(/《[^》]*》|@[\w./-]+/g, ' ').match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []);
+    // Book titles, npm package names (@scope/name), tokens with digits (hashes, versions, kernel names like Conv2D)
+    // and single letters (N×28×28×1) are not words.
+    const words = texts.flatMap((t) => t.replace(/《[^》]*》|@[\w./-]+/g, ' ').match(/[A-Za-z][A-Za-z0-9_]+/g) ?? []);
     return words.filter((w) => !/\d/.test(w));
   });
 }

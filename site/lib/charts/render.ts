@@ -37,6 +37,8 @@ async function draw(spec: ChartSpec): Promise<{ svg: string; vega: Spec; width: 
  * (axis labels and legends take what they take, so this is measured, not computed).
  */
 async function drawNarrow(spec: ChartSpec): Promise<Spec> {
+  // Described before it is narrowed: the narrow title is an object of lines, not the title string.
+  spec = described(spec);
   let inner = NARROW_WIDTH - 90;
   let best = await draw(narrowSpec(spec, inner));
   for (let attempt = 0; attempt < 4 && best.width > NARROW_WIDTH && inner > 60; attempt++) {
