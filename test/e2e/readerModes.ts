@@ -111,6 +111,14 @@ export function readerModeTests(env: () => Env): void {
           await page.close();
         }
       }
+      // The about page's tables keep their label column readable (CJK labels could otherwise break after every character).
+      for (const lang of LANGS) {
+        const { page } = await visit(browser, `${site.url}${lang}/about/`);
+        await page.setViewportSize({ width: 375, height: 800 });
+        const narrowest = await page.$$eval('table th[scope="row"]', (ths) => Math.min(...ths.map((th) => th.getBoundingClientRect().width)));
+        if (narrowest < 56) found.push(`${lang}/about/: a table label column ${narrowest} px wide`);
+        await page.close();
+      }
       expect(found).toEqual([]);
     }, 240_000);
 

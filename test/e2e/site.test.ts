@@ -16,6 +16,7 @@ import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
 import type { serveStatic } from './staticServer';
 import { auditPages, sitePagePaths } from './strictPolicy';
+import { readerModeTests } from './readerModes';
 import { timelapseTests } from './timelapse';
 import { scrollThrough as loadAllImages, visit as visitWith, type Visit } from './visit';
 
@@ -258,4 +259,5 @@ describe('the built report in a browser', () => {
   channelsTests(() => ({ site, browser, artifactsDir: path.join(work, 'artifacts') }));
   timelapseTests(() => ({ site, browser }));
   dictionaryTests(() => ({ site, browser }));
+  readerModeTests(() => ({ site, browser }));
 });
