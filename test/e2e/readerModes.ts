@@ -171,6 +171,14 @@ export function readerModeTests(env: () => Env): void {
           }
         }
         expect(found).toEqual([]);
+        // With scripts, the same passages show.
+        for (const lang of LANGS) {
+          const { page } = await visit(env().browser, `${site.url}${lang}/training/`);
+          const shown = await page.locator('.needs-js').evaluateAll((els) => els.map((e) => (e as HTMLElement).checkVisibility()));
+          expect(shown.length).toBeGreaterThan(0);
+          expect(shown.every(Boolean)).toBe(true);
+          await page.close();
+        }
       } finally {
         await browser.close();
       }
