@@ -7,6 +7,7 @@
 // vega-tooltip inject no <style> element: their rules live in site/styles/charts.css.
 import type { EmbedOptions, Result } from 'vega-embed';
 import type { ChartActionLabels, ChartSamples } from '../lib/directives/chart';
+import { chartLayout, NARROW_WIDTH, wrapTitle } from '../lib/charts/narrow';
 import { addImageTooltips, mapData, withAllPoints } from './embeddingMap';
 
 /** Fired on document by site/scripts/gallery.ts; detail is the test-set index as a string. */
@@ -19,14 +20,21 @@ function readJson<T>(figure: HTMLElement, selector: string): T | undefined {
   return text ? (JSON.parse(text) as T) : undefined;
 }
 
-/** The spec with another sample's values and title. */
-function specForSample(spec: VegaSpec, samples: ChartSamples, sample: string): VegaSpec | undefined {
+/** The title's text as one string (a narrow chart's title is wrapped into lines). */
+function titleText(spec: VegaSpec): string | undefined {
+  const text = typeof spec.title === 'object' ? spec.title.text : spec.title;
+  return Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : undefined;
+}
+
+/** The spec with another sample's values and title (wrapped as the narrow layout wraps titles). */
+function specForSample(spec: VegaSpec, samples: ChartSamples, sample: string, narrow: boolean): VegaSpec | undefined {
   const chosen = samples.samples[sample];
   if (!chosen) return undefined;
   const values = chosen.channels.map(([mean, min, max, dead], channel) => ({ channel, mean, min, max, state: dead ? samples.dead : samples.alive }));
+  const text = narrow ? wrapTitle(chosen.title, NARROW_WIDTH, 15) : chosen.title;
   return {
     ...spec,
-    title: typeof spec.title === 'object' ? { ...spec.title, text: chosen.title } : chosen.title,
+    title: typeof spec.title === 'object' ? { ...spec.title, text } : Array.isArray(text) ? { text } : text,
     data: (spec.data ?? []).map((d) => (d.name === samples.data ? { ...d, values } : d)),
   };
 }
@@ -66,10 +74,26 @@ async function draw(figure: HTMLElement, spec: VegaSpec): Promise<void> {
   view.replaceChildren(target);
   embedded.get(figure)?.finalize();
   embedded.set(figure, result);
-  const title = typeof spec.title === 'object' ? spec.title.text : spec.title;
+  const title = titleText(spec);
   if (typeof title === 'string') view.setAttribute('aria-label', title);
   // The static chart was one image; the live one holds a menu button, which an image role may not contain.
   view.setAttribute('role', 'group');
+  // The drawing itself is one image named by the title: vega's own roles and descriptions are English.
+  const svg = target.querySelector('.chart-wrapper svg');
+  if (svg && typeof title === 'string') {
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', title);
+    svg.removeAttribute('aria-roledescription');
+    // vega-embed's wrapper is no document of its own either: the figure's group and the image name the chart.
+    const wrapper = target.querySelector('.chart-wrapper');
+    for (const name of ['role', 'aria-roledescription', 'aria-label']) wrapper?.removeAttribute(name);
+    // Inside an image nothing has a role of its own: vega's mark roles and role descriptions ("line mark") go.
+    for (const el of svg.querySelectorAll('[role], [aria-roledescription], [aria-label]')) {
+      el.removeAttribute('role');
+      el.removeAttribute('aria-roledescription');
+      el.removeAttribute('aria-label');
+    }
+  }
   figure.dataset.enhanced = 'true';
 }
 
@@ -77,12 +101,22 @@ export function enhanceCharts(root: Document): void {
   const figures = [...root.querySelectorAll<HTMLElement>('figure[data-chart]')];
   if (figures.length === 0) return;
   const selected = new Map<HTMLElement, string>(); // sample chosen before the chart was enhanced
+  const layouts = new WeakMap<HTMLElement, 'wide' | 'narrow'>();
+  const layoutOf = (figure: HTMLElement): 'wide' | 'narrow' => {
+    const available = figure.querySelector<HTMLElement>('.chart-view')?.clientWidth ?? 0;
+    const wide = Number(figure.dataset.chartWidth ?? 0);
+    return figure.querySelector('script[data-chart-narrow]') && available > 0 ? chartLayout(available, wide) : 'wide';
+  };
   const render = (figure: HTMLElement): Promise<void> => {
-    const spec = readJson<VegaSpec>(figure, 'script[data-chart-spec]');
+    // On a phone the chart is laid out again (site/lib/charts/narrow.ts), not shrunk until its labels are unreadable.
+    const layout = layoutOf(figure);
+    layouts.set(figure, layout);
+    figure.dataset.layout = layout;
+    const spec = readJson<VegaSpec>(figure, layout === 'narrow' ? 'script[data-chart-narrow]' : 'script[data-chart-spec]');
     if (!spec) return Promise.resolve();
     const samples = readJson<ChartSamples>(figure, 'script[data-chart-samples]');
     const sample = selected.get(figure);
-    const chosen = samples && sample ? specForSample(spec, samples, sample) : undefined;
+    const chosen = samples && sample ? specForSample(spec, samples, sample, layout === 'narrow') : undefined;
     return draw(figure, chosen ?? spec).catch((error) => console.warn('chart stays static:', error));
   };
   root.addEventListener(SAMPLE_EVENT, (event) => {
@@ -93,6 +127,16 @@ export function enhanceCharts(root: Document): void {
       if (figure.dataset.enhanced === 'true') render(figure);
     }
   });
+  // A figure that changes width past its wide chart's width (a phone turned, a window resized) is laid out again.
+  if ('ResizeObserver' in window) {
+    const resized = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const figure = entry.target as HTMLElement;
+        if (figure.dataset.enhanced === 'true' && layouts.get(figure) !== layoutOf(figure)) render(figure);
+      }
+    });
+    figures.forEach((f) => resized.observe(f));
+  }
   if (!('IntersectionObserver' in window)) {
     figures.forEach(render);
     return;

@@ -17,6 +17,7 @@ import { brokenInternalLinks } from './links';
 import { axeViolations } from './pageTools';
 import type { serveStatic } from './staticServer';
 import { auditPages, sitePagePaths } from './strictPolicy';
+import { readerModeTests } from './readerModes';
 import { timelapseTests } from './timelapse';
 import { scrollThrough as loadAllImages, visit as visitWith, type Visit } from './visit';
 
@@ -260,4 +261,5 @@ describe('the built report in a browser', () => {
   timelapseTests(() => ({ site, browser }));
   dictionaryTests(() => ({ site, browser }));
   keyboardTests(() => ({ site, browser }));
+  readerModeTests(() => ({ site, browser }));
 });

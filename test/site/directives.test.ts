@@ -64,11 +64,11 @@ describe('directive fixtures', () => {
 describe('directive plugin', () => {
   it('takes the page language from the content path', async () => {
     const html = await renderMarkdown(':metric{name="training_seconds"}', { artifactsDir: artifacts.dir, path: '/x/content/zh/index.md' });
-    expect(html).toContain('2分50秒');
+    expect(html).toContain('2 分 50 秒');
   });
 
   it('takes the language from a relative content path too, and not from a file that only starts like one', async () => {
-    expect(await renderMarkdown(':metric{name="training_seconds"}', { artifactsDir: artifacts.dir, path: 'zh/index.md' })).toContain('2分50秒');
+    expect(await renderMarkdown(':metric{name="training_seconds"}', { artifactsDir: artifacts.dir, path: 'zh/index.md' })).toContain('2 分 50 秒');
     await expect(renderMarkdown(':metric{name="training_seconds"}', { artifactsDir: artifacts.dir, path: '/x/content/zh/index.md.orig' })).rejects.toThrow('cannot tell the page language');
   });
 
@@ -80,7 +80,7 @@ describe('directive plugin', () => {
   it('renders a chart as inline SVG plus its compiled Vega spec', async () => {
     const html = await renderMarkdown('::chart{name="accuracy"}', { artifactsDir: artifacts.dir, lang: 'en' });
     expect(html).not.toContain('data-chart-samples'); // only the mean-activation chart follows the picker
-    expect(html).toMatch(/<figure class="chart" data-chart="accuracy"><div class="chart-view" role="img" aria-label="Accuracy per epoch"><svg[^>]*viewBox/);
+    expect(html).toMatch(/<figure class="chart" data-chart="accuracy" data-chart-width="\d+"><div class="chart-view" role="img" aria-label="Accuracy per epoch"><svg[^>]*viewBox/);
     const spec = JSON.parse(/data-chart-spec="?"?>(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
     expect(spec.$schema).toContain('/vega/');
     expect(JSON.stringify(spec.title)).toContain('Accuracy per epoch');
@@ -126,9 +126,9 @@ describe('directive plugin', () => {
     const fake = await sharedFakeArtifacts({ backend: { name: 'wasm', version: '4.22.0', threads: 2, description: 'wasm', onednn } });
     try {
       const en = await renderMarkdown('::provenance', { artifactsDir: fake.dir, lang: 'en' });
-      expect(en).toContain('oneDNN 2.6.3 (OpenMP, 1 thread per worker) for Conv2D, MaxPool');
+      expect(en).toContain('oneDNN 2.6.3 (OpenMP, 1 thread per worker) for <code>Conv2D</code>, <code>MaxPool</code>');
       const zh = await renderMarkdown('::provenance', { artifactsDir: fake.dir, lang: 'zh' });
-      expect(zh).toContain('oneDNN 2.6.3（OpenMP，每个工作线程 1 个线程）负责 Conv2D, MaxPool');
+      expect(zh).toContain('oneDNN 2.6.3（OpenMP，每个工作线程 1 个线程）负责 <code>Conv2D</code>, <code>MaxPool</code>');
     } finally {
       await fake.cleanup();
     }

@@ -40,7 +40,7 @@ describe('the embedding map directive', () => {
   it('quotes the UMAP settings and the stage\'s numbers in both languages', async () => {
     const md = ':embedding-setting{name="umap_neighbors"} / :embedding-setting{name="umap_min_dist"} / :metric{name="never_active_channels"} / :metric{name="embedding_seconds"}';
     expect(await renderMarkdown(md, { artifactsDir: fake.dir, lang: 'en' })).toMatch(/>15<.*>0\.10<.*>9<.*>17 s</s);
-    expect(await renderMarkdown(md, { artifactsDir: fake.dir, lang: 'zh' })).toMatch(/>15<.*>17秒</s);
+    expect(await renderMarkdown(md, { artifactsDir: fake.dir, lang: 'zh' })).toMatch(/>15<.*>17 秒</s);
   });
 
   it('names the valid settings when one is misspelt', async () => {

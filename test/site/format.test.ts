@@ -12,11 +12,11 @@ describe('metric formatting', () => {
     expect(formatMetric('train_images', 60000, 'zh')).toBe('60,000');
   });
 
-  it('formats durations per language', () => {
+  it('formats durations per language, with a space between every number and its unit in both', () => {
     expect(formatSeconds(192.4, 'en')).toBe('3 min 12 s');
-    expect(formatSeconds(192.4, 'zh')).toBe('3分12秒');
+    expect(formatSeconds(192.4, 'zh')).toBe('3 分 12 秒');
     expect(formatSeconds(42, 'en')).toBe('42 s');
-    expect(formatSeconds(4.25, 'zh')).toBe('4.3秒');
+    expect(formatSeconds(4.25, 'zh')).toBe('4.3 秒');
   });
 
   it('honours an explicit format', () => {

@@ -48,9 +48,9 @@ describe('::timelapse', () => {
 
   it('announces the epochs in Chinese on the Chinese page', async () => {
     const html = await timelapseDirective.render({ start: 'last' }, context('zh'));
-    expect(html).toContain('aria-valuetext="第 5 个 epoch（共 5 个）：验证准确率 95.00%；提前停止在这一轮结束了训练"');
-    expect(html).toContain('<span>训练轮次（epoch）</span>');
-    expect(dataOf(html).frames[1].kernelsAlt).toBe('conv2d 的 32 个 3×3 卷积核，第 1 个 epoch 结束时');
+    expect(html).toContain('aria-valuetext="第 5 轮（共 5 轮）：验证准确率 95.00%；提前停止在这一轮结束了训练"');
+    expect(html).toContain('<span>训练轮次</span>');
+    expect(dataOf(html).frames[1].kernelsAlt).toBe('conv2d 的 32 个 3×3 卷积核，第 1 轮结束时');
   });
 
   it('offers one jump button when the checkpoint kept the last epoch of a run that reached its limit', async () => {

@@ -23,7 +23,13 @@ export const CHART_CONFIG = {
   axis: { labelColor: '#333333', titleColor: '#222222', labelFontSize: 12, titleFontSize: 13, gridColor: '#e5e5e5' },
   legend: { labelColor: '#333333', titleColor: '#222222', labelFontSize: 12, titleFontSize: 12, labelLimit: 400 },
   title: { color: '#111111', fontSize: 15, anchor: 'start' as const },
+  // Facet headers (the top-3 panels' titles, the layer rows) default to 10 px: no chart text under 11 px.
+  header: { labelFontSize: 12, titleFontSize: 13, labelColor: '#333333', titleColor: '#222222' },
+  text: { fontSize: 11 },
   view: { stroke: 'transparent' },
+  // No generated ARIA text: Vega-Lite writes it in English ("X-axis titled … for a linear scale", "field: value").
+  // The figure is one image named by the chart's title in the page's language (site/lib/charts/render.ts, site/scripts/charts.ts).
+  aria: false,
 };
 
 export const TRAIN_COLOR = '#1f5fa8';

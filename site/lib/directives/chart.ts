@@ -37,12 +37,13 @@ function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext
  * One chart's markup: the SVG drawn at build time (readable with JS off) and, as JSON, what
  * site/scripts/charts.ts needs to redraw it live: the Vega spec, the actions menu's labels, per-sample data.
  */
-export function chartFigure(name: string, title: string, { svg, vega }: RenderedChart, t: Translate, samples?: ChartSamples, extra = ''): string {
+export function chartFigure(name: string, title: string, { svg, vega, width, narrow }: RenderedChart, t: Translate, samples?: ChartSamples, extra = ''): string {
   const actions: ChartActionLabels = { CLICK_TO_VIEW_ACTIONS: t('chart.actions'), SVG_ACTION: t('chart.saveSvg'), PNG_ACTION: t('chart.savePng') };
   return [
-    `<figure class="chart" data-chart="${escapeHtml(name)}">`,
+    `<figure class="chart" data-chart="${escapeHtml(name)}"${width ? ` data-chart-width="${Math.ceil(width)}"` : ''}>`,
     `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}</div>`,
     `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
+    narrow ? `<script type="application/json" data-chart-narrow>${jsonForScript(narrow)}</script>` : '',
     `<script type="application/json" data-chart-actions>${jsonForScript(actions)}</script>`,
     samples ? `<script type="application/json" data-chart-samples>${jsonForScript(samples)}</script>` : '',
     extra,
@@ -68,6 +69,6 @@ export const chartDirective: DirectiveSpec = {
     const title = typeof spec.title === 'string' ? spec.title : name;
     // The mean-activation chart follows the sample picker: every sample's values ride along, compactly.
     const samples = name === 'mean-activation' ? meanActivationSamples(options.layer ?? ctx.artifacts.manifest.model.firstConvolution, ctx) : undefined;
-    return chartFigure(name, title, await renderChart(spec), ctx.t, samples);
+    return chartFigure(name, title, await renderChart(spec, { narrow: true }), ctx.t, samples);
   },
 };

@@ -61,9 +61,11 @@ export const embeddingMapDirective: DirectiveSpec = {
     if (!classColours(names.length).legend) notes.push(t('chart.embedding.colourNote', { count: names.length, first: names[0], last: names[names.length - 1] }));
     const note = `<figcaption class="chart-note">${notes.map(escapeHtml).join(' ')}</figcaption>`;
     const extra = `<script type="application/json" data-chart-points>${jsonForScript(data)}</script>${note}`;
-    const rendered = await renderChart(spec);
-    // The script fills in every point; the sample stays only in the SVG, not again in the spec.
-    const vega = { ...rendered.vega, data: rendered.vega.data?.map((d) => (d.name === EMBEDDING_DATA ? { ...d, values: [] } : d)) };
-    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', { svg: rendered.svg, vega }, t, undefined, extra);
+    const rendered = await renderChart(spec, { narrow: true });
+    // The script fills in every point; the sample stays only in the SVG, not again in the specs.
+    const withoutPoints = (vega: typeof rendered.vega) => ({ ...vega, data: vega.data?.map((d) => (d.name === EMBEDDING_DATA ? { ...d, values: [] } : d)) });
+    const vega = withoutPoints(rendered.vega);
+    const narrow = rendered.narrow && withoutPoints(rendered.narrow);
+    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', { svg: rendered.svg, vega, width: rendered.width, narrow }, t, undefined, extra);
   },
 };

@@ -20,7 +20,7 @@ export const filtersDirective: DirectiveSpec = {
       `<div class="filters-strip" tabindex="0" role="region" aria-label="${escapeHtml(t('filters.alt', vars))}"><img src="${escapeHtml(artifactUrl(base, filters.grid))}" width="${filters.width}" height="${filters.height}" alt="${escapeHtml(t('filters.alt', vars))}" loading="lazy" decoding="async"></div>`,
       `<figcaption>${escapeHtml(t(model.input.channels === 3 ? 'filters.captionRgb' : 'filters.caption', vars))}</figcaption>`,
       `</figure>`,
-      chartFigure('filter-norms', t('chart.filterNorms.title'), await renderChart(spec), t),
+      chartFigure('filter-norms', t('chart.filterNorms.title'), await renderChart(spec, { narrow: true }), t),
     ].join('');
   },
 };

@@ -53,6 +53,9 @@ function lineOffset(file: VFile): number {
 
 type Parent = { children: unknown[] };
 
+/** `:::with-script`: prose about a control only the page's script brings (a picker, a slider, a chooser). */
+export const SCRIPTED_PASSAGE = 'with-script';
+
 /**
  * Keeps or drops each passage directive (`:::tutorial-network`, `:::imported`, `:::mnist-data`, …) by the model and
  * the data the manifest describes, outermost first: a kept passage is replaced by its content, a dropped one goes with everything
@@ -63,6 +66,15 @@ function keepPassages(tree: Root, context: () => DirectiveContext, fail: (node: 
   const walk = (parent: Parent) => {
     for (let i = 0; i < parent.children.length; i++) {
       const child = parent.children[i] as DirectiveNode & Partial<Parent>;
+      if (child.type === 'containerDirective' && child.name === SCRIPTED_PASSAGE) {
+        // Kept for every model, but shown only once the page's scripts run (site/styles/site.css, html.js).
+        if (Object.keys(child.attributes ?? {}).length > 0) throw fail(child, `:::${child.name} takes no attributes`);
+        const content = (child.children ?? []).filter((c) => !(c as { data?: { directiveLabel?: boolean } }).data?.directiveLabel);
+        const wrapper = { type: 'scriptedPassage', children: content, data: { hName: 'div', hProperties: { className: ['needs-js'] } } };
+        parent.children.splice(i, 1, wrapper as unknown as Parent['children'][number]);
+        walk(wrapper as unknown as Parent);
+        continue;
+      }
       if (child.type === 'containerDirective') {
         const spec = conditionSpec(child.name);
         if (!spec) {

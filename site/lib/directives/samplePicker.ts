@@ -16,7 +16,7 @@ export const samplePickerDirective: DirectiveSpec = {
     const { samples, articleSample } = artifacts.visuals;
     const name = classNameOf(ctx);
     const buttons = samples.map((s) => {
-      const label = t('picker.option', { sample: s.index, label: name(s.label) }) + (s.index === articleSample ? ` (${t('picker.article')})` : '');
+      const label = t('picker.option', { sample: s.index, label: name(s.label) }) + (s.index === articleSample ? t('picker.articleNote', { note: t('picker.article') }) : '');
       const size = artifacts.imageSize(s.input);
       return `<button type="button" data-sample="${s.index}" aria-pressed="${s.index === articleSample}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">`
         + `<img src="${escapeHtml(artifactUrl(base, s.input))}" width="${size.width}" height="${size.height}" alt="" loading="lazy" decoding="async"><span>${escapeHtml(name(s.label))}</span></button>`;

@@ -15,17 +15,20 @@ export function formatFixed(value: number, lang: Lang, digits = 2): string {
   return new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
-/** Short durations keep a decimal ("4.2 s"); longer ones read as "3 min 12 s" / "3 分 12 秒". */
+/**
+ * Short durations keep a decimal ("4.2 s"); longer ones read as "3 min 12 s" / "3 分 12 秒". One spacing rule in
+ * both languages: a space between a number and its unit, as the Chinese prose writes "4 秒" (issue #25).
+ */
 export function formatSeconds(seconds: number, lang: Lang): string {
   const t = translator(lang); // unit names only: no string here names the data's items
-  const sep = lang === 'zh' ? '' : ' ';
+  const sep = ' ';
   if (seconds < 10) return `${formatFixed(seconds, lang, 1)}${sep}${t('unit.seconds')}`;
   const whole = Math.round(seconds);
   const minutes = Math.floor(whole / 60);
   const rest = whole % 60;
   const secondsPart = `${rest}${sep}${t('unit.seconds')}`;
   if (minutes === 0) return secondsPart;
-  return `${formatInt(minutes, lang)}${sep}${t('unit.minutes')}${lang === 'zh' ? '' : ' '}${secondsPart}`;
+  return `${formatInt(minutes, lang)}${sep}${t('unit.minutes')} ${secondsPart}`;
 }
 
 /** Up to four significant digits, for numbers like losses and learning rates. */
