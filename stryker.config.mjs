@@ -1,5 +1,5 @@
 // Mutation testing: `npm run test:mutation` runs Stryker with this config once per folder, each with its
-// own tests and --mutate set to that folder (test/mutation/runFolders.ts). See README "Mutation testing".
+// own tests and --mutate set to that folder (test/mutation/runFolders.ts). See docs/testing.md, "Mutation testing".
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
