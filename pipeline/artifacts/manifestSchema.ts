@@ -68,7 +68,7 @@ export const manifestSchema = z.object({
   cacheKey: str,
   trainingKey: str,
   config: z.object({ preset: str, seed: num, epochs: num, batchSize: num, learningRate: num, patience: num, trainLimit: num, testLimit: num, backend: str,
-    imageSize: num.optional(), channels: z.union([z.literal(1), z.literal(3)]).optional() }).passthrough(),
+    imageSize: num.optional(), channels: z.union([z.literal(1), z.literal(3)]).optional() }).loose(),
   backend: z.object({
     name: str, version: str, threads: num, description: str,
     onednn: z.object({ version: str, threading: str, threads: num, kernels: z.array(str) }).optional(),

@@ -8,7 +8,7 @@ const str = z.string();
 // The manifest's schema is the pipeline's (pipeline/artifacts/manifestSchema.ts): one schema for both readers.
 
 export const historySchema = z.object({
-  epochs: z.array(z.object({ epoch: num, loss: num, accuracy: num, valLoss: num, valAccuracy: num, seconds: num, imagesPerSecond: num }).passthrough()),
+  epochs: z.array(z.object({ epoch: num, loss: num, accuracy: num, valLoss: num, valAccuracy: num, seconds: num, imagesPerSecond: num }).loose()),
   bestEpoch: num, stoppedEarly: z.boolean(), maxEpochs: num, patience: num, seconds: num,
 });
 
@@ -45,10 +45,10 @@ export const visualIndexSchema = z.object({
 export const channelStatsSchema = z.object({ channel: num, mean: num, std: num, min: num, max: num, dead: z.boolean() });
 
 /** visuals/filters/norms.json: per-filter weight norms of the deeper conv layers. */
-export const filterNormsSchema = z.object({ layers: z.array(z.object({ layer: str, norms: z.array(num) }).passthrough()) });
+export const filterNormsSchema = z.object({ layers: z.array(z.object({ layer: str, norms: z.array(num) }).loose()) });
 
 /** The layer-data JSON: the site needs only the per-channel stats; raw values may sit beside them. */
-export const layerDataSchema = z.object({ stats: z.array(channelStatsSchema) }).passthrough();
+export const layerDataSchema = z.object({ stats: z.array(channelStatsSchema) }).loose();
 
 const mapRef = z.object({ id: str, image: str, min: num, max: num, sum: num, completeness: num.optional(), steps: num.optional(), converged: z.boolean().optional() });
 
