@@ -139,7 +139,7 @@ describe('the report for MNIST', () => {
   const PASSAGES: Record<Lang, [string, string][]> = {
     en: [
       ['index.md', 'It trains a small convolutional network on handwritten digits'], ['index.md', '28×28 greyscale images of the digits 0 to 9, with 60,000 training and 10,000 test images'],
-      ['index.md', 'we start with test image 51, a 3.'], ['index.md', 'the point where the two arcs of a 3 meet'], ['index.md', 'for a 6, the loss only looks'],
+      ['index.md', 'we start with test image 51, a 3.'], ['index.md', 'the point where two arcs meet'], ['index.md', 'for a 6, the loss only looks'],
       ['errors.md', 'On MNIST, pairs with similar strokes'], ['explore.md', 'the ink\'s bounding box is scaled to fit 20×20 pixels'],
       ['explanations.md', 'a missing stroke is what separates a 3 from an 8'], ['channels.md', 'never to draw one'], ['about.md', 'The four MNIST files (IDX format)'],
       ['training.md', 'some strokes or edges of the 3'],

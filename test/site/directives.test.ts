@@ -144,7 +144,7 @@ describe('directive vocabulary', () => {
     'explain-setting': ['text', ['name']], 'embedding-map': ['leaf', []], 'embedding-setting': ['text', ['name']], timelapse: ['leaf', ['start']],
     'channel-dictionary': ['leaf', ['layer']], 'class-optimised': ['leaf', []], 'dictionary-setting': ['text', ['name', 'layer']],
     model: ['text', ['fact']], 'layer-sections': ['leaf', []], 'model-source': ['leaf', []], 'chance-note': ['leaf', []],
-    data: ['text', ['fact']], 'data-description': ['leaf', []],
+    data: ['text', ['fact']], 'data-description': ['leaf', []], predictions: ['text', ['fact']],
   };
 
   it('has exactly the documented directives, each with its kind and attributes', () => {

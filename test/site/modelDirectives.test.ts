@@ -92,7 +92,7 @@ describe('passage directives', () => {
 
   it('refuse attributes, unknown names and the wrong number of colons', async () => {
     expect(await errorOf(':::imported{when="now"}\n\nx\n\n:::', tutorial)).toBe(`${PAGE}:1:1 :::imported: :::imported takes no attributes`);
-    expect(await errorOf(':::tutorial\n\nx\n\n:::', tutorial)).toMatch(new RegExp(`^${PAGE}:1:1 :::tutorial: unknown directive ":::tutorial". Valid directives: .*:::tutorial-network, :::other-network, :::tutorial-layers, :::from-architecture, :::trained-here, :::imported, :::with-embedding, :::without-embedding, :::mnist-data, :::other-data, :::fashion-mnist-data, :::image-folder, :::grey-data, :::colour-data\\.`));
+    expect(await errorOf(':::tutorial\n\nx\n\n:::', tutorial)).toMatch(new RegExp(`^${PAGE}:1:1 :::tutorial: unknown directive ":::tutorial". Valid directives: .*:::tutorial-network, :::other-network, :::tutorial-layers, :::from-architecture, :::trained-here, :::imported, :::with-embedding, :::without-embedding, :::mnist-data, :::other-data, :::fashion-mnist-data, :::image-folder, :::grey-data, :::colour-data, :::stopped-early, :::ran-to-limit, :::preview-run, :::full-run\\.`));
     expect(await errorOf(':::gallery{layer="conv2d"}\n\nx\n\n:::', tutorial)).toBe(`${PAGE}:1:1 :::gallery: ":::gallery" must be written as ::gallery`);
     expect(await errorOf('::imported', tutorial)).toBe(`${PAGE}:1:1 ::imported: "::imported" must be written as :::imported, on its own line, closed by a line of ":::"`);
   });

@@ -6,13 +6,33 @@
 // And by what the data is (issue #21): prose only true of MNIST's handwritten digits in `:::mnist-data`,
 // its counterpart for any other data in `:::other-data`; Fashion-MNIST's own (its credit) in `:::fashion-mnist-data`; prose about an image folder's pictures in `:::image-folder`;
 // prose about kernels drawn blue and red (one input channel) in `:::grey-data`, drawn as RGB (three) in `:::colour-data`.
-import type { DataInfo } from '../../../pipeline/artifacts/types';
+// And by how the run went (issue #25): prose for a run that early stopping ended in `:::stopped-early`, for one
+// that used every epoch it was allowed in `:::ran-to-limit`; prose for a preview build (the quick preset, or
+// less data than the files hold) in `:::preview-run`, and for a build on all of it in `:::full-run`.
+import type { DataInfo, PipelineConfig } from '../../../pipeline/artifacts/types';
 import { isTutorialNetwork, type ModelDescription } from '../../../pipeline/model/description';
 
 /** What a passage may depend on: the model and the data the manifest describes. */
 export interface ShownWith {
   model: ModelDescription;
   data: DataInfo;
+  /** The run's headline numbers (manifest.metrics): epochs_run and max_epochs for a model trained here. */
+  metrics: Record<string, number>;
+  config: Pick<PipelineConfig, 'preset'>;
+}
+
+/** Whether early stopping ended training before the epoch limit; null for a model not trained here. */
+export function stoppedEarly({ model, metrics }: Pick<ShownWith, 'model' | 'metrics'>): boolean | null {
+  if (model.source.kind === 'imported') return null;
+  const { epochs_run: run, max_epochs: limit } = metrics;
+  if (!Number.isFinite(run) || !Number.isFinite(limit)) return null;
+  return run < limit;
+}
+
+/** A preview: the quick preset, or fewer images than the data holds (a model trained here also counts its training images). */
+export function isPreview({ model, data, config }: Pick<ShownWith, 'model' | 'data' | 'config'>): boolean {
+  const fewerTrain = model.source.kind !== 'imported' && data.trainCount < data.trainAvailable;
+  return config.preset === 'quick' || fewerTrain || data.testCount < data.testAvailable;
 }
 
 export interface ConditionSpec {
@@ -40,4 +60,8 @@ export const CONDITIONS: Record<string, ConditionSpec> = {
   // Kernels over one input channel are drawn blue/red; over three, as RGB (pipeline/visualize/filters.ts).
   'grey-data': { kind: 'container', shows: ({ model }) => model.input.channels !== 3 },
   'colour-data': { kind: 'container', shows: ({ model }) => model.input.channels === 3 },
+  'stopped-early': { kind: 'container', shows: (shown) => stoppedEarly(shown) === true },
+  'ran-to-limit': { kind: 'container', shows: (shown) => stoppedEarly(shown) === false },
+  'preview-run': { kind: 'container', shows: (shown) => isPreview(shown) },
+  'full-run': { kind: 'container', shows: (shown) => !isPreview(shown) },
 };

@@ -84,8 +84,8 @@ function keepPassages(tree: Root, context: () => DirectiveContext, fail: (node: 
         if (Object.keys(child.attributes ?? {}).length > 0) throw fail(child, `:::${child.name} takes no attributes`);
         // remark-directive puts a label written after the name (`:::x[label]`) first, marked directiveLabel.
         const content = (child.children ?? []).filter((c) => !(c as { data?: { directiveLabel?: boolean } }).data?.directiveLabel);
-        const { model, data } = context().artifacts.manifest;
-        const shown = spec.shows({ model, data });
+        const { model, data, metrics, config } = context().artifacts.manifest;
+        const shown = spec.shows({ model, data, metrics, config });
         parent.children.splice(i, 1, ...(shown ? content : []));
         i -= 1; // look again at what now stands here: the kept content, which may hold passages itself
         continue;

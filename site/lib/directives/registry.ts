@@ -20,6 +20,7 @@ import { modelSourceDirective } from './modelSource';
 import { chanceNoteDirective } from './chanceNote';
 import { dataDirective } from './data';
 import { dataDescriptionDirective } from './dataDescription';
+import { predictionsDirective } from './predictionFacts';
 import { provenanceDirective } from './provenance';
 import { samplePickerDirective } from './samplePicker';
 import { sanityCheckDirective } from './sanityCheck';
@@ -53,6 +54,7 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   'chance-note': chanceNoteDirective,
   data: dataDirective,
   'data-description': dataDescriptionDirective,
+  predictions: predictionsDirective,
 };
 
 /** The directive called `name`, or undefined; only the vocabulary's own keys count (not `constructor` and the like). */

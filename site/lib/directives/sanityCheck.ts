@@ -25,7 +25,7 @@ export const sanityCheckDirective: DirectiveSpec = {
       const cells = sanity.steps.map((step, k) => {
         const alt = t('sanity.alt', { method: method(id), sample: sanity.figureSample, step: k === 0 ? t('sanity.altOriginal') : t('sanity.altStep', { layer: step }) });
         return `<td><img src="${e(artifactUrl(base, sanity.figure[id][k]))}" width="${size}" height="${size}" alt="${e(alt)}" loading="lazy" decoding="async">`
-          + `<span class="num">ρ ${e(rho(sanity.correlations[id][k]))}</span><span class="num">|ρ| ${e(rho(sanity.absCorrelations[id][k]))}</span></td>`;
+          + `<span class="num">ρ ${e(rho(sanity.correlations[id][k]))}</span><span class="num">ρ(|·|) ${e(rho(sanity.absCorrelations[id][k]))}</span></td>`;
       });
       const flag = flagged ? ` <strong class="flag">${e(t('sanity.flag'))}</strong>` : '';
       return `<tr${flagged ? ' class="flagged"' : ''}><th scope="row">${e(method(id))}${flag}</th>${cells.join('')}</tr>`;
