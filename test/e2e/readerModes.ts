@@ -92,6 +92,18 @@ async function visibleScriptedControls(page: Page): Promise<string[]> {
   );
 }
 
+/** Words that point the reader at an interactive control (English and Chinese). */
+const CONTROL_WORDS = /\b(picker|slider|the switch|drag|click|pick (another|a test))\b|选择器|滑块|开关|拖动|点击|换成别的|先选一张/i;
+
+/** Visible paragraphs, list items and captions that mention a control, shortened to the words around it. */
+async function controlPointers(page: Page): Promise<string[]> {
+  const texts = await page.$$eval('main p, main li, main figcaption', (els) => els.filter((e) => (e as HTMLElement).checkVisibility()).map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ')));
+  return texts.flatMap((t) => {
+    const m = CONTROL_WORDS.exec(t);
+    return m ? [t.slice(Math.max(0, m.index - 40), m.index + 40)] : [];
+  });
+}
+
 export function readerModeTests(env: () => Env): void {
   describe('the report in reader modes (issue #25)', () => {
     it('lays charts out again on a 375 px phone: no chart text under 11 px, in both languages', async () => {
@@ -167,6 +179,8 @@ export function readerModeTests(env: () => Env): void {
             // Passages that point at a control only the script brings stay hidden too.
             expect(await page.locator('.needs-js').evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).length)).toBe(0);
             if (p === 'explore/') expect(await page.locator('[data-explorer-nojs]').isVisible()).toBe(true);
+            // Nor does visible prose point at a control that is not there.
+            for (const sentence of await controlPointers(page)) found.push(`${lang}/${p}: "${sentence}"`);
             await page.close();
           }
         }
