@@ -60,10 +60,10 @@ async function latinWords(page: Page): Promise<string[]> {
 }
 
 /** The smallest size chart text is drawn at: its font size times the scale the SVG is shown at. */
-async function smallestChartText(page: Page): Promise<{ chart: string; px: number; text: string }[]> {
-  return page.$$eval('figure[data-chart]', (figures) =>
+async function smallestChartText(page: Page, drawing = '.vega-embed svg'): Promise<{ chart: string; px: number; text: string }[]> {
+  return page.$$eval('figure[data-chart]', (figures, selector) =>
     figures.map((figure) => {
-      const svg = figure.querySelector<SVGSVGElement>('.vega-embed svg');
+      const svg = [...figure.querySelectorAll<SVGSVGElement>(selector)].find((s) => s.checkVisibility());
       let smallest = { px: Infinity, text: '' };
       if (svg) {
         const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.width.baseVal.value);
@@ -75,7 +75,7 @@ async function smallestChartText(page: Page): Promise<{ chart: string; px: numbe
       }
       return { chart: figure.getAttribute('data-chart') ?? '', ...smallest };
     }),
-  );
+  drawing);
 }
 
 async function waitForCharts(page: Page): Promise<void> {
@@ -171,6 +171,18 @@ export function readerModeTests(env: () => Env): void {
       try {
         const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
         const found: string[] = [];
+        // The static drawings on a phone: the narrow layout, not the wide one shrunk.
+        const phone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+        for (const lang of LANGS) {
+          for (const p of CHART_PAGES) {
+            const page = await phone.newPage();
+            await page.goto(`${site.url}${lang}/${p}`);
+            for (const c of await smallestChartText(page, '.chart-view svg')) {
+              if (c.px < 11) found.push(`${lang}/${p} ${c.chart} without JavaScript: "${c.text}" at ${c.px} px`);
+            }
+            await page.close();
+          }
+        }
         for (const lang of LANGS) {
           for (const p of PAGES) {
             const page = await context.newPage();

@@ -32,9 +32,12 @@ describe('charts laid out for a phone', () => {
         const rendered = await renderChart(spec, { narrow: true });
         if ((rendered.width ?? 0) <= NARROW_WIDTH) {
           expect(rendered.narrow).toBeUndefined();
+          expect(rendered.narrowSvg).toBeUndefined();
           return;
         }
         expect(rendered.narrow).toBeDefined();
+        // The same layout drawn for readers without JavaScript: an SVG no wider than the phone's column.
+        expect(Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(rendered.narrowSvg ?? '')?.[1])).toBeLessThanOrEqual(NARROW_WIDTH + 30);
         // Vega measures text without a canvas by a generous estimate, so the browser's drawing is no wider.
         expect(await drawnWidth(rendered.narrow!)).toBeLessThanOrEqual(NARROW_WIDTH + 30);
         expect(JSON.stringify(rendered.narrow)).not.toMatch(/"fontSize":(?:[0-9]|10)\b/);

@@ -13,6 +13,8 @@ export interface RenderedChart {
   width?: number;
   /** The same chart laid out for a phone (site/lib/charts/narrow.ts), compiled; its drawing fits NARROW_WIDTH. */
   narrow?: Spec;
+  /** That layout drawn as static SVG, which a phone shows with JS off instead of the wide drawing shrunk. */
+  narrowSvg?: string;
 }
 
 /** The language's description stands in for Vega's default aria-label ("Vega visualization"). */
@@ -36,7 +38,7 @@ async function draw(spec: ChartSpec): Promise<{ svg: string; vega: Spec; width: 
  * The narrow layout: the plot is narrowed by what the drawing overshoots NARROW_WIDTH until it fits
  * (axis labels and legends take what they take, so this is measured, not computed).
  */
-async function drawNarrow(spec: ChartSpec): Promise<Spec> {
+async function drawNarrow(spec: ChartSpec): Promise<{ svg: string; vega: Spec }> {
   // Described before it is narrowed: the narrow title is an object of lines, not the title string.
   spec = described(spec);
   let inner = NARROW_WIDTH - 90;
@@ -45,14 +47,15 @@ async function drawNarrow(spec: ChartSpec): Promise<Spec> {
     inner = Math.max(60, inner - (best.width - NARROW_WIDTH));
     best = await draw(narrowSpec(spec, inner));
   }
-  return best.vega;
+  return best;
 }
 
 /** Compiles a Vega-Lite spec and renders it to an SVG string in Node (no DOM); with `narrow`, also its phone layout. */
 export async function renderChart(spec: ChartSpec, { narrow = false }: { narrow?: boolean } = {}): Promise<RenderedChart> {
   const wide = await draw(spec);
   if (!narrow || wide.width <= NARROW_WIDTH) return wide;
-  return { ...wide, narrow: await drawNarrow(spec) };
+  const narrowed = await drawNarrow(spec);
+  return { ...wide, narrow: narrowed.vega, narrowSvg: narrowed.svg };
 }
 
 export async function renderChartSvg(spec: ChartSpec): Promise<string> {

@@ -37,11 +37,12 @@ function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext
  * One chart's markup: the SVG drawn at build time (readable with JS off) and, as JSON, what
  * site/scripts/charts.ts needs to redraw it live: the Vega spec, the actions menu's labels, per-sample data.
  */
-export function chartFigure(name: string, title: string, { svg, vega, width, narrow }: RenderedChart, t: Translate, samples?: ChartSamples, extra = ''): string {
+export function chartFigure(name: string, title: string, { svg, vega, width, narrow, narrowSvg }: RenderedChart, t: Translate, samples?: ChartSamples, extra = ''): string {
   const actions: ChartActionLabels = { CLICK_TO_VIEW_ACTIONS: t('chart.actions'), SVG_ACTION: t('chart.saveSvg'), PNG_ACTION: t('chart.savePng') };
   return [
     `<figure class="chart" data-chart="${escapeHtml(name)}"${width ? ` data-chart-width="${Math.ceil(width)}"` : ''}>`,
-    `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}</div>`,
+    // With JS off, a phone shows the narrow drawing instead of the wide one shrunk (site/styles/site.css).
+    `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}${narrowSvg ? `<div class="chart-narrow-static">${narrowSvg}</div>` : ''}</div>`,
     `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
     narrow ? `<script type="application/json" data-chart-narrow>${jsonForScript(narrow)}</script>` : '',
     `<script type="application/json" data-chart-actions>${jsonForScript(actions)}</script>`,

@@ -66,6 +66,6 @@ export const embeddingMapDirective: DirectiveSpec = {
     const withoutPoints = (vega: typeof rendered.vega) => ({ ...vega, data: vega.data?.map((d) => (d.name === EMBEDDING_DATA ? { ...d, values: [] } : d)) });
     const vega = withoutPoints(rendered.vega);
     const narrow = rendered.narrow && withoutPoints(rendered.narrow);
-    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', { svg: rendered.svg, vega, width: rendered.width, narrow }, t, undefined, extra);
+    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', { svg: rendered.svg, vega, width: rendered.width, narrow, narrowSvg: rendered.narrowSvg }, t, undefined, extra);
   },
 };
