@@ -4,6 +4,7 @@
 #include <napi.h>
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include <climits>
 #include <cstring>
 #include <string>
 
@@ -98,6 +99,8 @@ Napi::Value MaxPool(const Napi::CallbackInfo &info) {
 // maxPoolGrad(x, dy, dx, dims)
 Napi::Value MaxPoolGrad(const Napi::CallbackInfo &info) {
   auto s = shape_arg<kernels::Pool, kernels::kPoolFields>(info, 3);
+  // The loop keeps each window's maximum as an int32 offset within one image.
+  if (product({s.ih, s.iw, s.c}) > INT32_MAX) throw Napi::RangeError::New(info.Env(), "maxPoolGrad: image too large");
   const int64_t in = product({s.n, s.ih, s.iw, s.c});
   float *x = floats(info, 0, in), *dy = floats(info, 1, product({s.n, s.oh, s.ow, s.c})), *dx = floats(info, 2, in);
   return guarded(info, "max pooling backward", [&] { kernels::max_pool_grad(s, x, dy, dx); });

@@ -1,5 +1,6 @@
-// oneDNN kernels on caller-owned float32 buffers in TF.js layouts: activations NHWC, filters
-// HWIO ([KH, KW, CI, CO]). Nothing is copied: oneDNN reads and writes the buffers in place.
+// Kernels on caller-owned float32 buffers in TF.js layouts: activations NHWC, filters HWIO
+// ([KH, KW, CI, CO]). Nothing is copied: the kernels read and write the buffers in place.
+// kernels.cc runs oneDNN primitives; loops.cc holds the plain loops.
 #pragma once
 #include <cstdint>
 
@@ -27,10 +28,10 @@ void conv_backward_data(const Conv &s, const float *dy, const float *w, float *d
 void conv_backward_weights(const Conv &s, const float *x, const float *dy, float *dw);
 /** Max pooling, padding ignored (never the maximum). */
 void max_pool(const Pool &s, const float *x, float *y);
-/** Gradient of max pooling: dy goes to the position of each window's maximum in x. */
+/** Gradient of max pooling: dy goes to the first maximum of each window in x (a plain loop: see loops.cc). */
 void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx);
 
-/** out[c] = Σ_r x[r, c]: a bias gradient (not oneDNN: see kernels.cc). */
+/** out[c] = Σ_r x[r, c]: a bias gradient (a plain loop: see loops.cc). */
 void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
 
 /** Sets oneDNN's thread count for the calling thread; false when the runtime has no per-thread setting. */

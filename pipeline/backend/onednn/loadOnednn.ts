@@ -9,6 +9,7 @@ export interface OnednnAddon {
   conv2dBackpropInput(dy: Float32Array, w: Float32Array, dx: Float32Array, dims: Int32Array): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, dims: Int32Array): void;
   maxPool(x: Float32Array, y: Float32Array, dims: Int32Array): void;
+  /** dy to the first maximum of each window of x (a plain loop, not oneDNN: it needs no forward pass). */
   maxPoolGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, dims: Int32Array): void;
   /** out = the column sums of x seen as [rows, channels]. */
   channelSum(x: Float32Array, out: Float32Array, rows: number, channels: number): void;
