@@ -120,6 +120,18 @@ Napi::Value ChannelSum(const Napi::CallbackInfo &info) {
   return guarded(info, "channel sum", [&] { kernels::channel_sum(rows, channels, x, out); });
 }
 
+// adamStep(weights, gradients, m, v, coefficients): one Adam update in place; the coefficients
+// are pipeline/train/parallelAdam.ts adamCoefficients (kernels::AdamCoefficients, in order).
+Napi::Value AdamStep(const Napi::CallbackInfo &info) {
+  if (!info[0].IsTypedArray()) throw Napi::TypeError::New(info.Env(), "argument 0: expected a Float32Array");
+  const int64_t size = info[0].As<Napi::TypedArray>().ElementLength();
+  float *weights = floats(info, 0, size), *gradients = floats(info, 1, size), *m = floats(info, 2, size),
+        *v = floats(info, 3, size);
+  kernels::AdamCoefficients k;
+  std::memcpy(&k, floats(info, 4, kernels::kAdamFields), sizeof k);
+  return guarded(info, "Adam step", [&] { kernels::adam_step(size, weights, gradients, m, v, k); });
+}
+
 // setThreads(n): oneDNN threads for the calling thread (each training worker calls it for itself).
 Napi::Value SetThreads(const Napi::CallbackInfo &info) {
   int n = info[0].ToNumber().Int32Value();
@@ -143,6 +155,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));
   exports.Set("channelSum", Napi::Function::New(env, ChannelSum, "channelSum"));
+  exports.Set("adamStep", Napi::Function::New(env, AdamStep, "adamStep"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   return exports;
 }

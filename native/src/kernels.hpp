@@ -34,6 +34,16 @@ void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx);
 /** out[c] = Σ_r x[r, c]: a bias gradient (a plain loop: see loops.cc). */
 void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
 
+/** Adam's per-step float32 constants, computed once in JS (pipeline/train/parallelAdam.ts adamCoefficients). */
+struct AdamCoefficients {
+  float beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, negLearningRate, correction1, correction2;
+};
+constexpr int kAdamFields = 8;
+static_assert(sizeof(AdamCoefficients) == kAdamFields * sizeof(float), "AdamCoefficients is read as a float array");
+
+/** One Adam update of `size` parameters in place (weights, first and second moments), bit-identical to the JS loop. */
+void adam_step(int64_t size, float *weights, const float *gradients, float *m, float *v, const AdamCoefficients &k);
+
 /** Sets oneDNN's thread count for the calling thread; false when the runtime has no per-thread setting. */
 bool set_threads(int threads);
 /** "OpenMP", "TBB", "threadpool" or "sequential". */

@@ -158,4 +158,31 @@ void channel_sum(int32_t rows, int32_t channels, const float *x, float *out) {
   for (int32_t c = 0; c < channels; c++) out[c] = static_cast<float>(acc[c]);
 }
 
+// pipeline/train/parallelAdam.ts adamLoop, operation for operation: each JS step is a double
+// operation on float32 values rounded back with Math.fround, which equals the float32
+// operation (+, −, ×, ÷ and √ round the same either way), so the results are bit-identical.
+// That needs one rounding per operation: no fused multiply-adds (binding.gyp: -ffp-contract=off,
+// and one operation per statement) and no -ffast-math.
+void adam_step(int64_t size, float *weights, const float *gradients, float *m, float *v, const AdamCoefficients &k) {
+  for (int64_t i = 0; i < size; i++) {
+    const float g = gradients[i];
+    const float mDecayed = m[i] * k.beta1;
+    const float mNew = g * k.oneMinusBeta1;
+    const float mi = mDecayed + mNew;
+    const float vDecayed = v[i] * k.beta2;
+    const float g2 = g * g;
+    const float vNew = g2 * k.oneMinusBeta2;
+    const float vi = vDecayed + vNew;
+    m[i] = mi;
+    v[i] = vi;
+    const float mHat = mi / k.correction1;
+    const float vHat = vi / k.correction2;
+    const float root = std::sqrt(vHat);
+    const float denominator = root + k.epsilon;
+    const float ratio = mHat / denominator;
+    const float step = ratio * k.negLearningRate;
+    weights[i] = step + weights[i];
+  }
+}
+
 }  // namespace kernels

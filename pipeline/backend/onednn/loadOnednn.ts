@@ -13,6 +13,8 @@ export interface OnednnAddon {
   maxPoolGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, dims: Int32Array): void;
   /** out = the column sums of x seen as [rows, channels]. */
   channelSum(x: Float32Array, out: Float32Array, rows: number, channels: number): void;
+  /** One Adam update in place, bit-identical to pipeline/train/parallelAdam.ts adamLoop (same arguments). */
+  adamStep(weights: Float32Array, gradients: Float32Array, m: Float32Array, v: Float32Array, coefficients: Float32Array): void;
   /** oneDNN threads for the calling thread; false when the library's runtime has no such setting. */
   setThreads(threads: number): boolean;
 }
