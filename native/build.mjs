@@ -4,7 +4,7 @@
 // breaks, it prints one line saying so and training uses the wasm kernels.
 // `--force` rebuilds even when the addon is up to date; ONEDNN_ROOT=<prefix> says where oneDNN is.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,12 +28,23 @@ function findHeaders() {
   return prefixes.find((p) => existsSync(path.join(p, 'include', 'oneapi', 'dnnl', 'dnnl.hpp')));
 }
 
-/** node-gyp: the copy npm runs scripts with, else the one bundled with npm, else one on PATH. */
+/** The npm CLI script behind an `npm` on PATH (e.g. /usr/bin/npm → /usr/lib/node_modules/npm/bin/npm-cli.js), if any. */
+function npmOnPath() {
+  const found = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'npm')).find((f) => existsSync(f));
+  return found && realpathSync(found);
+}
+
+/**
+ * node-gyp: the copy npm runs scripts with, else the one bundled with this Node's npm, else the
+ * one bundled with the npm on PATH (a Node unpacked without npm, run directly), else one on PATH.
+ */
 function nodeGyp() {
+  const bundled = (npmCli) => npmCli && path.join(path.dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   const candidates = [
     process.env.npm_config_node_gyp,
-    process.env.npm_execpath && path.join(path.dirname(process.env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    bundled(process.env.npm_execpath),
     path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    bundled(npmOnPath()),
   ].filter(Boolean);
   const found = candidates.find((c) => existsSync(c));
   return found ? [process.execPath, [found]] : ['node-gyp', []];

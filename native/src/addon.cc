@@ -4,6 +4,7 @@
 #include <napi.h>
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include <climits>
 #include <cstring>
 #include <string>
 
@@ -98,6 +99,8 @@ Napi::Value MaxPool(const Napi::CallbackInfo &info) {
 // maxPoolGrad(x, dy, dx, dims)
 Napi::Value MaxPoolGrad(const Napi::CallbackInfo &info) {
   auto s = shape_arg<kernels::Pool, kernels::kPoolFields>(info, 3);
+  // The loop keeps each window's maximum as an int32 offset within one image.
+  if (product({s.ih, s.iw, s.c}) > INT32_MAX) throw Napi::RangeError::New(info.Env(), "maxPoolGrad: image too large");
   const int64_t in = product({s.n, s.ih, s.iw, s.c});
   float *x = floats(info, 0, in), *dy = floats(info, 1, product({s.n, s.oh, s.ow, s.c})), *dx = floats(info, 2, in);
   return guarded(info, "max pooling backward", [&] { kernels::max_pool_grad(s, x, dy, dx); });
@@ -115,6 +118,18 @@ Napi::Value ChannelSum(const Napi::CallbackInfo &info) {
   auto [rows, channels] = rows_channels(info, 2);
   float *x = floats(info, 0, int64_t{rows} * channels), *out = floats(info, 1, channels);
   return guarded(info, "channel sum", [&] { kernels::channel_sum(rows, channels, x, out); });
+}
+
+// adamStep(weights, gradients, m, v, coefficients): one Adam update in place; the coefficients
+// are pipeline/train/parallelAdam.ts adamCoefficients (kernels::AdamCoefficients, in order).
+Napi::Value AdamStep(const Napi::CallbackInfo &info) {
+  if (!info[0].IsTypedArray()) throw Napi::TypeError::New(info.Env(), "argument 0: expected a Float32Array");
+  const int64_t size = info[0].As<Napi::TypedArray>().ElementLength();
+  float *weights = floats(info, 0, size), *gradients = floats(info, 1, size), *m = floats(info, 2, size),
+        *v = floats(info, 3, size);
+  kernels::AdamCoefficients k;
+  std::memcpy(&k, floats(info, 4, kernels::kAdamFields), sizeof k);
+  return guarded(info, "Adam step", [&] { kernels::adam_step(size, weights, gradients, m, v, k); });
 }
 
 // setThreads(n): oneDNN threads for the calling thread (each training worker calls it for itself).
@@ -140,6 +155,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));
   exports.Set("channelSum", Napi::Function::New(env, ChannelSum, "channelSum"));
+  exports.Set("adamStep", Napi::Function::New(env, AdamStep, "adamStep"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   return exports;
 }

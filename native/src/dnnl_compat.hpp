@@ -17,7 +17,6 @@ using conv_fwd = dnnl::convolution_forward;
 using conv_bwd_data = dnnl::convolution_backward_data;
 using conv_bwd_weights = dnnl::convolution_backward_weights;
 using pool_fwd = dnnl::pooling_forward;
-using pool_bwd = dnnl::pooling_backward;
 
 /** Spatial geometry shared by a convolution or pooling and its gradients (oneDNN conventions: dilation 0 = none). */
 struct Geometry {
@@ -77,18 +76,6 @@ inline pool_fwd::primitive_desc pool_forward_pd(const engine &eng, prop_kind kin
 #else
   pool_fwd::desc d(kind, algorithm::pooling_max, src, dst, g.strides, g.kernel, g.padL, g.padR);
   return pool_fwd::primitive_desc(d, eng);
-#endif
-}
-
-inline pool_bwd::primitive_desc pool_backward_pd(const engine &eng, const memory::desc &diffSrc,
-                                                const memory::desc &diffDst, const Geometry &g,
-                                                const pool_fwd::primitive_desc &hint) {
-#if DNNL_VERSION_MAJOR >= 3
-  return pool_bwd::primitive_desc(eng, algorithm::pooling_max, diffSrc, diffDst, g.strides, g.kernel, g.dilations,
-                                  g.padL, g.padR, hint);
-#else
-  pool_bwd::desc d(algorithm::pooling_max, diffSrc, diffDst, g.strides, g.kernel, g.padL, g.padR);
-  return pool_bwd::primitive_desc(d, eng, hint);
 #endif
 }
 

@@ -68,11 +68,9 @@ struct Staging {
 
 bool is_output(int id) { return id == DNNL_ARG_DST || id == DNNL_ARG_DIFF_SRC || id == DNNL_ARG_DIFF_WEIGHTS; }
 
-/** A built primitive; max-pooling gradients also keep the forward pass and its workspace. */
+/** A built primitive. */
 struct Cached {
   dnnl::primitive prim;
-  dnnl::primitive forward{};
-  std::shared_ptr<memory> workspace{}, scratchDst{};
   /** By argument id, where the primitive's layout differs from the caller's. */
   std::map<int, Staging> staged{};
 
@@ -110,18 +108,18 @@ struct Context {
   }
 
   /**
-   * Runs `prim` on the callers' buffers, wrapped in place (no copies) unless `c` stages them in
-   * the primitive's own layout, plus any extra arguments.
+   * Runs `c`'s primitive on the callers' buffers, wrapped in place (no copies) unless `c`
+   * stages them in the primitive's own layout.
    */
-  void run(const Cached &c, const dnnl::primitive &prim, std::initializer_list<Arg> args,
-           std::unordered_map<int, memory> extra = {}) {
+  void run(const Cached &c, std::initializer_list<Arg> args) {
+    std::unordered_map<int, memory> bound;
     std::vector<std::pair<const Staging *, memory>> outputs;
     for (const Arg &a : args) {
       if (!a.data) continue;
       memory user(a.md, eng, const_cast<float *>(a.data));
       auto it = c.staged.find(a.id);
       if (it == c.staged.end()) {
-        extra.emplace(a.id, user);
+        bound.emplace(a.id, user);
         continue;
       }
       const Staging &st = it->second;
@@ -130,9 +128,9 @@ struct Context {
       } else {
         st.reorder.execute(strm, user, *st.scratch);
       }
-      extra.emplace(a.id, *st.scratch);
+      bound.emplace(a.id, *st.scratch);
     }
-    prim.execute(strm, extra);
+    c.prim.execute(strm, bound);
     for (auto &[st, user] : outputs) st->reorder.execute(strm, *st->scratch, user);
     strm.wait();
   }
@@ -143,7 +141,7 @@ Context &context() {
   return ctx;
 }
 
-enum Op : int32_t { kConvFwd, kConvBwdData, kConvBwdWeights, kPoolFwd, kPoolGrad };
+enum Op : int32_t { kConvFwd, kConvBwdData, kConvBwdWeights, kPoolFwd };
 
 Key key_of(Op op, const int32_t *fields, int count, int32_t extra = 0) {
   Key k(fields, fields + count);
@@ -165,8 +163,8 @@ void conv_forward(const Conv &s, const float *x, const float *w, const float *bi
         .stage(ctx.eng, DNNL_ARG_WEIGHTS, d.weights, pd.weights_desc())
         .stage(ctx.eng, DNNL_ARG_DST, d.dst, pd.dst_desc());
   });
-  ctx.run(c, c.prim, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_WEIGHTS, d.weights, w}, {DNNL_ARG_BIAS, d.bias(), bias},
-                   {DNNL_ARG_DST, d.dst, y}});
+  ctx.run(c, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_WEIGHTS, d.weights, w}, {DNNL_ARG_BIAS, d.bias(), bias},
+              {DNNL_ARG_DST, d.dst, y}});
 }
 
 void conv_backward_data(const Conv &s, const float *dy, const float *w, float *dx) {
@@ -180,7 +178,7 @@ void conv_backward_data(const Conv &s, const float *dy, const float *w, float *d
         .stage(ctx.eng, DNNL_ARG_WEIGHTS, d.weights, pd.weights_desc())
         .stage(ctx.eng, DNNL_ARG_DIFF_SRC, d.src, pd.diff_src_desc());
   });
-  ctx.run(c, c.prim, {{DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_WEIGHTS, d.weights, w}, {DNNL_ARG_DIFF_SRC, d.src, dx}});
+  ctx.run(c, {{DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_WEIGHTS, d.weights, w}, {DNNL_ARG_DIFF_SRC, d.src, dx}});
 }
 
 void conv_backward_weights(const Conv &s, const float *x, const float *dy, float *dw) {
@@ -194,7 +192,7 @@ void conv_backward_weights(const Conv &s, const float *x, const float *dy, float
         .stage(ctx.eng, DNNL_ARG_DIFF_DST, d.dst, pd.diff_dst_desc())
         .stage(ctx.eng, DNNL_ARG_DIFF_WEIGHTS, d.weights, pd.diff_weights_desc());
   });
-  ctx.run(c, c.prim, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_DIFF_WEIGHTS, d.weights, dw}});
+  ctx.run(c, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_DIFF_WEIGHTS, d.weights, dw}});
 }
 
 void max_pool(const Pool &s, const float *x, float *y) {
@@ -203,34 +201,7 @@ void max_pool(const Pool &s, const float *x, float *y) {
   Cached &c = ctx.get(key_of(kPoolFwd, &s.n, kPoolFields), [&] {
     return Cached{compat::pool_fwd(compat::pool_forward_pd(ctx.eng, dnnl::prop_kind::forward_inference, d.src, d.dst, d.g))};
   });
-  ctx.run(c, c.prim, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_DST, d.dst, y}});
-}
-
-// TF.js's MaxPoolGrad receives x, not the argmax oneDNN's backward pass needs, so the forward
-// pass runs again (training mode) into a cached scratch output to produce that workspace.
-void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx) {
-  Context &ctx = context();
-  PoolDescs d(s);
-  Cached &c = ctx.get(key_of(kPoolGrad, &s.n, kPoolFields), [&] {
-    auto fwd = compat::pool_forward_pd(ctx.eng, dnnl::prop_kind::forward_training, d.src, d.dst, d.g);
-    auto bwd = compat::pool_backward_pd(ctx.eng, d.src, d.dst, d.g, fwd);
-    return Cached{compat::pool_bwd(bwd), compat::pool_fwd(fwd), std::make_shared<memory>(fwd.workspace_desc(), ctx.eng),
-                  std::make_shared<memory>(d.dst, ctx.eng)};
-  });
-  ctx.run(c, c.forward, {{DNNL_ARG_SRC, d.src, x}}, {{DNNL_ARG_DST, *c.scratchDst}, {DNNL_ARG_WORKSPACE, *c.workspace}});
-  ctx.run(c, c.prim, {{DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_DIFF_SRC, d.src, dx}}, {{DNNL_ARG_WORKSPACE, *c.workspace}});
-}
-
-// A plain loop rather than oneDNN's reduction primitive, which in 2.6 has only a reference
-// implementation for this layout (measured 38 ms against about 1 ms for this loop on the first
-// layer's bias gradient). Double accumulators, as the cpu backend sums in double precision.
-void channel_sum(int32_t rows, int32_t channels, const float *x, float *out) {
-  std::vector<double> acc(channels, 0.0);
-  for (int64_t r = 0; r < rows; r++) {
-    const float *row = x + r * channels;
-    for (int32_t c = 0; c < channels; c++) acc[c] += row[c];
-  }
-  for (int32_t c = 0; c < channels; c++) out[c] = static_cast<float>(acc[c]);
+  ctx.run(c, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_DST, d.dst, y}});
 }
 
 bool set_threads(int threads) {

@@ -1,5 +1,6 @@
-// oneDNN kernels on caller-owned float32 buffers in TF.js layouts: activations NHWC, filters
-// HWIO ([KH, KW, CI, CO]). Nothing is copied: oneDNN reads and writes the buffers in place.
+// Kernels on caller-owned float32 buffers in TF.js layouts: activations NHWC, filters HWIO
+// ([KH, KW, CI, CO]). Nothing is copied: the kernels read and write the buffers in place.
+// kernels.cc runs oneDNN primitives; loops.cc holds the plain loops.
 #pragma once
 #include <cstdint>
 
@@ -27,11 +28,21 @@ void conv_backward_data(const Conv &s, const float *dy, const float *w, float *d
 void conv_backward_weights(const Conv &s, const float *x, const float *dy, float *dw);
 /** Max pooling, padding ignored (never the maximum). */
 void max_pool(const Pool &s, const float *x, float *y);
-/** Gradient of max pooling: dy goes to the position of each window's maximum in x. */
+/** Gradient of max pooling: dy goes to the first maximum of each window in x (a plain loop: see loops.cc). */
 void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx);
 
-/** out[c] = Σ_r x[r, c]: a bias gradient (not oneDNN: see kernels.cc). */
+/** out[c] = Σ_r x[r, c]: a bias gradient (a plain loop: see loops.cc). */
 void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
+
+/** Adam's per-step float32 constants, computed once in JS (pipeline/train/parallelAdam.ts adamCoefficients). */
+struct AdamCoefficients {
+  float beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, negLearningRate, correction1, correction2;
+};
+constexpr int kAdamFields = 8;
+static_assert(sizeof(AdamCoefficients) == kAdamFields * sizeof(float), "AdamCoefficients is read as a float array");
+
+/** One Adam update of `size` parameters in place (weights, first and second moments), bit-identical to the JS loop. */
+void adam_step(int64_t size, float *weights, const float *gradients, float *m, float *v, const AdamCoefficients &k);
 
 /** Sets oneDNN's thread count for the calling thread; false when the runtime has no per-thread setting. */
 bool set_threads(int threads);

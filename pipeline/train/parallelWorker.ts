@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/selectBackend';
-import { adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
+import { loadOnednn } from '../backend/onednn/loadOnednn';
+import { adamLoopOf, adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { applyLogits } from '../model/logits';
@@ -32,13 +33,16 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
     // variables receive the new values. Same arithmetic as tf.train.adam with Keras defaults.
     const adamConfig = { learningRate: init.learningRate, ...KERAS_ADAM };
     const adam = createAdamState(total, adamConfig);
+    // The addon's loop when this worker runs the oneDNN kernels (already loaded: require caches it).
+    const onednn = info.onednn ? loadOnednn() : null;
+    const adamUpdate = adamLoopOf(onednn?.ok ? onednn.addon : null);
     const flatWeights = new Float32Array(total);
     for (let i = 0, offset = 0; i < vars.length; offset += sizes[i], i++) {
       flatWeights.set(vars[i].dataSync() as Float32Array, offset);
     }
 
     const applyAveraged = () => {
-      adamStep(adam, flatWeights, averaged, adamConfig);
+      adamStep(adam, flatWeights, averaged, adamConfig, adamUpdate);
       let offset = 0;
       vars.forEach((v, i) => {
         tf.tidy(() => v.assign(tf.tensor(flatWeights.subarray(offset, offset + sizes[i]), v.shape)));

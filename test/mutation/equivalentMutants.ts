@@ -36,7 +36,7 @@ const privateDraft = "the draft was written just above under this pid and time a
 const readdirSorted = "readdir (libuv's scandir) lists each folder sorted by name, so the order is already fixed; sorting only picks another fixed order";
 
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
-  { file: 'pipeline/train/parallelAdam.ts', line: 42, mutator: 'EqualityOperator', replacement: 'i <= weights.length', reason: pastTheEnd },
+  { file: 'pipeline/train/parallelAdam.ts', line: 51, mutator: 'EqualityOperator', replacement: 'i <= weights.length', reason: pastTheEnd },
   { file: 'pipeline/train/parallelStepper.ts', line: 91, mutator: 'EqualityOperator', replacement: 'j <= g.length', reason: pastTheEnd },
   { file: 'pipeline/evaluate/metrics.ts', line: 8, mutator: 'EqualityOperator', replacement: 'i <= count', reason: pastTheEnd },
   { file: 'pipeline/train/random.ts', line: 16, mutator: 'EqualityOperator', replacement: 'i <= n', reason: pastTheEnd },

@@ -9,9 +9,12 @@ export interface OnednnAddon {
   conv2dBackpropInput(dy: Float32Array, w: Float32Array, dx: Float32Array, dims: Int32Array): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, dims: Int32Array): void;
   maxPool(x: Float32Array, y: Float32Array, dims: Int32Array): void;
+  /** dy to the first maximum of each window of x (a plain loop, not oneDNN: it needs no forward pass). */
   maxPoolGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, dims: Int32Array): void;
   /** out = the column sums of x seen as [rows, channels]. */
   channelSum(x: Float32Array, out: Float32Array, rows: number, channels: number): void;
+  /** One Adam update in place, bit-identical to pipeline/train/parallelAdam.ts adamLoop (same arguments). */
+  adamStep(weights: Float32Array, gradients: Float32Array, m: Float32Array, v: Float32Array, coefficients: Float32Array): void;
   /** oneDNN threads for the calling thread; false when the library's runtime has no such setting. */
   setThreads(threads: number): boolean;
 }

@@ -77,6 +77,10 @@ export function makeMaxPool(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKer
   });
 }
 
+/**
+ * MaxPoolGrad from dy and x alone (the addon's loop finds each window's first maximum as the
+ * cpu backend does); the kernel's `output` input goes unread, so no forward pass runs again.
+ */
 export function makeMaxPoolGrad(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKernel {
   return withFallback(fallback, ({ inputs, attrs }, backend) => {
     const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };

@@ -5,6 +5,29 @@ import { registerOnednnKernels } from '../../../pipeline/backend/onednn/register
 import { selectBackend } from '../../../pipeline/backend/selectBackend';
 import { CASES, maxAbsDiff, outSize, POOLS, random, run, SUMS, type ConvCase } from '../kernelFixtures';
 
+interface PoolCase {
+  name: string;
+  x: readonly number[];
+  size: number | readonly [number, number];
+  strides: number | readonly [number, number];
+  pad: 'valid' | 'same' | number;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+// Mutation runs (vitest.stryker.config.ts) skip the model-sized cases, as kernelFixtures does.
+const MODEL_POOLS: PoolCase[] = process.env.MUTATION_RUN ? [] : [
+  { name: "the model's first pool, a full batch (128 × 26 × 26 × 32)", x: [128, 26, 26, 32], size: 2, strides: 2, pad: 'valid' },
+  { name: "the model's second pool, a full batch (128 × 11 × 11 × 64: the last row and column are in no window)", x: [128, 11, 11, 64], size: 2, strides: 2, pad: 'valid' },
+  { name: "the model's third pool, a full batch (128 × 3 × 3 × 128)", x: [128, 3, 3, 128], size: 2, strides: 2, pad: 'valid' },
+];
+/** Gradient-only cases: the model's, and channel counts that end in a partial block of eight. */
+const POOL_GRADS: PoolCase[] = [
+  ...MODEL_POOLS,
+  { name: '2×2 windows, stride 2, odd sizes, 13 channels', x: [2, 7, 9, 13], size: 2, strides: 2, pad: 'valid' },
+  { name: 'batch 1, 3×3 windows, stride 2, same padding, 11 channels', x: [1, 6, 5, 11], size: 3, strides: 2, pad: 'same' },
+  { name: '3×2 windows, stride 1×2, 9 channels', x: [2, 7, 8, 9], size: [3, 2], strides: [1, 2], pad: 'valid' },
+];
+
 const loaded = loadOnednn();
 const skipped = loaded.ok ? '' : ` — SKIPPED: ${loaded.reason}; ${ONEDNN_ADVICE}`;
 
@@ -70,22 +93,67 @@ describe.skipIf(!loaded.ok)(`oneDNN kernels against the cpu backend${skipped}`, 
     await compare('Conv2D', convInputs(c, 900), convAttrs(c), true);
   });
 
+  const poolInfo = (p: PoolCase) =>
+    tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size as number | [number, number], p.strides as number | [number, number], 1, p.pad, p.dimRoundingMode);
+  const poolAttrs = (p: PoolCase) => ({ filterSize: p.size, strides: p.strides, pad: p.pad, dimRoundingMode: p.dimRoundingMode });
+
+  /** MaxPoolGrad on both backends; exact unless windows overlap (the cpu backend then sums in double precision). */
+  async function comparePoolGrad(p: PoolCase, x: Float32Array, seed: number, native = true) {
+    const info = poolInfo(p);
+    const dy = random(info.outShape, seed);
+    // `output` (the forward result) is part of the kernel signature; both backends ignore it.
+    const inputs: Inputs = { dy: [dy, info.outShape], input: [x, [...p.x]], output: [new Float32Array(dy.length), info.outShape] };
+    const overlapping = info.strideHeight < info.filterHeight || info.strideWidth < info.filterWidth;
+    await compare('MaxPoolGrad', inputs, poolAttrs(p), native, overlapping ? 1e-6 : 0);
+  }
+
   for (const [i, p] of POOLS.entries()) {
     const x = random([...p.x], 300 + i).map((v) => (p.relu ? Math.max(0, v) : v));
-    const info = tf.backend_util.computePool2DInfo([...p.x] as [number, number, number, number], p.size as number | [number, number], p.strides as number | [number, number], 1, p.pad);
-    const attrs = { filterSize: p.size, strides: p.strides, pad: p.pad };
 
     it(`max-pools like the cpu backend: ${p.name}`, async () => {
-      await compare('MaxPool', { x: [x, [...p.x]] }, attrs, true, 0);
+      await compare('MaxPool', { x: [x, [...p.x]] }, poolAttrs(p), true, 0);
     });
 
     it(`routes max-pool gradients like the cpu backend, ties included: ${p.name}`, async () => {
-      const dy = random(info.outShape, 400 + i);
-      // `output` (the forward result) is part of the kernel signature; both backends ignore it.
-      const inputs: Inputs = { dy: [dy, info.outShape], input: [x, [...p.x]], output: [new Float32Array(dy.length), info.outShape] };
-      await compare('MaxPoolGrad', inputs, attrs, true, 1e-6);
+      await comparePoolGrad(p, x, 400 + i);
     });
   }
+
+  for (const [i, p] of POOL_GRADS.entries()) {
+    it(`routes max-pool gradients like the cpu backend: ${p.name}`, async () => {
+      await comparePoolGrad(p, random([...p.x], 600 + i).map((v) => Math.max(0, v)), 650 + i);
+    });
+  }
+
+  /**
+   * Values from a few levels (ties in most windows), with −∞ and NaN sprinkled in; in the
+   * first image, channel 0 is all −∞ and channel 1 all NaN.
+   */
+  function awkward(shape: readonly number[], seed: number): Float32Array {
+    const pick = [Number.NEGATIVE_INFINITY, Number.NaN, 0, -0, 0.5, -0.5, 1];
+    const [, h, w, c] = shape;
+    return random([...shape], seed).map((v, i) => {
+      if (i < h * w * c && i % c < 2) return i % c === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
+      return pick[Math.floor(((v + 1) / 2) * pick.length) % pick.length];
+    });
+  }
+  const awkwardPools: PoolCase[] = [
+    { name: '2×2 windows, stride 2', x: [2, 6, 8, 11], size: 2, strides: 2, pad: 'valid' },
+    { name: '3×3 windows, stride 1, same padding', x: [2, 5, 6, 11], size: 3, strides: 1, pad: 'same' },
+  ];
+  for (const [i, p] of awkwardPools.entries()) {
+    it(`sends no gradient from windows of only −∞ or NaN, and ignores NaN elsewhere, like the cpu backend: ${p.name}`, async () => {
+      const x = awkward(p.x, 680 + i);
+      expect(x.some(Number.isNaN) && x.includes(Number.NEGATIVE_INFINITY)).toBe(true);
+      await comparePoolGrad(p, x, 690 + i);
+    });
+  }
+
+  it("falls back to the wasm kernel for max-pool gradients oneDNN's output-size rule cannot express (ceil rounding)", async () => {
+    const p: PoolCase = { name: 'ceil', x: [2, 7, 7, 3], size: 2, strides: 2, pad: 0, dimRoundingMode: 'ceil' };
+    expect(poolInfo(p).outHeight).toBe(4); // oneDNN's floor rule would give 3
+    await comparePoolGrad(p, random([...p.x], 700), 701, false);
+  });
 
   for (const [i, c] of SUMS.entries()) {
     it(`sums like the cpu backend ${c.name}`, async () => {
