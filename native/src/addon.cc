@@ -132,6 +132,21 @@ Napi::Value AdamStep(const Napi::CallbackInfo &info) {
   return guarded(info, "Adam step", [&] { kernels::adam_step(size, weights, gradients, m, v, k); });
 }
 
+// batchMatMul(a, b, c, dims [batch, m, n, k], transposeA, transposeB)
+Napi::Value BatchMatMul(const Napi::CallbackInfo &info) {
+  if (!info[3].IsTypedArray() || info[3].As<Napi::TypedArray>().TypedArrayType() != napi_int32_array ||
+      info[3].As<Napi::TypedArray>().ElementLength() != 4) {
+    throw Napi::TypeError::New(info.Env(), "argument 3: expected an Int32Array of [batch, m, n, k]");
+  }
+  auto dims = info[3].As<Napi::Int32Array>();
+  const int64_t batch = dims[0], m = dims[1], n = dims[2], k = dims[3];
+  if (batch < 1 || m < 1 || n < 1 || k < 1) throw Napi::RangeError::New(info.Env(), "batchMatMul: sizes must be at least 1");
+  float *a = floats(info, 0, product({batch, m, k})), *b = floats(info, 1, product({batch, k, n})),
+        *c = floats(info, 2, product({batch, m, n}));
+  const bool ta = info[4].ToBoolean(), tb = info[5].ToBoolean();
+  return guarded(info, "matrix multiplication", [&] { kernels::batch_matmul(batch, m, n, k, ta, tb, a, b, c); });
+}
+
 // setThreads(n): oneDNN threads for the calling thread (each training worker calls it for itself).
 Napi::Value SetThreads(const Napi::CallbackInfo &info) {
   int n = info[0].ToNumber().Int32Value();
@@ -156,6 +171,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));
   exports.Set("channelSum", Napi::Function::New(env, ChannelSum, "channelSum"));
   exports.Set("adamStep", Napi::Function::New(env, AdamStep, "adamStep"));
+  exports.Set("batchMatMul", Napi::Function::New(env, BatchMatMul, "batchMatMul"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   return exports;
 }

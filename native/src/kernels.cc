@@ -195,6 +195,18 @@ void conv_backward_weights(const Conv &s, const float *x, const float *dy, float
   ctx.run(c, {{DNNL_ARG_SRC, d.src, x}, {DNNL_ARG_DIFF_DST, d.dst, dy}, {DNNL_ARG_DIFF_WEIGHTS, d.weights, dw}});
 }
 
+// oneDNN's sgemm (row-major, the same call in 2.x and 3.x), one matrix at a time: this network's
+// dense layers are a single [batch, 128] × [128, 128] or × [128, 10] product and its gradients.
+void batch_matmul(int64_t batch, int64_t m, int64_t n, int64_t k, bool transpose_a, bool transpose_b, const float *a,
+                  const float *b, float *c) {
+  const int64_t lda = transpose_a ? m : k, ldb = transpose_b ? k : n;
+  for (int64_t i = 0; i < batch; i++) {
+    const dnnl::status status = dnnl::sgemm(transpose_a ? 'T' : 'N', transpose_b ? 'T' : 'N', m, n, k, 1.0f,
+                                            a + i * m * k, lda, b + i * k * n, ldb, 0.0f, c + i * m * n, n);
+    if (status != dnnl::status::success) throw dnnl::error(static_cast<dnnl_status_t>(status), "sgemm failed");
+  }
+}
+
 void max_pool(const Pool &s, const float *x, float *y) {
   Context &ctx = context();
   PoolDescs d(s);

@@ -31,6 +31,10 @@ void max_pool(const Pool &s, const float *x, float *y);
 /** Gradient of max pooling: dy goes to the first maximum of each window in x (a plain loop: see loops.cc). */
 void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx);
 
+/** For each of `batch` matrices, c = op(a) · op(b), with op(a) [m, k], op(b) [k, n], c [m, n]; row-major, `transpose_*` as TF.js's BatchMatMul. */
+void batch_matmul(int64_t batch, int64_t m, int64_t n, int64_t k, bool transpose_a, bool transpose_b, const float *a,
+                  const float *b, float *c);
+
 /** out[c] = Σ_r x[r, c]: a bias gradient (a plain loop: see loops.cc). */
 void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
 

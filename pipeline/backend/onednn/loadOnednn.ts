@@ -15,6 +15,8 @@ export interface OnednnAddon {
   channelSum(x: Float32Array, out: Float32Array, rows: number, channels: number): void;
   /** One Adam update in place, bit-identical to pipeline/train/parallelAdam.ts adamLoop (same arguments). */
   adamStep(weights: Float32Array, gradients: Float32Array, m: Float32Array, v: Float32Array, coefficients: Float32Array): void;
+  /** c = op(a)·op(b) for each of dims[0] matrices; dims = [batch, m, n, k] of the products (TF.js's BatchMatMul). Absent from an addon built before it. */
+  batchMatMul?(a: Float32Array, b: Float32Array, c: Float32Array, dims: Int32Array, transposeA: boolean, transposeB: boolean): void;
   /** oneDNN threads for the calling thread; false when the library's runtime has no such setting. */
   setThreads(threads: number): boolean;
 }

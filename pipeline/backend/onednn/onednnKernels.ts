@@ -93,6 +93,35 @@ export function makeMaxPoolGrad(addon: OnednnAddon, fallback: tf.KernelFunc): An
   });
 }
 
+/**
+ * BatchMatMul (the dense layers and their gradients) through oneDNN's sgemm: float32 operands of
+ * rank ≥ 2 with the same leading (batch) dimensions. Broadcast batches fall back.
+ */
+export function makeBatchMatMul(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKernel {
+  return withFallback(fallback, ({ inputs, attrs }, backend) => {
+    const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+    const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
+    const dims = matMulDims(a.shape, b.shape, transposeA, transposeB);
+    if (dims == null || addon.batchMatMul == null || !allFloat(a, b)) return null;
+    const [, m, n] = dims;
+    const c = backend.makeOutput([...a.shape.slice(0, -2), m, n], 'float32');
+    addon.batchMatMul(heapF32(backend, a), heapF32(backend, b), heapF32(backend, c), Int32Array.from(dims), transposeA, transposeB);
+    return c;
+  });
+}
+
+/** [batch, m, n, k] of op(a)·op(b), or null for what the native kernel does not take (broadcast batches, mismatched or empty sizes). */
+export function matMulDims(a: number[], b: number[], transposeA: boolean, transposeB: boolean): [number, number, number, number] | null {
+  if (a.length < 2 || a.length !== b.length || !sameShape(a.slice(0, -2), b.slice(0, -2))) return null;
+  const [ar, ac] = a.slice(-2);
+  const [br, bc] = b.slice(-2);
+  const [m, k] = transposeA ? [ac, ar] : [ar, ac];
+  const [kb, n] = transposeB ? [bc, br] : [br, bc];
+  const batch = tf.util.sizeFromShape(a.slice(0, -2));
+  if (k !== kb || !(batch >= 1 && m >= 1 && n >= 1 && k >= 1)) return null;
+  return [batch, m, n, k];
+}
+
 /** Sum over every axis but the last (bias gradients), in native code (see native/src/kernels.cc). */
 export function makeChannelSum(addon: OnednnAddon, fallback: tf.KernelFunc): AnyKernel {
   return withFallback(fallback, ({ inputs, attrs }, backend) => {

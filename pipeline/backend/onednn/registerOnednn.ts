@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { installKernel, requirePrevious, uninstallKernel, type AnyKernel } from '../kernelRegistry';
 import type { OnednnAddon } from './loadOnednn';
-import { makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
+import { makeBatchMatMul, makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
 
 const MARKER = 'onednn';
 
@@ -14,6 +14,8 @@ const KERNELS: Record<string, (addon: OnednnAddon, previous: tf.KernelFunc) => A
   MaxPoolGrad: makeMaxPoolGrad,
   // Found by profiling the rest of the step: bias gradients, 3.5× faster than our JS column sums.
   Sum: makeChannelSum,
+  // The dense layers: oneDNN's sgemm against the wasm backend's own (see npm run bench).
+  BatchMatMul: makeBatchMatMul,
 };
 
 /** The wasm kernels the addon serves (each falls back to the kernel it replaced for other cases). */

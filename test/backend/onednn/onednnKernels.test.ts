@@ -162,6 +162,26 @@ describe.skipIf(!loaded.ok)(`oneDNN kernels against the cpu backend${skipped}`, 
     });
   }
 
+  // The dense layers at batch 128 (forward, and the two gradient products of each), then odd sizes, batch 1 and stacked matrices.
+  const MATMULS: { name: string; a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }[] = [
+    { name: "the model's dense layer (128 × 128 · 128 × 128)", a: [1, 128, 128], b: [1, 128, 128], transposeA: false, transposeB: false },
+    { name: "the model's output layer (128 × 128 · 128 × 10)", a: [1, 128, 128], b: [1, 128, 10], transposeA: false, transposeB: false },
+    { name: "the output layer's input gradient (dy · Wᵀ)", a: [1, 128, 10], b: [1, 128, 10], transposeA: false, transposeB: true },
+    { name: "the output layer's weight gradient (xᵀ · dy)", a: [1, 128, 128], b: [1, 128, 10], transposeA: true, transposeB: false },
+    { name: 'odd sizes, both transposed', a: [1, 7, 5], b: [1, 3, 7], transposeA: true, transposeB: true },
+    { name: 'batch 1 (one row)', a: [1, 1, 13], b: [1, 13, 9], transposeA: false, transposeB: false },
+    { name: 'three stacked matrices, rank 4', a: [3, 1, 4, 6], b: [3, 1, 6, 5], transposeA: false, transposeB: false },
+  ];
+  for (const [i, c] of MATMULS.entries()) {
+    it(`multiplies matrices like the cpu backend: ${c.name}`, async () => {
+      await compare('BatchMatMul', { a: [random(c.a, 800 + 2 * i), c.a], b: [random(c.b, 801 + 2 * i), c.b] }, { transposeA: c.transposeA, transposeB: c.transposeB }, true);
+    });
+  }
+
+  it('falls back to the wasm kernel for broadcast batches', async () => {
+    await compare('BatchMatMul', { a: [random([2, 3, 4], 820), [2, 3, 4]], b: [random([1, 4, 5], 821), [1, 4, 5]] }, { transposeA: false, transposeB: false }, false);
+  });
+
   const dilated: ConvCase = { name: 'dilation 2', x: [2, 9, 9, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'valid' };
   it('falls back to the wasm kernel for dilated convolutions', async () => {
     await compare('Conv2D', convInputs(dilated, 700), { ...convAttrs(dilated), dilations: 2 }, false);
