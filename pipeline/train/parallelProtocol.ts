@@ -33,6 +33,12 @@ export type FromWorker =
       size: number;
       /** Time the worker spent on this request (update + gradients), for load-balance checks. */
       computeMs: number;
+      /** Of computeMs: inside registered kernels (the rest is tape, dispatch, tensor creation, copies, Adam). */
+      kernelMs: number;
+      /** Of computeMs: applying the pending averaged update (Adam and writing the variables). */
+      updateMs: number;
+      /** Of computeMs: copying loss, accuracy and gradients out of the backend into shared memory. */
+      copyMs: number;
       /** Live tensors in the worker after the request: constant from step to step unless something leaks. */
       tensors: number;
     }

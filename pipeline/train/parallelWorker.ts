@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/selectBackend';
 import { adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
+import { startKernelClock } from './kernelClock';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { applyLogits } from '../model/logits';
@@ -19,6 +20,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
   const send = (message: FromWorker) => port.postMessage(message);
   try {
     const info = await selectBackend(init.backend, () => {});
+    const kernelClock = startKernelClock(tf.getBackend());
     seedMathRandom(init.seed + init.index);
     const model = await tfl.models.modelFromJSON({ modelTopology: init.modelTopology } as never);
     model.setWeights(init.weights.map((w) => tf.tensor(w.values, w.shape)));
@@ -56,6 +58,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
         correct = tf.keep(tf.mul(batchAccuracy(y, logits), size) as tf.Scalar);
         return sparseCategoricalCrossentropyFromLogits(y, logits);
       }, vars);
+      const copyStart = performance.now();
       let offset = 0;
       vars.forEach((v, i) => {
         own.set(grads[v.name].dataSync() as Float32Array, offset);
@@ -64,16 +67,19 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
       const lossMean = value.dataSync()[0];
       const correctCount = correct!.dataSync()[0];
       tf.dispose([value, correct!, ...Object.values(grads)]);
-      return { lossSum: lossMean * size, correct: Math.round(correctCount), size };
+      return { lossSum: lossMean * size, correct: Math.round(correctCount), size, copyMs: performance.now() - copyStart };
     };
 
     port.on('message', (message: ToWorker) => {
       try {
         const start = performance.now();
+        const kernelsBefore = kernelClock.elapsedMs();
         if (message.applyPending) applyAveraged();
+        const updateMs = performance.now() - start;
         if (message.type === 'gradients') {
           const result = gradients(message.xs, message.labels, message.size);
-          send({ type: 'gradients', ...result, computeMs: performance.now() - start, tensors: tf.memory().numTensors });
+          const kernelMs = kernelClock.elapsedMs() - kernelsBefore;
+          send({ type: 'gradients', ...result, computeMs: performance.now() - start, kernelMs, updateMs, tensors: tf.memory().numTensors });
         } else if (message.type === 'weights') {
           const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
           send({ type: 'weights', weights });

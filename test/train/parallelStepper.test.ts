@@ -113,6 +113,21 @@ describe('createParallelStepper', () => {
       expect(parallel.lastStepStats().computeMs).toHaveLength(2);
       expect(parallel.lastStepStats().computeMs.every((ms) => ms > 0)).toBe(true);
       expect(liveTensors[3].every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+      // Where the four steps' time went: sums per worker, each part within its whole.
+      const timing = parallel.timing();
+      expect(timing.steps).toBe(4);
+      expect(timing.workers.map((w) => w.steps)).toEqual([4, 4]);
+      for (const w of timing.workers) {
+        expect(w.kernelMs).toBeGreaterThan(0);
+        expect(w.kernelMs + w.updateMs + w.copyMs).toBeLessThan(w.computeMs);
+        expect(w.updateMs).toBeGreaterThan(0); // three of the four steps applied an update
+        expect(w.messageMs).toBeGreaterThanOrEqual(0);
+        expect(w.waitMs).toBeGreaterThanOrEqual(0);
+        expect(w.computeMs + w.messageMs + w.waitMs).toBeLessThanOrEqual(timing.stepMs - timing.splitMs - timing.averageMs);
+      }
+      parallel.resetTiming();
+      expect(parallel.timing().steps).toBe(0);
+      expect(parallel.timing().workers[1]).toEqual({ steps: 0, computeMs: 0, kernelMs: 0, updateMs: 0, copyMs: 0, messageMs: 0, waitMs: 0 });
       await parallel.syncTo(replicated);
       expect(maxWeightDiff(reference, replicated)).toBeLessThan(1e-4);
       // Reading the weights applies the pending update once: the next step must not apply it again.
