@@ -5,11 +5,13 @@ import type { TrainingSpeed } from './measureTraining';
 export interface WorkerPart {
   computeMs: number;
   kernelMs: number;
-  /** computeMs − kernelMs; of it: updateMs, copyMs and the rest (tape, dispatch, tensor creation). */
+  /** computeMs − kernelMs; of it: updateMs, copyMs and the rest (tape, dispatch, tensor creation, dropout masks drawn in JS). */
   outsideKernelsMs: number;
   updateMs: number;
   copyMs: number;
   messageMs: number;
+  /** Of messageMs: posting the shard until the worker starts on it (the rest: its reply until the main thread has it). */
+  toWorkerMs: number;
   waitMs: number;
   /** msPerBatch − computeMs: this worker's idle share of the step. */
   outsideComputeMs: number;
@@ -45,6 +47,7 @@ export function stepBreakdown(timing: StepTiming, training: TrainingSpeed): Step
         updateMs: per(w.updateMs, w.steps),
         copyMs: per(w.copyMs, w.steps),
         messageMs: per(w.messageMs, w.steps),
+        toWorkerMs: per(w.toWorkerMs, w.steps),
         waitMs: per(w.waitMs, w.steps),
         outsideComputeMs: training.msPerBatch - computeMs,
       };

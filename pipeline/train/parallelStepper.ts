@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BackendChoice } from '../artifacts/types';
+import { createDoorbells } from './doorbell';
 import { startReplica } from './parallelReplica';
 import type { Batch, StepResult, TrainStepper } from './stepper';
 
@@ -23,6 +24,8 @@ export interface WorkerTiming {
   copyMs: number;
   /** From posting the shard to its reply arriving, minus computeMs: messages, cloning, thread wake-ups. */
   messageMs: number;
+  /** Of messageMs: from posting the shard until the worker started on it. */
+  toWorkerMs: number;
   /** From this worker's reply to the last reply of the step: idle while a slower worker finishes. */
   waitMs: number;
 }
@@ -78,6 +81,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
   const averaged = new Float32Array(averagedBuffer);
   const ownBuffers = Array.from({ length: count }, () => new SharedArrayBuffer(parameterCount * 4));
   const own = ownBuffers.map((b) => new Float32Array(b));
+  const doorbells = createDoorbells(count);
   const replicas = ownBuffers.map((ownGradients, index) =>
     startReplica({
       index,
@@ -88,6 +92,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
       seed: opts.seed ?? 0,
       ownGradients,
       averagedGradients: averagedBuffer,
+      doorbells,
     }),
   );
   try {
@@ -119,7 +124,9 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
         Promise.all(
           shards.map((shard, i) => {
             posted[i] = performance.now();
-            return replicas[i].request({ type: 'gradients', applyPending: pending, ...shard }, 'gradients').then((reply) => {
+            // The shards are fresh copies (splitBatch): their memory is handed over, not cloned again.
+            const transfer = [shard.xs.buffer as ArrayBuffer, shard.labels.buffer as ArrayBuffer];
+            return replicas[i].request({ type: 'gradients', applyPending: pending, ...shard }, 'gradients', transfer).then((reply) => {
               answered[i] = performance.now();
               return reply;
             });
@@ -153,6 +160,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
         w.updateMs += reply.updateMs;
         w.copyMs += reply.copyMs;
         w.messageMs += answered[i] - posted[i] - reply.computeMs;
+        w.toWorkerMs += reply.startedAt - (performance.timeOrigin + posted[i]);
         w.waitMs += lastAnswer - answered[i];
       });
       return { loss: lossSum / batch.size, accuracy: correct / batch.size };
@@ -188,7 +196,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
 }
 
 function emptyTiming(workers: number): StepTiming {
-  const worker = (): WorkerTiming => ({ steps: 0, computeMs: 0, kernelMs: 0, updateMs: 0, copyMs: 0, messageMs: 0, waitMs: 0 });
+  const worker = (): WorkerTiming => ({ steps: 0, computeMs: 0, kernelMs: 0, updateMs: 0, copyMs: 0, messageMs: 0, toWorkerMs: 0, waitMs: 0 });
   return { steps: 0, stepMs: 0, splitMs: 0, averageMs: 0, workers: Array.from({ length: workers }, worker) };
 }
 

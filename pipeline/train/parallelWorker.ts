@@ -4,11 +4,15 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/selectBackend';
 import { adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
 import { startKernelClock } from './kernelClock';
+import { serveWhileBusy } from './doorbell';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { applyLogits } from '../model/logits';
 import { inputOf } from '../model/inputTensor';
 import { batchAccuracy, sparseCategoricalCrossentropyFromLogits } from './stepper';
+
+/** Back to the event loop when no request came for this long (between epochs, after training). */
+const IDLE_MS = 100;
 
 /**
  * One data-parallel training replica: its own TF.js engine and wasm instance, its own copy of
@@ -70,7 +74,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
       return { lossSum: lossMean * size, correct: Math.round(correctCount), size, copyMs: performance.now() - copyStart };
     };
 
-    port.on('message', (message: ToWorker) => {
+    const handle = (message: ToWorker) => {
       try {
         const start = performance.now();
         const kernelsBefore = kernelClock.elapsedMs();
@@ -79,7 +83,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
         if (message.type === 'gradients') {
           const result = gradients(message.xs, message.labels, message.size);
           const kernelMs = kernelClock.elapsedMs() - kernelsBefore;
-          send({ type: 'gradients', ...result, computeMs: performance.now() - start, kernelMs, updateMs, tensors: tf.memory().numTensors });
+          send({ type: 'gradients', ...result, computeMs: performance.now() - start, startedAt: performance.timeOrigin + start, kernelMs, updateMs, tensors: tf.memory().numTensors });
         } else if (message.type === 'weights') {
           const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
           send({ type: 'weights', weights });
@@ -89,6 +93,12 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
       } catch (error) {
         send(errorMessage(error));
       }
+    };
+    const doorbells = new Int32Array(init.doorbells);
+    port.on('message', (message: ToWorker) => {
+      handle(message);
+      // While training, wait for the next request on the doorbell: quicker than the event loop.
+      serveWhileBusy(port, doorbells, init.index, handle as (message: unknown) => void, IDLE_MS);
     });
     send({ type: 'ready', parameterCount: total, backendDescription: info.description });
   } catch (error) {

@@ -14,7 +14,7 @@ const training = (msPerBatch: number, batches: number): TrainingSpeed => ({
   coresBusy: 1,
 });
 
-const worker = (w: Partial<WorkerTiming>): WorkerTiming => ({ steps: 4, computeMs: 0, kernelMs: 0, updateMs: 0, copyMs: 0, messageMs: 0, waitMs: 0, ...w });
+const worker = (w: Partial<WorkerTiming>): WorkerTiming => ({ steps: 4, computeMs: 0, kernelMs: 0, updateMs: 0, copyMs: 0, messageMs: 0, toWorkerMs: 0, waitMs: 0, ...w });
 
 describe('stepBreakdown', () => {
   it('turns sums over the timed steps into means per step whose parts add up to the wall time per batch', () => {
@@ -24,13 +24,13 @@ describe('stepBreakdown', () => {
       splitMs: 4 * 1,
       averageMs: 4 * 2,
       workers: [
-        worker({ computeMs: 4 * 40, kernelMs: 4 * 30, updateMs: 4 * 2, copyMs: 4 * 1, messageMs: 4 * 1, waitMs: 4 * 3 }),
+        worker({ computeMs: 4 * 40, kernelMs: 4 * 30, updateMs: 4 * 2, copyMs: 4 * 1, messageMs: 4 * 1, toWorkerMs: 4 * 0.25, waitMs: 4 * 3 }),
         worker({ computeMs: 4 * 43, kernelMs: 4 * 31, updateMs: 4 * 2, copyMs: 4 * 1, messageMs: 4 * 1, waitMs: 0 }),
       ],
     };
     const b = stepBreakdown(timing, training(50, 4))!;
     expect(b.steps).toBe(4);
-    expect(b.workers[0]).toEqual({ computeMs: 40, kernelMs: 30, outsideKernelsMs: 10, updateMs: 2, copyMs: 1, messageMs: 1, waitMs: 3, outsideComputeMs: 10 });
+    expect(b.workers[0]).toEqual({ computeMs: 40, kernelMs: 30, outsideKernelsMs: 10, updateMs: 2, copyMs: 1, messageMs: 1, toWorkerMs: 0.25, waitMs: 3, outsideComputeMs: 10 });
     expect(b.main).toEqual({ stepMs: 48, splitMs: 1, averageMs: 2, otherMs: 1 });
     expect(b.betweenStepsMs).toBe(2);
     for (const w of b.workers) {
