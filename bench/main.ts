@@ -6,9 +6,11 @@ import { createParallelStepper, type ParallelTrainStepper } from '../pipeline/tr
 import { createLocalStepper, type Batch, type TrainStepper } from '../pipeline/train/stepper';
 import { helpText, parseFlags, UsageError, type FlagSpec } from '../pipeline/cli/options';
 import { runCli } from '../pipeline/cli/runCli';
+import { groupKernels } from './kernelGroups';
 import { profileStep } from './kernelProfile';
 import { measureTraining } from './measureTraining';
 import { formatReport, type BenchReport, type BenchRun } from './report';
+import { stepBreakdown } from './stepBreakdown';
 import { syntheticBatch } from './syntheticBatch';
 import { runTorchPeer } from './torchPeer';
 
@@ -95,7 +97,8 @@ async function measureBackend(choice: BackendChoice, flags: BenchFlags, batches:
   // Kernel costs from one batch in this thread: workers run the same kernels on a share of a batch each.
   const profiler = createLocalStepper(model, { learningRate: 0.001 });
   await profiler.step(batches[0]);
-  const topKernels = (await profileStep(profiler, batches)).slice(0, flags.kernels);
+  const profile = await profileStep(profiler, batches);
+  const topKernels = profile.kernels.slice(0, flags.kernels);
   await profiler.dispose();
 
   // The native binding runs its own thread pool (and its addon is not meant for worker threads).
@@ -109,8 +112,21 @@ async function measureBackend(choice: BackendChoice, flags: BenchFlags, batches:
     stepper = parallel = await createParallelStepper({ model, learningRate: 0.001, workers, seed: 1, backend: kernelSetOf(backend) });
   }
   try {
-    const training = await measureTraining(stepper, batches, { images: flags.images, warmupBatches: flags.warmup });
-    return { backend, workers, training, topKernels, workerComputeMs: parallel?.lastStepStats().computeMs };
+    const training = await measureTraining(stepper, batches, {
+      images: flags.images,
+      warmupBatches: flags.warmup,
+      beforeTimed: () => parallel?.resetTiming(),
+    });
+    return {
+      backend,
+      workers,
+      training,
+      topKernels,
+      kernelGroups: groupKernels(profile.kernels),
+      profiledStep: profile.step,
+      workerComputeMs: parallel?.lastStepStats().computeMs,
+      stepBreakdown: (parallel && stepBreakdown(parallel.timing(), training)) ?? undefined,
+    };
   } finally {
     await stepper.dispose();
     model.dispose();

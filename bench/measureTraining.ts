@@ -21,13 +21,21 @@ export interface TrainingSpeed {
 export async function measureTraining(
   stepper: TrainStepper,
   batches: Batch[],
-  opts: { images: number; warmupBatches: number; now?: () => number; cpuSeconds?: () => number },
+  opts: {
+    images: number;
+    warmupBatches: number;
+    now?: () => number;
+    cpuSeconds?: () => number;
+    /** Called after the warm-up, right before the timed steps (to reset per-step counters). */
+    beforeTimed?: () => void;
+  },
 ): Promise<TrainingSpeed> {
   const now = opts.now ?? (() => performance.now());
   const cpu = opts.cpuSeconds ?? processCpuSeconds;
   for (let i = 0; i < opts.warmupBatches; i++) await stepper.step(batches[i % batches.length]);
   const batchSize = batches[0].size;
   const count = Math.max(1, Math.ceil(opts.images / batchSize));
+  opts.beforeTimed?.();
   let finalLoss = NaN;
   const start = now();
   const cpuStart = cpu();

@@ -1,6 +1,8 @@
 import { kernelSetOf } from '../pipeline/backend/selectBackend';
 import type { BackendInfo } from '../pipeline/artifacts/types';
-import type { KernelCost } from './kernelProfile';
+import type { KernelGroup } from './kernelGroups';
+import type { KernelCost, ProfiledStep } from './kernelProfile';
+import type { StepBreakdown } from './stepBreakdown';
 import type { TrainingSpeed } from './measureTraining';
 import type { TorchOutcome } from './torchPeer';
 
@@ -13,6 +15,12 @@ export interface BenchRun {
   training: TrainingSpeed;
   /** Most expensive kernels of one batch run in the main thread (one thread). */
   topKernels: KernelCost[];
+  /** All kernels of that batch by kind (convolutions, pooling, dense, elementwise). */
+  kernelGroups: KernelGroup[];
+  /** The fastest profiled one-thread step: wall time, kernel sum, and the time outside kernels. */
+  profiledStep: ProfiledStep;
+  /** Where the timed steps' time went, means over all timed steps (parallel runs only). */
+  stepBreakdown?: StepBreakdown;
 }
 
 export interface BenchReport {
@@ -52,9 +60,34 @@ function formatRun(r: BenchRun, report: BenchReport): string[] {
     ...(r.workerComputeMs
       ? [`workers      last step computed in ${r.workerComputeMs.map((ms) => `${ms.toFixed(1)} ms`).join(', ')} (ms per batch minus this = exchange and waiting)`]
       : []),
+    ...(r.stepBreakdown ? formatBreakdown(r.stepBreakdown) : []),
     ...(ratios ? [`ratio        ${ratios.wall.toFixed(2)}× the PyTorch peer's images/s; ${ratios.cpu.toFixed(2)}× its images per CPU-second`] : []),
     `top kernels  (one batch of ${report.batchSize} in the main thread, one thread; least of 7 steps)`,
     ...r.topKernels.map((k) => `  ${k.kernel.padEnd(24)} ${k.ms.toFixed(1).padStart(8)} ms  ${String(k.calls).padStart(4)} calls`),
+    `kernel kinds (all kernels of that batch, least per kernel; share of the kernel sum)`,
+    ...r.kernelGroups.map((g) => `  ${g.group.padEnd(24)} ${g.ms.toFixed(1).padStart(8)} ms  ${String(g.calls).padStart(4)} calls  ${percent(g.share).padStart(4)}`),
+    `  ${'kernel sum'.padEnd(24)} ${r.kernelGroups.reduce((s, g) => s + g.ms, 0).toFixed(1).padStart(8)} ms`,
+    `outside      one-thread step ${r.profiledStep.wallMs.toFixed(1)} ms wall − ${r.profiledStep.kernelMs.toFixed(1)} ms in kernels = ` +
+      `${r.profiledStep.outsideKernelsMs.toFixed(1)} ms (${percent(r.profiledStep.outsideKernelsMs / r.profiledStep.wallMs)}) outside kernels (fastest profiled step)`,
+  ];
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
+
+/** Step parts: what the workers computed (in and outside kernels) and what the step spent outside their compute. */
+function formatBreakdown(b: StepBreakdown): string[] {
+  const ms = (v: number) => v.toFixed(1);
+  const idle = b.workers.reduce((s, w) => s + w.outsideComputeMs, 0) / Math.max(b.workers.length, 1);
+  return [
+    `step parts   means over the ${b.steps} timed steps of ${ms(b.msPerBatch)} ms; ${ms(idle)} ms (${percent(idle / b.msPerBatch)}) per worker outside its compute`,
+    ...b.workers.map(
+      (w, i) =>
+        `  worker ${i}     computed ${ms(w.computeMs)} = kernels ${ms(w.kernelMs)} + outside kernels ${ms(w.outsideKernelsMs)} ` +
+        `(update ${ms(w.updateMs)}, copy-out ${ms(w.copyMs)}, tape, dispatch, tensors, dropout masks ${ms(w.outsideKernelsMs - w.updateMs - w.copyMs)}); ` +
+        `outside compute ${ms(w.outsideComputeMs)}: messages ${ms(w.messageMs)} (to it ${ms(w.toWorkerMs)}, back ${ms(w.messageMs - w.toWorkerMs)}), waiting for the slower worker ${ms(w.waitMs)}`,
+    ),
+    `  main thread  split ${ms(b.main.splitMs)}, average ${ms(b.main.averageMs)}, other ${ms(b.main.otherMs)} (posting, promises) in step(); ` +
+      `${ms(b.betweenStepsMs)} between steps`,
   ];
 }
 

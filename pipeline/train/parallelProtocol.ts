@@ -14,6 +14,8 @@ export interface WorkerInit {
   /** This worker's gradients, then everyone's averaged gradients: Float32 views of shared memory. */
   ownGradients: SharedArrayBuffer;
   averagedGradients: SharedArrayBuffer;
+  /** One Int32 per worker, rung after each message to it (see doorbell.ts). */
+  doorbells: SharedArrayBuffer;
 }
 
 export type ToWorker =
@@ -33,6 +35,14 @@ export type FromWorker =
       size: number;
       /** Time the worker spent on this request (update + gradients), for load-balance checks. */
       computeMs: number;
+      /** When the worker started on the request: performance.timeOrigin + performance.now(), comparable across threads. */
+      startedAt: number;
+      /** Of computeMs: inside registered kernels (the rest is tape, dispatch, tensor creation, copies, Adam). */
+      kernelMs: number;
+      /** Of computeMs: applying the pending averaged update (Adam and writing the variables). */
+      updateMs: number;
+      /** Of computeMs: copying loss, accuracy and gradients out of the backend into shared memory. */
+      copyMs: number;
       /** Live tensors in the worker after the request: constant from step to step unless something leaks. */
       tensors: number;
     }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { ring } from './doorbell';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 
 const BOOT = new URL('./parallelWorker.boot.mjs', import.meta.url);
@@ -7,7 +8,8 @@ type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 export interface Replica {
   ready(timeoutMs: number): Promise<void>;
-  request<T extends 'gradients' | 'weights' | 'applied'>(message: ToWorker, expect: T): Promise<Reply<T>>;
+  /** `transfer`: buffers handed over to the worker instead of copied; the caller must not touch them afterwards. */
+  request<T extends 'gradients' | 'weights' | 'applied'>(message: ToWorker, expect: T, transfer?: ArrayBuffer[]): Promise<Reply<T>>;
   terminate(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export interface Replica {
  */
 export function startReplica(init: WorkerInit): Replica {
   const worker = new Worker(BOOT, { workerData: init });
+  const doorbells = new Int32Array(init.doorbells);
   let failure: Error | null = null;
   let waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
   let readyMessage: Promise<FromWorker>;
@@ -64,11 +67,12 @@ export function startReplica(init: WorkerInit): Replica {
         clearTimeout(timer);
       }
     },
-    async request(message, expect) {
+    async request(message, expect, transfer) {
       if (failure) throw failure;
       if (waiting) throw new Error(`Training worker ${init.index} is busy: one request at a time.`);
       const reply = next();
-      worker.postMessage(message);
+      worker.postMessage(message, transfer);
+      ring(doorbells, init.index);
       const answer = await reply;
       if (answer.type !== expect) throw new Error(`Training worker ${init.index} answered "${answer.type}", expected "${expect}".`);
       return answer as Reply<typeof expect>;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BackendChoice } from '../artifacts/types';
+import { createDoorbells } from './doorbell';
 import { startReplica } from './parallelReplica';
 import type { Batch, StepResult, TrainStepper } from './stepper';
 
@@ -10,9 +11,43 @@ export interface WorkerStepStats {
   tensors: number[];
 }
 
+/** One worker's share of the steps it computed a shard for, in milliseconds summed over those steps. */
+export interface WorkerTiming {
+  steps: number;
+  /** Time the worker spent on the requests (update + gradients); the rest below are parts of it. */
+  computeMs: number;
+  /** Inside registered kernels. */
+  kernelMs: number;
+  /** Applying the averaged update of the previous step. */
+  updateMs: number;
+  /** Copying loss, accuracy and gradients into shared memory. */
+  copyMs: number;
+  /** From posting the shard to its reply arriving, minus computeMs: messages, cloning, thread wake-ups. */
+  messageMs: number;
+  /** Of messageMs: from posting the shard until the worker started on it. */
+  toWorkerMs: number;
+  /** From this worker's reply to the last reply of the step: idle while a slower worker finishes. */
+  waitMs: number;
+}
+
+/** Where the time of the steps went since the stepper started or since `resetTiming()`; sums, in ms. */
+export interface StepTiming {
+  steps: number;
+  /** Whole step() calls, as the main thread sees them. */
+  stepMs: number;
+  /** Main thread: copying the batch into shards. */
+  splitMs: number;
+  /** Main thread: averaging the shard gradients and summing loss and accuracy. */
+  averageMs: number;
+  workers: WorkerTiming[];
+}
+
 export interface ParallelTrainStepper extends TrainStepper {
   /** Per-worker figures of the most recent step (empty before the first step). */
   lastStepStats(): WorkerStepStats;
+  /** Time per part of the steps, summed since the start or the last `resetTiming()`. */
+  timing(): StepTiming;
+  resetTiming(): void;
 }
 
 export interface ParallelStepperOptions {
@@ -46,6 +81,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
   const averaged = new Float32Array(averagedBuffer);
   const ownBuffers = Array.from({ length: count }, () => new SharedArrayBuffer(parameterCount * 4));
   const own = ownBuffers.map((b) => new Float32Array(b));
+  const doorbells = createDoorbells(count);
   const replicas = ownBuffers.map((ownGradients, index) =>
     startReplica({
       index,
@@ -56,6 +92,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
       seed: opts.seed ?? 0,
       ownGradients,
       averagedGradients: averagedBuffer,
+      doorbells,
     }),
   );
   try {
@@ -67,6 +104,7 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
 
   let pending = false; // averaged gradients waiting to be applied by every replica
   let stats: WorkerStepStats = { computeMs: [], tensors: [] };
+  let timing = emptyTiming(count);
   let disposed = false;
   const alive = () => {
     if (disposed) throw new Error('The parallel stepper was disposed; create a new one to keep training.');
@@ -76,12 +114,27 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
     async step(batch: Batch): Promise<StepResult> {
       alive();
       if (batch.size < 1) throw new Error('The parallel stepper was given an empty batch.');
+      const stepStart = performance.now();
       // A worker without a shard only applies the pending update, so every replica stays in step.
       const shards = splitBatch(batch, count);
+      const splitEnd = performance.now();
+      const posted: number[] = [];
+      const answered: number[] = [];
       const [replies] = await Promise.all([
-        Promise.all(shards.map((shard, i) => replicas[i].request({ type: 'gradients', applyPending: pending, ...shard }, 'gradients'))),
+        Promise.all(
+          shards.map((shard, i) => {
+            posted[i] = performance.now();
+            // The shards are fresh copies (splitBatch): their memory is handed over, not cloned again.
+            const transfer = [shard.xs.buffer as ArrayBuffer, shard.labels.buffer as ArrayBuffer];
+            return replicas[i].request({ type: 'gradients', applyPending: pending, ...shard }, 'gradients', transfer).then((reply) => {
+              answered[i] = performance.now();
+              return reply;
+            });
+          }),
+        ),
         pending ? Promise.all(replicas.slice(shards.length).map((r) => r.request({ type: 'apply', applyPending: true }, 'applied'))) : null,
       ]);
+      const averageStart = performance.now();
       stats = { computeMs: replies.map((r) => r.computeMs), tensors: replies.map((r) => r.tensors) };
       // Weighted mean of the shard means = mean over the whole batch.
       averaged.fill(0);
@@ -93,6 +146,23 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
       pending = true;
       const lossSum = replies.reduce((s, r) => s + r.lossSum, 0);
       const correct = replies.reduce((s, r) => s + r.correct, 0);
+      const stepEnd = performance.now();
+      timing.steps++;
+      timing.stepMs += stepEnd - stepStart;
+      timing.splitMs += splitEnd - stepStart;
+      timing.averageMs += stepEnd - averageStart;
+      const lastAnswer = Math.max(...answered);
+      replies.forEach((reply, i) => {
+        const w = timing.workers[i];
+        w.steps++;
+        w.computeMs += reply.computeMs;
+        w.kernelMs += reply.kernelMs;
+        w.updateMs += reply.updateMs;
+        w.copyMs += reply.copyMs;
+        w.messageMs += answered[i] - posted[i] - reply.computeMs;
+        w.toWorkerMs += reply.startedAt - (performance.timeOrigin + posted[i]);
+        w.waitMs += lastAnswer - answered[i];
+      });
       return { loss: lossSum / batch.size, accuracy: correct / batch.size };
     },
 
@@ -113,12 +183,21 @@ export async function createParallelStepper(opts: ParallelStepperOptions): Promi
     },
 
     lastStepStats: () => stats,
+    timing: () => structuredClone(timing),
+    resetTiming: () => {
+      timing = emptyTiming(count);
+    },
 
     async dispose(): Promise<void> {
       disposed = true;
       await Promise.all(replicas.map((r) => r.terminate()));
     },
   };
+}
+
+function emptyTiming(workers: number): StepTiming {
+  const worker = (): WorkerTiming => ({ steps: 0, computeMs: 0, kernelMs: 0, updateMs: 0, copyMs: 0, messageMs: 0, toWorkerMs: 0, waitMs: 0 });
+  return { steps: 0, stepMs: 0, splitMs: 0, averageMs: 0, workers: Array.from({ length: workers }, worker) };
 }
 
 /**

@@ -4,11 +4,16 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/selectBackend';
 import { loadOnednn } from '../backend/onednn/loadOnednn';
 import { adamLoopOf, adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
+import { startKernelClock } from './kernelClock';
+import { serveWhileBusy } from './doorbell';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { applyLogits } from '../model/logits';
 import { inputOf } from '../model/inputTensor';
 import { batchAccuracy, sparseCategoricalCrossentropyFromLogits } from './stepper';
+
+/** Back to the event loop when no request came for this long (between epochs, after training). */
+const IDLE_MS = 100;
 
 /**
  * One data-parallel training replica: its own TF.js engine and wasm instance, its own copy of
@@ -20,6 +25,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
   const send = (message: FromWorker) => port.postMessage(message);
   try {
     const info = await selectBackend(init.backend, () => {});
+    const kernelClock = startKernelClock(tf.getBackend());
     seedMathRandom(init.seed + init.index);
     const model = await tfl.models.modelFromJSON({ modelTopology: init.modelTopology } as never);
     model.setWeights(init.weights.map((w) => tf.tensor(w.values, w.shape)));
@@ -60,6 +66,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
         correct = tf.keep(tf.mul(batchAccuracy(y, logits), size) as tf.Scalar);
         return sparseCategoricalCrossentropyFromLogits(y, logits);
       }, vars);
+      const copyStart = performance.now();
       let offset = 0;
       vars.forEach((v, i) => {
         own.set(grads[v.name].dataSync() as Float32Array, offset);
@@ -68,16 +75,19 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
       const lossMean = value.dataSync()[0];
       const correctCount = correct!.dataSync()[0];
       tf.dispose([value, correct!, ...Object.values(grads)]);
-      return { lossSum: lossMean * size, correct: Math.round(correctCount), size };
+      return { lossSum: lossMean * size, correct: Math.round(correctCount), size, copyMs: performance.now() - copyStart };
     };
 
-    port.on('message', (message: ToWorker) => {
+    const handle = (message: ToWorker) => {
       try {
         const start = performance.now();
+        const kernelsBefore = kernelClock.elapsedMs();
         if (message.applyPending) applyAveraged();
+        const updateMs = performance.now() - start;
         if (message.type === 'gradients') {
           const result = gradients(message.xs, message.labels, message.size);
-          send({ type: 'gradients', ...result, computeMs: performance.now() - start, tensors: tf.memory().numTensors });
+          const kernelMs = kernelClock.elapsedMs() - kernelsBefore;
+          send({ type: 'gradients', ...result, computeMs: performance.now() - start, startedAt: performance.timeOrigin + start, kernelMs, updateMs, tensors: tf.memory().numTensors });
         } else if (message.type === 'weights') {
           const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
           send({ type: 'weights', weights });
@@ -87,6 +97,12 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
       } catch (error) {
         send(errorMessage(error));
       }
+    };
+    const doorbells = new Int32Array(init.doorbells);
+    port.on('message', (message: ToWorker) => {
+      handle(message);
+      // While training, wait for the next request on the doorbell: quicker than the event loop.
+      serveWhileBusy(port, doorbells, init.index, handle as (message: unknown) => void, IDLE_MS);
     });
     send({ type: 'ready', parameterCount: total, backendDescription: info.description });
   } catch (error) {

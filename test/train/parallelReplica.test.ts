@@ -4,6 +4,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BackendName } from '../../pipeline/artifacts/types';
+import { createDoorbells } from '../../pipeline/train/doorbell';
 import { startReplica } from '../../pipeline/train/parallelReplica';
 
 // Every worker the replicas start, so a test can play the thread's side: a crash, an exit, a stray message.
@@ -21,7 +22,17 @@ function init(index: number, backend: BackendName = 'wasm') {
   const model = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax' })] });
   const weights = model.getWeights().map((w) => ({ values: w.dataSync() as Float32Array, shape: w.shape }));
   const floats = 784 * 10 + 10;
-  return { index, backend, modelTopology: model.toJSON(null, false), weights, learningRate: 0.01, seed: 1, ownGradients: new SharedArrayBuffer(floats * 4), averagedGradients: new SharedArrayBuffer(floats * 4) };
+  return {
+    index,
+    backend,
+    modelTopology: model.toJSON(null, false),
+    weights,
+    learningRate: 0.01,
+    seed: 1,
+    ownGradients: new SharedArrayBuffer(floats * 4),
+    averagedGradients: new SharedArrayBuffer(floats * 4),
+    doorbells: createDoorbells(index + 1),
+  };
 }
 
 describe('startReplica', () => {
@@ -43,6 +54,24 @@ describe('startReplica', () => {
     await expect(replica.request({ type: 'weights', applyPending: false }, 'gradients')).rejects.toThrow('Training worker 2 answered "weights", expected "gradients".');
     await replica.terminate();
     await expect(replica.request({ type: 'weights', applyPending: false }, 'weights')).rejects.toThrow('Training worker 2 was stopped.');
+  }, SLOW);
+
+  it('rings the worker’s doorbell with every message, and hands transferred buffers over instead of copying them', async () => {
+    const start = init(9);
+    const replica = startReplica(start);
+    try {
+      await replica.ready(SLOW);
+      const doorbells = new Int32Array(start.doorbells);
+      const handedOver = new Float32Array(16);
+      await replica.request({ type: 'weights', applyPending: false }, 'weights', [handedOver.buffer]);
+      expect(handedOver.byteLength).toBe(0); // detached here: the worker owns it now
+      expect(Atomics.load(doorbells, 9)).toBe(1);
+      // The worker is now waiting on its doorbell rather than in its event loop: it must still answer.
+      expect((await replica.request({ type: 'weights', applyPending: false }, 'weights')).weights).toHaveLength(2);
+      expect(Atomics.load(doorbells, 9)).toBe(2);
+    } finally {
+      await replica.terminate();
+    }
   }, SLOW);
 
   it('reports a failure inside the worker with the worker’s own stack', async () => {

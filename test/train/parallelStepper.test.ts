@@ -106,6 +106,7 @@ describe('createParallelStepper', () => {
         const b = await parallel.step(batch);
         expect(b.loss).toBeCloseTo(a.loss, 4);
         expect(b.accuracy).toBeCloseTo(a.accuracy, 6);
+        expect(batch.xs.length).toBe(9 * 784); // the shards handed to the workers were copies, not the caller's memory
         liveTensors.push(parallel.lastStepStats().tensors);
       }
       // From the second step on (Adam's moment tensors exist), the workers hold a constant number of tensors.
@@ -113,6 +114,23 @@ describe('createParallelStepper', () => {
       expect(parallel.lastStepStats().computeMs).toHaveLength(2);
       expect(parallel.lastStepStats().computeMs.every((ms) => ms > 0)).toBe(true);
       expect(liveTensors[3].every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+      // Where the four steps' time went: sums per worker, each part within its whole.
+      const timing = parallel.timing();
+      expect(timing.steps).toBe(4);
+      expect(timing.workers.map((w) => w.steps)).toEqual([4, 4]);
+      for (const w of timing.workers) {
+        expect(w.kernelMs).toBeGreaterThan(0);
+        expect(w.kernelMs + w.updateMs + w.copyMs).toBeLessThan(w.computeMs);
+        expect(w.updateMs).toBeGreaterThan(0); // three of the four steps applied an update
+        expect(w.messageMs).toBeGreaterThanOrEqual(0);
+        expect(w.toWorkerMs).toBeGreaterThan(0); // clocks of different threads agree: a message takes time
+        expect(w.toWorkerMs).toBeLessThan(w.messageMs);
+        expect(w.waitMs).toBeGreaterThanOrEqual(0);
+        expect(w.computeMs + w.messageMs + w.waitMs).toBeLessThanOrEqual(timing.stepMs - timing.splitMs - timing.averageMs);
+      }
+      parallel.resetTiming();
+      expect(parallel.timing().steps).toBe(0);
+      expect(parallel.timing().workers[1]).toEqual({ steps: 0, computeMs: 0, kernelMs: 0, updateMs: 0, copyMs: 0, messageMs: 0, toWorkerMs: 0, waitMs: 0 });
       await parallel.syncTo(replicated);
       expect(maxWeightDiff(reference, replicated)).toBeLessThan(1e-4);
       // Reading the weights applies the pending update once: the next step must not apply it again.
@@ -218,6 +236,25 @@ describe('createParallelStepper', () => {
         await stepper.dispose();
       }
       await expect(stepper.step(batchOf(2, 1))).rejects.toThrow(/disposed/);
+    },
+    SLOW,
+  );
+
+  it(
+    'fails the step instead of hanging when a worker dies mid-step, and still stops the other thread',
+    async () => {
+      const before = started.length;
+      const stepper = await createParallelStepper({ model: createModel({ seed: 1 }), learningRate: 0.001, workers: 2 });
+      const workers = started.slice(before);
+      try {
+        await stepper.step(batchOf(8, 1));
+        const stepping = stepper.step(batchOf(8, 2)); // the other worker is blocked on its doorbell or computing
+        await workers[1].terminate();
+        await expect(stepping).rejects.toThrow(/Training worker 1 exited/);
+      } finally {
+        await stepper.dispose();
+      }
+      expect(running(workers)).toBe(0);
     },
     SLOW,
   );
