@@ -147,6 +147,21 @@ Napi::Value BatchMatMul(const Napi::CallbackInfo &info) {
   return guarded(info, "matrix multiplication", [&] { kernels::batch_matmul(batch, m, n, k, ta, tb, a, b, c); });
 }
 
+// dropoutMask(mask, state Float64Array [c, s0, s1, s2] (advanced in place), keep)
+Napi::Value DropoutMask(const Napi::CallbackInfo &info) {
+  if (!info[0].IsTypedArray()) throw Napi::TypeError::New(info.Env(), "argument 0: expected a Float32Array");
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+      info[1].As<Napi::TypedArray>().ElementLength() != 4) {
+    throw Napi::TypeError::New(info.Env(), "argument 1: expected a Float64Array of Alea's state [c, s0, s1, s2]");
+  }
+  const int64_t size = info[0].As<Napi::TypedArray>().ElementLength();
+  float *mask = floats(info, 0, size);
+  double *state = info[1].As<Napi::Float64Array>().Data();
+  const float keep = info[2].ToNumber().FloatValue();
+  if (!(keep > 0.0f && keep <= 1.0f)) throw Napi::RangeError::New(info.Env(), "dropoutMask: keep must be in (0, 1]");
+  return guarded(info, "dropout mask", [&] { kernels::dropout_mask(size, state, keep, mask); });
+}
+
 // setThreads(n): oneDNN threads for the calling thread (each training worker calls it for itself).
 Napi::Value SetThreads(const Napi::CallbackInfo &info) {
   int n = info[0].ToNumber().Int32Value();
@@ -172,6 +187,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("channelSum", Napi::Function::New(env, ChannelSum, "channelSum"));
   exports.Set("adamStep", Napi::Function::New(env, AdamStep, "adamStep"));
   exports.Set("batchMatMul", Napi::Function::New(env, BatchMatMul, "batchMatMul"));
+  exports.Set("dropoutMask", Napi::Function::New(env, DropoutMask, "dropoutMask"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   return exports;
 }

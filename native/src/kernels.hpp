@@ -35,6 +35,12 @@ void max_pool_grad(const Pool &s, const float *x, const float *dy, float *dx);
 void batch_matmul(int64_t batch, int64_t m, int64_t n, int64_t k, bool transpose_a, bool transpose_b, const float *a,
                   const float *b, float *c);
 
+/**
+ * TF.js's dropout multiplier, floor(u + keep) / keep, for `size` values u drawn from seedrandom's
+ * Alea generator whose state (c, s0, s1, s2) is `state`, advanced in place (a plain loop: see loops.cc).
+ */
+void dropout_mask(int64_t size, double *state, float keep, float *mask);
+
 /** out[c] = Σ_r x[r, c]: a bias gradient (a plain loop: see loops.cc). */
 void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
 

@@ -146,6 +146,31 @@ AVX2_CLONE void max_pool_grad(const Pool &s, const float *x, const float *dy, fl
   }
 }
 
+// tfjs-core's dropout: multiplier = div(floor(add(randomUniform(shape), keep)), keep), where
+// randomUniform stores Alea's doubles in a Float32Array one at a time in JS (about 10 ns each:
+// 5 ms of every 64-image shard). The same generator step for step (seedrandom's alea.js: t =
+// 2091639·s0 + c·2⁻³², c = t | 0, s = t − c; doubles, one rounding per operation, no fused
+// multiply-add: binding.gyp), then the same float32 add, floor and divide as the wasm kernels.
+void dropout_mask(int64_t size, double *state, float keep, float *mask) {
+  double c = state[0], s0 = state[1], s1 = state[2], s2 = state[3];
+  for (int64_t i = 0; i < size; i++) {
+    const double scaled = 2091639.0 * s0;
+    const double carry = c * 2.3283064365386963e-10;
+    const double t = scaled + carry;
+    s0 = s1;
+    s1 = s2;
+    c = static_cast<double>(static_cast<int32_t>(t));  // t lies in [0, 2³¹): `t | 0` is its floor
+    s2 = t - c;
+    const float u = static_cast<float>(s2);
+    const float kept = std::floor(u + keep);
+    mask[i] = kept / keep;
+  }
+  state[0] = c;
+  state[1] = s0;
+  state[2] = s1;
+  state[3] = s2;
+}
+
 // A plain loop rather than oneDNN's reduction primitive, which in 2.6 has only a reference
 // implementation for this layout (measured 38 ms against about 1 ms for this loop on the first
 // layer's bias gradient). Double accumulators, as the cpu backend sums in double precision.

@@ -59,7 +59,12 @@ export function logitStack(model: tfl.LayersModel, head: LogitHead = headOf(mode
  * wrong image (p below float precision) would have no gradient and a capped loss. Shares the model's
  * variables, so gradients flow to them. `x` is on the model's input scale. Call inside tf.tidy or a taped function.
  */
-export function applyLogits(model: tfl.LayersModel, x: tf.Tensor, training: boolean, head: LogitHead = headOf(model)): tf.Tensor2D {
+export function applyLogits(model: tfl.LayersModel, x: tf.Tensor, training: boolean, head: LogitHead = headOf(model), applyLayer: ApplyLayer = applyItself): tf.Tensor2D {
   const { body, readOut } = logitStack(model, head);
-  return readOut(body.reduce((h, layer) => layer.apply(h, { training }) as tf.Tensor, x));
+  return readOut(body.reduce((h, layer) => applyLayer(layer, h, training), x));
 }
+
+/** How one layer is applied to the previous layer's output: by the layer itself, or faster with the same result (pipeline/train/nativeDropout.ts). */
+export type ApplyLayer = (layer: tfl.layers.Layer, h: tf.Tensor, training: boolean) => tf.Tensor;
+
+const applyItself: ApplyLayer = (layer, h, training) => layer.apply(h, { training }) as tf.Tensor;

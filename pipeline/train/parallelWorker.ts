@@ -6,6 +6,7 @@ import { loadOnednn } from '../backend/onednn/loadOnednn';
 import { adamLoopOf, adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
 import { startKernelClock } from './kernelClock';
 import { serveWhileBusy } from './doorbell';
+import { nativeDropoutApply } from './nativeDropout';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { applyLogits } from '../model/logits';
@@ -42,6 +43,8 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
     // The addon's loop when this worker runs the oneDNN kernels (already loaded: require caches it).
     const onednn = info.onednn ? loadOnednn() : null;
     const adamUpdate = adamLoopOf(onednn?.ok ? onednn.addon : null);
+    // Dropout's masks from the addon too, the same numbers as TF.js's own.
+    const applyLayer = nativeDropoutApply(onednn?.ok ? onednn.addon : null);
     const flatWeights = new Float32Array(total);
     for (let i = 0, offset = 0; i < vars.length; offset += sizes[i], i++) {
       flatWeights.set(vars[i].dataSync() as Float32Array, offset);
@@ -62,7 +65,7 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
         const { height, width, channels } = inputOf(model);
         const x = tf.tensor4d(xs, [size, height, width, channels]);
         const y = tf.tensor1d(labels, 'int32');
-        const logits = applyLogits(model, x, true);
+        const logits = applyLogits(model, x, true, undefined, applyLayer);
         correct = tf.keep(tf.mul(batchAccuracy(y, logits), size) as tf.Scalar);
         return sparseCategoricalCrossentropyFromLogits(y, logits);
       }, vars);

@@ -17,6 +17,8 @@ export interface OnednnAddon {
   adamStep(weights: Float32Array, gradients: Float32Array, m: Float32Array, v: Float32Array, coefficients: Float32Array): void;
   /** c = op(a)·op(b) for each of dims[0] matrices; dims = [batch, m, n, k] of the products (TF.js's BatchMatMul). Absent from an addon built before it. */
   batchMatMul?(a: Float32Array, b: Float32Array, c: Float32Array, dims: Int32Array, transposeA: boolean, transposeB: boolean): void;
+  /** TF.js's dropout multiplier from seedrandom's Alea state [c, s0, s1, s2] (advanced in place); see pipeline/train/nativeDropout.ts. Absent from an addon built before it. */
+  dropoutMask?(mask: Float32Array, state: Float64Array, keep: number): void;
   /** oneDNN threads for the calling thread; false when the library's runtime has no such setting. */
   setThreads(threads: number): boolean;
 }

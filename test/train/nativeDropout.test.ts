@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { loadOnednn } from '../../pipeline/backend/onednn/loadOnednn';
+import { applyLogits } from '../../pipeline/model/logits';
+import { aleaState, dropoutMultiplier, nativeDropoutApply } from '../../pipeline/train/nativeDropout';
+import { seedMathRandom } from '../../pipeline/train/random';
+
+const loaded = loadOnednn();
+const skipped = loaded.ok ? '' : ` — SKIPPED: ${loaded.reason}`;
+const addon = loaded.ok ? loaded.addon : null;
+
+/** What tf.dropout multiplies by: dropout of ones is the multiplier itself (1 · m = m). */
+const stockMultiplier = (shape: number[], rate: number, seed?: number) => tf.tidy(() => tf.dropout(tf.ones(shape), rate, undefined, seed).dataSync() as Float32Array);
+const ours = (shape: number[], rate: number, seed?: number) => tf.tidy(() => dropoutMultiplier(addon as never, shape, rate, seed).dataSync() as Float32Array);
+const bits = (a: Float32Array) => new Uint32Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength));
+
+describe.skipIf(!loaded.ok)(`native dropout masks${skipped}`, () => {
+  let previousBackend: string;
+  let restoreRandom: () => void = () => {};
+  beforeAll(async () => {
+    previousBackend = tf.getBackend();
+    await tf.setBackend('cpu');
+  });
+  afterAll(async () => {
+    restoreRandom();
+    if (previousBackend) await tf.setBackend(previousBackend);
+  });
+
+  const CASES: [shape: number[], rate: number, seed: number][] = [
+    [[64, 13, 13, 32], 0.3, 1234], // the tutorial's first dropout, one shard
+    [[64, 5, 5, 64], 0.3, 0.5],
+    [[1, 1, 1, 128], 0.3, 42], // batch 1
+    [[3, 7, 5], 0.5, 7], // odd sizes
+    [[1001], 0.9, 99],
+    [[17], 0.001, 3],
+  ];
+  for (const [shape, rate, seed] of CASES) {
+    it(`draws the same multiplier as tf.dropout, bit for bit: [${shape}] at rate ${rate}, seed ${seed}`, () => {
+      expect(bits(ours(shape, rate, seed))).toEqual(bits(stockMultiplier(shape, rate, seed)));
+    });
+  }
+
+  it('takes its seed from Math.random as TF.js does when the layer has none, one call per mask', () => {
+    restoreRandom = seedMathRandom(11);
+    const stock = [stockMultiplier([4, 9], 0.3), stockMultiplier([4, 9], 0.3)];
+    restoreRandom();
+    restoreRandom = seedMathRandom(11);
+    const native = [ours([4, 9], 0.3), ours([4, 9], 0.3)];
+    restoreRandom();
+    expect(native.map(bits)).toEqual(stock.map(bits));
+    expect(bits(native[0])).not.toEqual(bits(native[1]));
+  });
+
+  it('advances the generator across calls exactly as one long draw would', () => {
+    const state = aleaState(5);
+    const first = new Float32Array(10);
+    const second = new Float32Array(10);
+    addon!.dropoutMask!(first, state, 0.7);
+    addon!.dropoutMask!(second, state, 0.7);
+    const whole = new Float32Array(20);
+    addon!.dropoutMask!(whole, aleaState(5), 0.7);
+    expect([...first, ...second]).toEqual([...whole]);
+  });
+
+  it('refuses a keep probability outside (0, 1] and a state of the wrong size, saying what it expected', () => {
+    expect(() => addon!.dropoutMask!(new Float32Array(2), aleaState(1), 0)).toThrow(/keep must be in \(0, 1\]/);
+    expect(() => addon!.dropoutMask!(new Float32Array(2), new Float64Array(3), 0.5)).toThrow(/Float64Array of Alea's state/);
+  });
+
+  describe('applied to a model', () => {
+    const model = () => {
+      const m = tfl.sequential();
+      m.add(tfl.layers.dense({ inputShape: [6], units: 5, activation: 'relu', kernelInitializer: 'ones' }));
+      m.add(tfl.layers.dropout({ rate: 0.3 }));
+      m.add(tfl.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: 'ones' }));
+      return m;
+    };
+    const x = () => tf.tensor2d(Array.from({ length: 24 }, (_, i) => (i % 7) / 7), [4, 6]);
+
+    it('gives the same logits and gradients as the layer itself in training', () => {
+      const m = model();
+      const run = (apply?: ReturnType<typeof nativeDropoutApply>) => {
+        restoreRandom = seedMathRandom(3);
+        const { value, grads } = tf.variableGrads(() => tf.sum(applyLogits(m, x(), true, undefined, apply)) as tf.Scalar);
+        restoreRandom();
+        const out = [value.dataSync(), ...Object.values(grads).map((g) => g.dataSync())].map((a) => [...a]);
+        tf.dispose([value, ...Object.values(grads)]);
+        return out;
+      };
+      expect(run(nativeDropoutApply(addon))).toEqual(run());
+    });
+
+    it('leaves dropout to the layer outside training and without the addon', () => {
+      const m = model();
+      const inference = tf.tidy(() => [...applyLogits(m, x(), false, undefined, nativeDropoutApply(addon)).dataSync()]);
+      expect(inference).toEqual(tf.tidy(() => [...applyLogits(m, x(), false).dataSync()]));
+      restoreRandom = seedMathRandom(4);
+      const without = tf.tidy(() => [...applyLogits(m, x(), true, undefined, nativeDropoutApply(null)).dataSync()]);
+      restoreRandom();
+      restoreRandom = seedMathRandom(4);
+      const stock = tf.tidy(() => [...applyLogits(m, x(), true).dataSync()]);
+      restoreRandom();
+      expect(without).toEqual(stock);
+    });
+  });
+});
