@@ -83,7 +83,7 @@ function formatBreakdown(b: StepBreakdown): string[] {
     ...b.workers.map(
       (w, i) =>
         `  worker ${i}     computed ${ms(w.computeMs)} = kernels ${ms(w.kernelMs)} + outside kernels ${ms(w.outsideKernelsMs)} ` +
-        `(update ${ms(w.updateMs)}, copy-out ${ms(w.copyMs)}, tape, dispatch, tensors, dropout masks ${ms(w.outsideKernelsMs - w.updateMs - w.copyMs)}); ` +
+        `(update ${ms(w.updateMs)}, copy-out ${ms(w.copyMs)}, the rest (tape, dispatch, tensors, masks) ${ms(w.outsideKernelsMs - w.updateMs - w.copyMs)}); ` +
         `outside compute ${ms(w.outsideComputeMs)}: messages ${ms(w.messageMs)} (to it ${ms(w.toWorkerMs)}, back ${ms(w.messageMs - w.toWorkerMs)}), waiting for the slower worker ${ms(w.waitMs)}`,
     ),
     `  main thread  split ${ms(b.main.splitMs)}, average ${ms(b.main.averageMs)}, other ${ms(b.main.otherMs)} (posting, promises) in step(); ` +

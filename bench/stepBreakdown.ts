@@ -5,7 +5,7 @@ import type { TrainingSpeed } from './measureTraining';
 export interface WorkerPart {
   computeMs: number;
   kernelMs: number;
-  /** computeMs − kernelMs; of it: updateMs, copyMs and the rest (tape, dispatch, tensor creation, dropout masks drawn in JS). */
+  /** computeMs − kernelMs; of it: updateMs, copyMs and the rest (tape, dispatch, tensor creation, dropout masks: drawn natively with the addon, in JS without). */
   outsideKernelsMs: number;
   updateMs: number;
   copyMs: number;

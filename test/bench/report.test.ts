@@ -41,7 +41,7 @@ describe('formatReport', () => {
     expect(text).toContain('workers      last step computed in 41.0 ms, 39.0 ms');
     expect(text).toContain('step parts   means over the 40 timed steps of 50.0 ms; 6.0 ms (12 %) per worker outside its compute');
     expect(text).toContain(
-      '  worker 0     computed 42.0 = kernels 30.0 + outside kernels 12.0 (update 2.0, copy-out 0.5, tape, dispatch, tensors, dropout masks 9.5); outside compute 8.0: messages 1.0 (to it 0.4, back 0.6), waiting for the slower worker 5.5',
+      '  worker 0     computed 42.0 = kernels 30.0 + outside kernels 12.0 (update 2.0, copy-out 0.5, the rest (tape, dispatch, tensors, masks) 9.5); outside compute 8.0: messages 1.0 (to it 0.4, back 0.6), waiting for the slower worker 5.5',
     );
     expect(text).toContain('  main thread  split 0.2, average 0.5, other 0.3 (posting, promises) in step(); 0.5 between steps');
   });
