@@ -7,7 +7,7 @@
 // vega-tooltip inject no <style> element: their rules live in site/styles/charts.css.
 import type { EmbedOptions, Result } from 'vega-embed';
 import type { ChartActionLabels, ChartSamples } from '../lib/directives/chart';
-import { chartLayout, NARROW_WIDTH, wrapTitle } from '../lib/charts/narrow';
+import { chartLayout, NARROW_WIDTH, withSharedData, wrapTitle } from '../lib/charts/narrow';
 import { addImageTooltips, mapData, withAllPoints } from './embeddingMap';
 
 /** Fired on document by site/scripts/gallery.ts; detail is the test-set index as a string. */
@@ -112,7 +112,11 @@ export function enhanceCharts(root: Document): void {
     const layout = layoutOf(figure);
     layouts.set(figure, layout);
     figure.dataset.layout = layout;
-    const spec = readJson<VegaSpec>(figure, layout === 'narrow' ? 'script[data-chart-narrow]' : 'script[data-chart-spec]');
+    const wideSpec = readJson<VegaSpec>(figure, 'script[data-chart-spec]');
+    const narrowScript = figure.querySelector<HTMLElement>('script[data-chart-narrow]');
+    const narrowSpec = layout === 'narrow' ? readJson<VegaSpec>(figure, 'script[data-chart-narrow]') : null;
+    const shared = (narrowScript?.dataset.shared ?? '').split(' ').filter(Boolean);
+    const spec = narrowSpec && wideSpec ? withSharedData(wideSpec as never, narrowSpec, shared) : wideSpec;
     if (!spec) return Promise.resolve();
     const samples = readJson<ChartSamples>(figure, 'script[data-chart-samples]');
     const sample = selected.get(figure);

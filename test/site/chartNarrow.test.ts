@@ -2,7 +2,7 @@ import { parse, View } from 'vega';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArtifacts, type SiteArtifacts } from '../../site/lib/artifacts/load';
 import { buildChart, CHART_NAMES } from '../../site/lib/charts/index';
-import { chartLayout, NARROW_WIDTH, narrowSpec, wrapTitle } from '../../site/lib/charts/narrow';
+import { chartLayout, NARROW_WIDTH, narrowSpec, withoutSharedData, withSharedData, wrapTitle } from '../../site/lib/charts/narrow';
 import { renderChart } from '../../site/lib/charts/render';
 import { LANGS, translator } from '../../site/lib/i18n';
 import { sharedFakeArtifacts, type FakeArtifacts } from './sharedFakeArtifacts';
@@ -83,5 +83,30 @@ describe('chartLayout', () => {
     expect(chartLayout(586, 586)).toBe('wide');
     expect(chartLayout(585, 586)).toBe('narrow');
     expect(chartLayout(343, 586)).toBe('narrow');
+  });
+});
+
+describe('the phone layout\'s data on the page', () => {
+  const wide = { data: [{ name: 'source_0', values: [{ x: 1 }, { x: 2 }] }, { name: 'other', values: [{ y: 1 }] }, { name: 'derived' }] };
+  const narrow = { data: [{ name: 'source_0', values: [{ x: 1 }, { x: 2 }] }, { name: 'other', values: [{ y: 9 }] }, { name: 'derived' }, { name: 'own', values: [{ z: 3 }] }] };
+
+  it('leaves out only the values the wide spec holds too, and restores the narrow spec exactly', () => {
+    const { narrow: lean, shared } = withoutSharedData(wide, narrow);
+    expect(shared).toEqual(['source_0']);
+    expect(lean.data[0]).toEqual({ name: 'source_0', values: [] });
+    expect(lean.data.slice(1)).toEqual(narrow.data.slice(1));
+    expect(withSharedData(wide, lean, shared)).toEqual(narrow);
+  });
+
+  it('restores every chart of the fake report to the narrow spec it was drawn from', async () => {
+    for (const name of CHART_NAMES) {
+      const rendered = await renderChart(buildChart(name, artifacts, { t: translator('en'), lang: 'en' }), { narrow: true });
+      if (!rendered.narrow) continue;
+      const { narrow: lean, shared } = withoutSharedData(rendered.vega, rendered.narrow);
+      expect(JSON.stringify(lean).length, name).toBeLessThanOrEqual(JSON.stringify(rendered.narrow).length);
+      // As the page carries them: JSON (vega tags the values it drew with symbols, which JSON drops).
+      const json = (x: unknown) => JSON.parse(JSON.stringify(x));
+      expect(json(withSharedData(json(rendered.vega), json(lean), shared)), name).toEqual(json(rendered.narrow));
+    }
   });
 });

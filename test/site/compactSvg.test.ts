@@ -21,6 +21,13 @@ describe('compactSvg', () => {
     expect(compactSvg(svg)).toBe('<svg><path transform="translate(335.26,0)" d="M1.73,0A1.73,1.73,0,1,1,-12.35,0"></path><text x="3.14">0.0015</text></svg>');
   });
 
+  it('leaves out the paths that draw nothing and the ARIA of the drawing\'s parts, keeping every visible path and text', () => {
+    const svg = '<svg><g class="mark-group role-frame root" role="graphics-object" aria-roledescription="group mark container"><path class="background" aria-hidden="true" d="M0,0h0v0h0Z" pointer-events="none"></path>'
+      + '<path class="background" aria-hidden="true" d="M0,0h520v80h-520Z"></path><g class="mark-text role-title-text" role="graphics-symbol" aria-roledescription="title" aria-label="Title text \'Layer\'" pointer-events="none"><text>Layer</text></g>'
+      + '<path class="foreground" aria-hidden="true" d="" display="none"></path></g></svg>';
+    expect(compactSvg(svg)).toBe('<svg><g class="mark-group role-frame root"><path class="background" d="M0,0h520v80h-520Z"></path><g class="mark-text role-title-text"><text>Layer</text></g></g></svg>');
+  });
+
   it('gives a rendered chart one font on the root and none on its texts', async () => {
     const { svg } = await renderChart({
       config: CHART_CONFIG, width: 100, height: 50, title: 'T',
@@ -31,5 +38,7 @@ describe('compactSvg', () => {
     expect(svg.match(/font-family=/g)).toHaveLength(1);
     expect(svg).not.toMatch(/\s(?:transform|d)="[^"]*\d\.\d{3,}/);
     expect(svg).toContain('>T</text>');
+    expect(svg).not.toMatch(/\s(?:role|aria-[a-z]+|pointer-events)=/);
+    expect(svg).not.toContain('d="M0,0h0v0h0Z"');
   });
 });

@@ -10,15 +10,24 @@ function round(value: string): string {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
+/** Paths that draw nothing (once INNER_ATTRIBUTES are gone): a group's empty background (zero area) and its hidden foreground. */
+const INVISIBLE_PATHS = /<path class="background" d="M0,0h0v0h0Z"\s*(?:\/>|><\/path>)|<path class="foreground" d="" display="none"\s*(?:\/>|><\/path>)/g;
+/**
+ * ARIA inside the drawing, and pointer-events on a picture nobody points at: the figure's wrapper is role="img"
+ * with the chart's name (site/lib/directives/chart.ts), which makes everything inside it presentational.
+ */
+const INNER_ATTRIBUTES = /\s(?:role|aria-roledescription|aria-label|aria-hidden|pointer-events)="[^"]*"/g;
+
 /**
  * Shrinks Vega's static SVG without changing what it shows: the font family every text repeats moves to
- * the root <svg> (an inherited presentation attribute), and geometry attributes are rounded to 0.01 px.
+ * the root <svg> (an inherited presentation attribute), geometry attributes are rounded to 0.01 px, paths
+ * that draw nothing and the ARIA of the drawing's parts (its wrapper names the whole chart) are left out.
  * Text content is left alone (a label "0.0015" must stay "0.0015").
  */
 export function compactSvg(svg: string): string {
   const fonts = [...svg.matchAll(/<text[^>]*\sfont-family="([^"]*)"/g)].map((m) => m[1] as string);
   const shared = fonts.length > 0 && fonts.every((f) => f === fonts[0]) ? fonts[0] : undefined;
-  let out = svg.replace(GEOMETRY_ATTRIBUTES, (_, name: string, value: string) => ` ${name}="${value.replace(LONG_DECIMAL, round)}"`);
+  let out = svg.replace(INNER_ATTRIBUTES, '').replace(INVISIBLE_PATHS, '').replace(GEOMETRY_ATTRIBUTES, (_, name: string, value: string) => ` ${name}="${value.replace(LONG_DECIMAL, round)}"`);
   if (shared !== undefined) {
     out = out.replaceAll(` font-family="${shared}"`, '').replace(/^<svg\b/, `<svg font-family="${shared}"`);
   }

@@ -77,3 +77,31 @@ export function narrowSpec(wide: ChartSpec, inner: number): ChartSpec {
 export function chartLayout(available: number, wideWidth: number): 'wide' | 'narrow' {
   return available >= wideWidth ? 'wide' : 'narrow';
 }
+
+interface DataEntry {
+  name?: string;
+  values?: unknown;
+}
+type WithData = { data?: DataEntry[] };
+
+/**
+ * The narrow spec without the data values it shares with the wide one (the same name and the same values): a page
+ * carries each chart's data once. `shared` names the entries to fill back with `withSharedData` before drawing.
+ */
+export function withoutSharedData<S extends WithData>(wide: WithData, narrow: S): { narrow: S; shared: string[] } {
+  const wideValues = new Map((wide.data ?? []).filter((d) => d.name != null && d.values !== undefined).map((d) => [d.name!, JSON.stringify(d.values)]));
+  const shared: string[] = [];
+  const data = (narrow.data ?? []).map((d) => {
+    if (d.name == null || d.values === undefined || wideValues.get(d.name) !== JSON.stringify(d.values) || JSON.stringify(d.values) === '[]') return d;
+    shared.push(d.name);
+    return { ...d, values: [] };
+  });
+  return { narrow: narrow.data ? { ...narrow, data } : narrow, shared };
+}
+
+/** The narrow spec with the values `withoutSharedData` took out, copied from the wide spec. */
+export function withSharedData<S extends WithData>(wide: WithData, narrow: S, shared: readonly string[]): S {
+  if (shared.length === 0 || !narrow.data) return narrow;
+  const wideByName = new Map((wide.data ?? []).map((d) => [d.name, d]));
+  return { ...narrow, data: narrow.data.map((d) => (d.name != null && shared.includes(d.name) ? { ...d, values: wideByName.get(d.name)?.values } : d)) };
+}

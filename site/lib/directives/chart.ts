@@ -1,5 +1,6 @@
 import { buildChart, CHART_NAMES, type ChartName } from '../charts/index';
 import { MEAN_ACTIVATION_DATA } from '../charts/meanActivation';
+import { withoutSharedData } from '../charts/narrow';
 import { renderChart, type RenderedChart } from '../charts/render';
 import { escapeHtml, jsonForScript } from '../html';
 import type { Translate } from '../i18n';
@@ -39,12 +40,14 @@ function meanActivationSamples(layer: string, { artifacts, t }: DirectiveContext
  */
 export function chartFigure(name: string, title: string, { svg, vega, width, narrow, narrowSvg }: RenderedChart, t: Translate, samples?: ChartSamples, extra = ''): string {
   const actions: ChartActionLabels = { CLICK_TO_VIEW_ACTIONS: t('chart.actions'), SVG_ACTION: t('chart.saveSvg'), PNG_ACTION: t('chart.savePng') };
+  // The phone layout's data values ride with the wide spec only (site/scripts/charts.ts copies them back).
+  const phone = narrow ? withoutSharedData(vega, narrow) : undefined;
   return [
     `<figure class="chart" data-chart="${escapeHtml(name)}"${width ? ` data-chart-width="${Math.ceil(width)}"` : ''}>`,
     // With JS off, a phone shows the narrow drawing instead of the wide one shrunk (site/styles/site.css).
     `<div class="chart-view" role="img" aria-label="${escapeHtml(title)}">${svg}${narrowSvg ? `<div class="chart-narrow-static">${narrowSvg}</div>` : ''}</div>`,
     `<script type="application/json" data-chart-spec>${jsonForScript(vega)}</script>`,
-    narrow ? `<script type="application/json" data-chart-narrow>${jsonForScript(narrow)}</script>` : '',
+    phone ? `<script type="application/json" data-chart-narrow data-shared="${escapeHtml(phone.shared.join(' '))}">${jsonForScript(phone.narrow)}</script>` : '',
     `<script type="application/json" data-chart-actions>${jsonForScript(actions)}</script>`,
     samples ? `<script type="application/json" data-chart-samples>${jsonForScript(samples)}</script>` : '',
     extra,
