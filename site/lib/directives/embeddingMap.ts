@@ -66,6 +66,9 @@ export const embeddingMapDirective: DirectiveSpec = {
     const withoutPoints = (vega: typeof rendered.vega) => ({ ...vega, data: vega.data?.map((d) => (d.name === EMBEDDING_DATA ? { ...d, values: [] } : d)) });
     const vega = withoutPoints(rendered.vega);
     const narrow = rendered.narrow && withoutPoints(rendered.narrow);
-    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', { svg: rendered.svg, vega, width: rendered.width, narrow, narrowSvg: rendered.narrowSvg }, t, undefined, extra);
+    // Without scripts, one drawing only, the phone layout where there is one: each carries the sampled points,
+    // and two copies would take the channels page past its weight budget; a narrow map reads well on a desktop too.
+    const drawn = { svg: rendered.narrowSvg ?? rendered.svg, vega, width: rendered.width, narrow };
+    return chartFigure('embedding', typeof spec.title === 'string' ? spec.title : 'embedding', drawn, t, undefined, extra);
   },
 };
