@@ -26,12 +26,18 @@ export function dropoutMultiplier(addon: Pick<Required<OnednnAddon>, 'dropoutMas
  * layers, dropout outside training, rates of 0 or 1 and explicit noise shapes go through the layer itself.
  */
 export function nativeDropoutApply(addon: Pick<OnednnAddon, 'dropoutMask'> | null): ApplyLayer {
+  // A layer's config does not change, and getConfig() builds it anew: read it once per Dropout layer, not every step.
+  const configs = new WeakMap<object, { rate?: number; noiseShape?: number[] | null; seed?: number | null }>();
+  const configOf = (layer: Parameters<ApplyLayer>[0]) => {
+    let config = configs.get(layer);
+    if (config === undefined) configs.set(layer, (config = layer.getConfig() as { rate?: number; noiseShape?: number[] | null; seed?: number | null }));
+    return config;
+  };
   return (layer, h, training) => {
-    const config = layer.getConfig() as { rate?: number; noiseShape?: number[] | null; seed?: number | null };
+    if (addon?.dropoutMask == null || !training || layer.getClassName() !== 'Dropout') return layer.apply(h, { training }) as tf.Tensor;
+    const config = configOf(layer);
     const rate = config.rate ?? 0;
-    if (addon?.dropoutMask == null || !training || layer.getClassName() !== 'Dropout' || config.noiseShape != null || !(rate > 0 && rate < 1) || h.dtype !== 'float32') {
-      return layer.apply(h, { training }) as tf.Tensor;
-    }
+    if (config.noiseShape != null || !(rate > 0 && rate < 1) || h.dtype !== 'float32') return layer.apply(h, { training }) as tf.Tensor;
     return tf.mul(h, dropoutMultiplier(addon as Pick<Required<OnednnAddon>, 'dropoutMask'>, h.shape, rate, config.seed ?? undefined));
   };
 }

@@ -42,9 +42,10 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
     const adam = createAdamState(total, adamConfig);
     // The addon's loop when this worker runs the oneDNN kernels (already loaded: require caches it).
     const onednn = info.onednn ? loadOnednn() : null;
-    const adamUpdate = adamLoopOf(onednn?.ok ? onednn.addon : null);
+    const addon = onednn?.ok ? onednn.addon : null;
+    const adamUpdate = adamLoopOf(addon);
     // Dropout's masks from the addon too, the same numbers as TF.js's own.
-    const applyLayer = nativeDropoutApply(onednn?.ok ? onednn.addon : null);
+    const applyLayer = nativeDropoutApply(addon);
     const flatWeights = new Float32Array(total);
     for (let i = 0, offset = 0; i < vars.length; offset += sizes[i], i++) {
       flatWeights.set(vars[i].dataSync() as Float32Array, offset);
