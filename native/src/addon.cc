@@ -133,13 +133,13 @@ Napi::Value AdamStep(const Napi::CallbackInfo &info) {
 }
 
 // batchMatMul(a, b, c, dims [batch, m, n, k], transposeA, transposeB)
+struct MatMulSizes {
+  int32_t batch, m, n, k;
+};
+
 Napi::Value BatchMatMul(const Napi::CallbackInfo &info) {
-  if (!info[3].IsTypedArray() || info[3].As<Napi::TypedArray>().TypedArrayType() != napi_int32_array ||
-      info[3].As<Napi::TypedArray>().ElementLength() != 4) {
-    throw Napi::TypeError::New(info.Env(), "argument 3: expected an Int32Array of [batch, m, n, k]");
-  }
-  auto dims = info[3].As<Napi::Int32Array>();
-  const int64_t batch = dims[0], m = dims[1], n = dims[2], k = dims[3];
+  const auto s = shape_arg<MatMulSizes, 4>(info, 3);
+  const int64_t batch = s.batch, m = s.m, n = s.n, k = s.k;
   if (batch < 1 || m < 1 || n < 1 || k < 1) throw Napi::RangeError::New(info.Env(), "batchMatMul: sizes must be at least 1");
   float *a = floats(info, 0, product({batch, m, k})), *b = floats(info, 1, product({batch, k, n})),
         *c = floats(info, 2, product({batch, m, n}));
