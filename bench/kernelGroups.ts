@@ -1,3 +1,4 @@
+import { CONV_BIAS_RELU } from '../pipeline/backend/onednn/convBiasRelu';
 import type { KernelCost } from './kernelProfile';
 
 export type KernelGroupName = 'convolutions' | 'pooling' | 'dense' | 'elementwise';
@@ -13,6 +14,7 @@ export interface KernelGroup {
 const GROUP_OF: Record<string, KernelGroupName> = {
   Conv2D: 'convolutions',
   FusedConv2D: 'convolutions',
+  [CONV_BIAS_RELU]: 'convolutions',
   Conv2DBackpropInput: 'convolutions',
   Conv2DBackpropFilter: 'convolutions',
   MaxPool: 'pooling',

@@ -4,6 +4,8 @@ import { BACKEND_CHOICES, kernelSetOf, selectBackend, type BackendChoice } from 
 import { createModel } from '../pipeline/model/createModel';
 import { createParallelStepper, type ParallelTrainStepper } from '../pipeline/train/parallelStepper';
 import { createLocalStepper, type Batch, type TrainStepper } from '../pipeline/train/stepper';
+import { trainingApply } from '../pipeline/train/trainingApply';
+import { addonInUse } from '../pipeline/backend/onednn/loadOnednn';
 import { helpText, parseFlags, UsageError, type FlagSpec } from '../pipeline/cli/options';
 import { runCli } from '../pipeline/cli/runCli';
 import { groupKernels } from './kernelGroups';
@@ -94,8 +96,10 @@ async function main(argv: string[]): Promise<number> {
 async function measureBackend(choice: BackendChoice, flags: BenchFlags, batches: Batch[], log: (line: string) => void): Promise<BenchRun> {
   const backend = await selectBackend(choice, log);
   const model = createModel({ seed: 1 });
-  // Kernel costs from one batch in this thread: workers run the same kernels on a share of a batch each.
-  const profiler = createLocalStepper(model, { learningRate: 0.001 });
+  // Kernel costs from one batch in this thread: workers run the same kernels on a share of a batch each,
+  // and apply the layers the same way (Adam differs: here it is tf.train.adam's kernels, there one native loop).
+  const applyLayer = trainingApply(addonInUse(backend));
+  const profiler = createLocalStepper(model, { learningRate: 0.001, applyLayer });
   await profiler.step(batches[0]);
   const profile = await profileStep(profiler, batches);
   const topKernels = profile.kernels.slice(0, flags.kernels);
@@ -106,7 +110,7 @@ async function measureBackend(choice: BackendChoice, flags: BenchFlags, batches:
   let stepper: TrainStepper;
   let parallel: ParallelTrainStepper | null = null;
   if (workers === 1) {
-    stepper = createLocalStepper(model, { learningRate: 0.001 });
+    stepper = createLocalStepper(model, { learningRate: 0.001, applyLayer });
   } else {
     log(`starting ${workers} workers…`);
     stepper = parallel = await createParallelStepper({ model, learningRate: 0.001, workers, seed: 1, backend: kernelSetOf(backend) });

@@ -120,6 +120,14 @@ Napi::Value ChannelSum(const Napi::CallbackInfo &info) {
   return guarded(info, "channel sum", [&] { kernels::channel_sum(rows, channels, x, out); });
 }
 
+// reluGrad(dy, y, dx): ReLU's gradient from its output, as TF.js's mul(dy, step(y)).
+Napi::Value ReluGrad(const Napi::CallbackInfo &info) {
+  if (!info[0].IsTypedArray()) throw Napi::TypeError::New(info.Env(), "argument 0: expected a Float32Array");
+  const int64_t size = info[0].As<Napi::TypedArray>().ElementLength();
+  float *dy = floats(info, 0, size), *y = floats(info, 1, size), *dx = floats(info, 2, size);
+  return guarded(info, "ReLU gradient", [&] { kernels::relu_grad(size, dy, y, dx); });
+}
+
 // adamStep(weights, gradients, m, v, coefficients): one Adam update in place; the coefficients
 // are pipeline/train/parallelAdam.ts adamCoefficients (kernels::AdamCoefficients, in order).
 Napi::Value AdamStep(const Napi::CallbackInfo &info) {
@@ -185,6 +193,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));
   exports.Set("channelSum", Napi::Function::New(env, ChannelSum, "channelSum"));
+  exports.Set("reluGrad", Napi::Function::New(env, ReluGrad, "reluGrad"));
   exports.Set("adamStep", Napi::Function::New(env, AdamStep, "adamStep"));
   exports.Set("batchMatMul", Napi::Function::New(env, BatchMatMul, "batchMatMul"));
   exports.Set("dropoutMask", Napi::Function::New(env, DropoutMask, "dropoutMask"));

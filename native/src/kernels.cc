@@ -155,6 +155,12 @@ Key key_of(Op op, const int32_t *fields, int count, int32_t extra = 0) {
 void conv_forward(const Conv &s, const float *x, const float *w, const float *bias, float *y, bool relu) {
   Context &ctx = context();
   ConvDescs d(s);
+  if (d.innerDst == d.dst && (bias || relu)) {
+    // Plain layouts get im2col + GEMM, whose post-ops are slow: the bias and ReLU run as a loop after it.
+    conv_forward(s, x, w, nullptr, y, false);
+    bias_relu(int64_t{s.n} * s.oh * s.ow, s.oc, bias, relu, y);
+    return;
+  }
   const int32_t flags = (bias ? 1 : 0) | (relu ? 2 : 0);
   Cached &c = ctx.get(key_of(kConvFwd, &s.n, kConvFields, flags), [&] {
     auto pd = d.forward(ctx.eng, bias != nullptr, relu);

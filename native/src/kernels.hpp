@@ -41,6 +41,12 @@ void batch_matmul(int64_t batch, int64_t m, int64_t n, int64_t k, bool transpose
  */
 void dropout_mask(int64_t size, double *state, float keep, float *mask);
 
+/** y[r, c] = y[r, c] + bias[c] (bias may be null), then max(·, 0) when `relu`, in place (a plain loop: see loops.cc). */
+void bias_relu(int64_t rows, int32_t channels, const float *bias, bool relu, float *y);
+
+/** dx = dy · step(y), ReLU's gradient from its output y (a plain loop: see loops.cc). */
+void relu_grad(int64_t size, const float *dy, const float *y, float *dx);
+
 /** out[c] = Σ_r x[r, c]: a bias gradient (a plain loop: see loops.cc). */
 void channel_sum(int32_t rows, int32_t channels, const float *x, float *out);
 

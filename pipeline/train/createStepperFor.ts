@@ -3,6 +3,8 @@ import type { BackendInfo, PipelineConfig } from '../artifacts/types';
 import { kernelSetOf } from '../backend/selectBackend';
 import { createParallelStepper } from './parallelStepper';
 import { createLocalStepper, type TrainStepper } from './stepper';
+import { trainingApply } from './trainingApply';
+import { addonInUse } from '../backend/onednn/loadOnednn';
 
 /**
  * Chooses how optimizer steps run: in this thread, or — on wasm, which runs one thread per
@@ -16,7 +18,8 @@ export async function createStepperFor(
   log: (line: string) => void,
 ): Promise<{ stepper: TrainStepper; info: BackendInfo }> {
   if (backend.name !== 'wasm' || config.workers <= 1) {
-    return { stepper: createLocalStepper(model, { learningRate: config.learningRate }), info: backend };
+    const applyLayer = trainingApply(addonInUse(backend));
+    return { stepper: createLocalStepper(model, { learningRate: config.learningRate, applyLayer }), info: backend };
   }
   log(`training: starting ${config.workers} data-parallel wasm workers`);
   const stepper = await createParallelStepper({ model, learningRate: config.learningRate, workers: config.workers, seed: config.seed, backend: kernelSetOf(backend) });

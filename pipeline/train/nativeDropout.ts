@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import seedrandom from 'seedrandom';
 import type { OnednnAddon } from '../backend/onednn/loadOnednn';
 import type { ApplyLayer } from '../model/logits';
+import { perLayer } from './perLayer';
 
 /** Alea's state after seeding with `seed` as UniformRandom does (a number becomes its decimal string). */
 export function aleaState(seed: number | string): Float64Array {
@@ -26,13 +27,7 @@ export function dropoutMultiplier(addon: Pick<Required<OnednnAddon>, 'dropoutMas
  * layers, dropout outside training, rates of 0 or 1 and explicit noise shapes go through the layer itself.
  */
 export function nativeDropoutApply(addon: Pick<OnednnAddon, 'dropoutMask'> | null): ApplyLayer {
-  // A layer's config does not change, and getConfig() builds it anew: read it once per Dropout layer, not every step.
-  const configs = new WeakMap<object, { rate?: number; noiseShape?: number[] | null; seed?: number | null }>();
-  const configOf = (layer: Parameters<ApplyLayer>[0]) => {
-    let config = configs.get(layer);
-    if (config === undefined) configs.set(layer, (config = layer.getConfig() as { rate?: number; noiseShape?: number[] | null; seed?: number | null }));
-    return config;
-  };
+  const configOf = perLayer((config) => config as { rate?: number; noiseShape?: number[] | null; seed?: number | null });
   return (layer, h, training) => {
     if (addon?.dropoutMask == null || !training || layer.getClassName() !== 'Dropout') return layer.apply(h, { training }) as tf.Tensor;
     const config = configOf(layer);

@@ -2,11 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/selectBackend';
-import { loadOnednn } from '../backend/onednn/loadOnednn';
+import { addonInUse } from '../backend/onednn/loadOnednn';
 import { adamLoopOf, adamStep, createAdamState, KERAS_ADAM } from './parallelAdam';
 import { startKernelClock } from './kernelClock';
 import { serveWhileBusy } from './doorbell';
-import { nativeDropoutApply } from './nativeDropout';
+import { trainingApply } from './trainingApply';
 import type { FromWorker, ToWorker, WorkerInit } from './parallelProtocol';
 import { seedMathRandom } from './random';
 import { applyLogits } from '../model/logits';
@@ -40,12 +40,11 @@ async function main(port: NonNullable<typeof parentPort>, init: WorkerInit): Pro
     // variables receive the new values. Same arithmetic as tf.train.adam with Keras defaults.
     const adamConfig = { learningRate: init.learningRate, ...KERAS_ADAM };
     const adam = createAdamState(total, adamConfig);
-    // The addon's loop when this worker runs the oneDNN kernels (already loaded: require caches it).
-    const onednn = info.onednn ? loadOnednn() : null;
-    const addon = onednn?.ok ? onednn.addon : null;
+    // The addon's loop when this worker runs the oneDNN kernels.
+    const addon = addonInUse(info);
     const adamUpdate = adamLoopOf(addon);
-    // Dropout's masks from the addon too, the same numbers as TF.js's own.
-    const applyLayer = nativeDropoutApply(addon);
+    // Convolutions with their bias and ReLU as one kernel, dropout's masks from the addon: the same numbers as TF.js's own.
+    const applyLayer = trainingApply(addon);
     const flatWeights = new Float32Array(total);
     for (let i = 0, offset = 0; i < vars.length; offset += sizes[i], i++) {
       flatWeights.set(vars[i].dataSync() as Float32Array, offset);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { inputOf } from '../model/inputTensor';
-import { applyLogits } from '../model/logits';
+import { applyLogits, type ApplyLayer } from '../model/logits';
 
 /** One mini-batch, as plain arrays so it can cross a worker boundary. */
 export interface Batch {
@@ -45,10 +45,12 @@ export function batchAccuracy(labels: tf.Tensor1D, scores: tf.Tensor2D): tf.Scal
 
 export interface LocalStepperOptions {
   learningRate: number;
+  /** How the step applies each layer (default: the layer itself; pipeline/train/trainingApply.ts for the addon's kernels). */
+  applyLayer?: ApplyLayer;
 }
 
 /** Trains `model` in this thread with Adam (Keras defaults: β1 0.9, β2 0.999, ε 1e-7). */
-export function createLocalStepper(model: tfl.LayersModel, { learningRate }: LocalStepperOptions): TrainStepper {
+export function createLocalStepper(model: tfl.LayersModel, { learningRate, applyLayer }: LocalStepperOptions): TrainStepper {
   const optimizer = tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
   const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
   const { height, width, channels } = inputOf(model);
@@ -60,7 +62,7 @@ export function createLocalStepper(model: tfl.LayersModel, { learningRate }: Loc
         const y = tf.tensor1d(labels, 'int32');
         return optimizer.minimize(
           () => {
-            const logits = applyLogits(model, x, true);
+            const logits = applyLogits(model, x, true, undefined, applyLayer);
             // Computed inside the taped function, where `logits` is alive; kept past minimize().
             kept.acc = tf.keep(batchAccuracy(y, logits));
             return sparseCategoricalCrossentropyFromLogits(y, logits);

@@ -6,6 +6,7 @@ import { loadOnednn } from '../../pipeline/backend/onednn/loadOnednn';
 import { applyLogits } from '../../pipeline/model/logits';
 import { aleaState, dropoutMultiplier, nativeDropoutApply } from '../../pipeline/train/nativeDropout';
 import { seedMathRandom } from '../../pipeline/train/random';
+import seedrandom from 'seedrandom';
 
 const loaded = loadOnednn();
 const skipped = loaded.ok ? '' : ` — SKIPPED: ${loaded.reason}`;
@@ -62,6 +63,22 @@ describe.skipIf(!loaded.ok)(`native dropout masks${skipped}`, () => {
     const whole = new Float32Array(20);
     addon!.dropoutMask!(whole, aleaState(5), 0.7);
     expect([...first, ...second]).toEqual([...whole]);
+  });
+
+  it("follows seedrandom's Alea from a state no seed gives (the doubles' loop, not the integer one), bit for bit", () => {
+    // Mash makes every s a multiple of 2⁻³²; these are not, so the addon must take its double-precision loop.
+    const start = { c: 3, s0: 0.1, s1: 0.7071, s2: 1 / 3 };
+    const alea = seedrandom.alea('', { state: start as never }) as unknown as () => number;
+    const keep = 0.7;
+    const expected = Float32Array.from({ length: 257 }, () => Math.fround(Math.floor(Math.fround(Math.fround(alea()) + Math.fround(keep)))) / Math.fround(keep));
+    const state = Float64Array.of(start.c, start.s0, start.s1, start.s2);
+    const native = new Float32Array(257);
+    addon!.dropoutMask!(native, state, keep);
+    expect(bits(native)).toEqual(bits(expected));
+    const next = seedrandom.alea('', { state: start as never });
+    for (let i = 0; i < 257; i++) next();
+    const { c, s0, s1, s2 } = (next as unknown as { state(): typeof start }).state();
+    expect([...state]).toEqual([c, s0, s1, s2]);
   });
 
   it('refuses a keep probability outside (0, 1] and a state of the wrong size, saying what it expected', () => {

@@ -13,6 +13,8 @@ export interface OnednnAddon {
   maxPoolGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, dims: Int32Array): void;
   /** out = the column sums of x seen as [rows, channels]. */
   channelSum(x: Float32Array, out: Float32Array, rows: number, channels: number): void;
+  /** dx = dy · step(y): ReLU's gradient from its output, bit-identical to TF.js's mul(dy, step(y)). Absent from an addon built before it. */
+  reluGrad?(dy: Float32Array, y: Float32Array, dx: Float32Array): void;
   /** One Adam update in place, bit-identical to pipeline/train/parallelAdam.ts adamLoop (same arguments). */
   adamStep(weights: Float32Array, gradients: Float32Array, m: Float32Array, v: Float32Array, coefficients: Float32Array): void;
   /** c = op(a)·op(b) for each of dims[0] matrices; dims = [batch, m, n, k] of the products (TF.js's BatchMatMul). Absent from an addon built before it. */
@@ -47,4 +49,11 @@ export function loadOnednn(path = ADDON_PATH): OnednnLoad {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { ok: false, reason: `the oneDNN addon did not load (${message})` };
   }
+}
+
+/** The addon when `backend` runs its kernels (already loaded then: require caches it), else null. */
+export function addonInUse(backend: { onednn?: unknown }): OnednnAddon | null {
+  if (backend.onednn == null) return null;
+  const loaded = loadOnednn();
+  return loaded.ok ? loaded.addon : null;
 }

@@ -136,6 +136,26 @@ export function makeChannelSum(addon: OnednnAddon, fallback: tf.KernelFunc): Any
   });
 }
 
+/**
+ * ReLU's gradient from the layer's output, dy · step(y), in one native pass (bit-identical to
+ * TF.js's Step then Multiply, which it falls back on: other dtypes or shapes, or an addon built before it).
+ */
+export function makeReluGrad(addon: OnednnAddon, step: tf.KernelFunc, multiply: tf.KernelFunc): AnyKernel {
+  return ({ inputs, backend }) => {
+    const { dy, y } = inputs as { dy: tf.TensorInfo; y: tf.TensorInfo };
+    const wasm = backend as WasmBackendLike;
+    if (addon.reluGrad != null && allFloat(dy, y) && sameShape(dy.shape, y.shape)) {
+      const dx = wasm.makeOutput(dy.shape, 'float32');
+      addon.reluGrad(heapF32(wasm, dy), heapF32(wasm, y), heapF32(wasm, dx));
+      return dx;
+    }
+    const mask = step({ inputs: { x: y }, attrs: { alpha: 0 }, backend: backend as tf.KernelBackend }) as tf.TensorInfo;
+    const dx = multiply({ inputs: { a: dy, b: mask }, attrs: {}, backend: backend as tf.KernelBackend }) as tf.TensorInfo;
+    wasm.disposeData(mask.dataId);
+    return dx;
+  };
+}
+
 function sameShape(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((n, i) => n === b[i]);
 }

@@ -1,7 +1,8 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { installKernel, requirePrevious, uninstallKernel, type AnyKernel } from '../kernelRegistry';
+import { CONV_BIAS_RELU, convBiasReluGradConfig, RELU_GRAD } from './convBiasRelu';
 import type { OnednnAddon } from './loadOnednn';
-import { makeBatchMatMul, makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad } from './onednnKernels';
+import { makeBatchMatMul, makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad, makeReluGrad } from './onednnKernels';
 
 const MARKER = 'onednn';
 
@@ -18,8 +19,18 @@ const KERNELS: Record<string, (addon: OnednnAddon, previous: tf.KernelFunc) => A
   BatchMatMul: makeBatchMatMul,
 };
 
+/**
+ * Kernels of our own, which no wasm kernel served before: each falls back on stock kernels
+ * (`kernel(name)`: whatever serves that name now) for the cases the addon does not take.
+ */
+const OWN_KERNELS: Record<string, (addon: OnednnAddon, kernel: (name: string) => tf.KernelFunc) => AnyKernel> = {
+  // A convolution with bias and ReLU while training, and ReLU's gradient from its output (convBiasRelu.ts).
+  [CONV_BIAS_RELU]: (addon, kernel) => makeConv2d(addon, kernel('FusedConv2D'), true),
+  [RELU_GRAD]: (addon, kernel) => makeReluGrad(addon, kernel('Step'), kernel('Multiply')),
+};
+
 /** The wasm kernels the addon serves (each falls back to the kernel it replaced for other cases). */
-export const ONEDNN_KERNELS = Object.keys(KERNELS);
+export const ONEDNN_KERNELS = [...Object.keys(KERNELS), ...Object.keys(OWN_KERNELS)];
 
 /**
  * Puts the oneDNN kernels on top of the wasm backend's current ones (stock or ours), which
@@ -29,6 +40,10 @@ export function registerOnednnKernels(addon: OnednnAddon): string[] {
   for (const [name, make] of Object.entries(KERNELS)) {
     installKernel(name, MARKER, (previous) => make(addon, requirePrevious(name, previous)));
   }
+  const kernel = (name: string) => requirePrevious(name, tf.getKernel(name, 'wasm')?.kernelFunc ?? null);
+  for (const [name, make] of Object.entries(OWN_KERNELS)) installKernel(name, MARKER, () => make(addon, kernel));
+  // Gradients are registered by kernel name for every backend; this one is only reached through our kernel.
+  tf.registerGradient(convBiasReluGradConfig);
   return ONEDNN_KERNELS;
 }
 

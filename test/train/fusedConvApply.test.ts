@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { CONV_BIAS_RELU } from '../../pipeline/backend/onednn/convBiasRelu';
+import { loadOnednn } from '../../pipeline/backend/onednn/loadOnednn';
+import { selectBackend } from '../../pipeline/backend/selectBackend';
+import { applyLogits, type ApplyLayer } from '../../pipeline/model/logits';
+import { fusedConvApply } from '../../pipeline/train/fusedConvApply';
+import { maxAbsDiff } from '../backend/kernelFixtures';
+
+const loaded = loadOnednn();
+const skipped = loaded.ok ? '' : ` — SKIPPED: ${loaded.reason}`;
+
+const itself: ApplyLayer = (layer, h, training) => layer.apply(h, { training }) as tf.Tensor;
+
+/** Convolutions the kernel takes (the first two) and ones it must leave to the layer. */
+function model(): tfl.LayersModel {
+  const m = tfl.sequential();
+  m.add(tfl.layers.conv2d({ inputShape: [9, 8, 2], filters: 4, kernelSize: 3, activation: 'relu', biasInitializer: 'randomNormal' }));
+  m.add(tfl.layers.conv2d({ filters: 5, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', biasInitializer: 'randomNormal' }));
+  m.add(tfl.layers.conv2d({ filters: 3, kernelSize: 2, activation: 'tanh' }));
+  m.add(tfl.layers.conv2d({ filters: 3, kernelSize: 1, activation: 'relu', useBias: false }));
+  m.add(tfl.layers.flatten());
+  m.add(tfl.layers.dense({ units: 3, activation: 'softmax' }));
+  return m;
+}
+
+/** The logits' sum and every weight's gradient, and the kernels the step ran. */
+async function gradients(m: tfl.LayersModel, apply: ApplyLayer) {
+  const x = tf.tensor4d(Array.from({ length: 2 * 9 * 8 * 2 }, (_, i) => Math.sin(i)), [2, 9, 8, 2]);
+  let values: number[][] = [];
+  const info = await tf.profile(() => {
+    const { value, grads } = tf.variableGrads(() => tf.sum(applyLogits(m, x, true, undefined, apply)) as tf.Scalar);
+    values = [value, ...Object.values(grads)].map((t) => [...t.dataSync()]);
+    tf.dispose([value, ...Object.values(grads)]);
+  });
+  x.dispose();
+  return { values, kernels: info.kernels.map((k) => k.name) };
+}
+
+describe.skipIf(!loaded.ok)(`Conv2D layers through the fused training kernel${skipped}`, () => {
+  let previousBackend: string;
+  beforeAll(async () => {
+    previousBackend = tf.getBackend();
+    await selectBackend('wasm+onednn', () => {});
+  });
+  afterAll(async () => {
+    if (previousBackend) await tf.setBackend(previousBackend);
+  });
+
+  it('gives the logits and gradients the layers themselves give, running the kernel for ReLU layers with a bias only', async () => {
+    const m = model();
+    const fused = await gradients(m, fusedConvApply(itself));
+    const stock = await gradients(m, itself);
+    expect(fused.kernels.filter((k) => k === CONV_BIAS_RELU)).toHaveLength(2);
+    expect(stock.kernels).not.toContain(CONV_BIAS_RELU);
+    // Two layers fewer run Add and Relu forward (the dense layer keeps its own).
+    expect(fused.kernels.filter((k) => k === 'Relu').length).toBe(stock.kernels.filter((k) => k === 'Relu').length - 2);
+    expect(fused.values).toHaveLength(stock.values.length);
+    fused.values.forEach((v, i) => expect(maxAbsDiff(v, stock.values[i])).toBeLessThanOrEqual(1e-5));
+  });
+
+  it('leaves a dilated convolution to the layer (TF.js has no gradient for it, and the kernel no dilation)', async () => {
+    const m = tfl.sequential();
+    m.add(tfl.layers.conv2d({ inputShape: [9, 8, 2], filters: 2, kernelSize: 2, activation: 'relu', dilationRate: 2, padding: 'same' }));
+    const x = tf.ones([1, 9, 8, 2]);
+    const run = async (apply: ApplyLayer) => {
+      let out: number[] = [];
+      const info = await tf.profile(() => {
+        out = tf.tidy(() => [...apply(m.layers[0], x, true).dataSync()]);
+      });
+      return { out, kernels: info.kernels.map((k) => k.name) };
+    };
+    const fused = await run(fusedConvApply(itself));
+    expect(fused.kernels).not.toContain(CONV_BIAS_RELU);
+    expect(fused.out).toEqual((await run(itself)).out);
+    x.dispose();
+  });
+
+  it('leaves every layer to itself where the kernel is not registered (the cpu backend)', async () => {
+    await tf.setBackend('cpu');
+    try {
+      const m = model();
+      const fused = await gradients(m, fusedConvApply(itself));
+      expect(fused.kernels).not.toContain(CONV_BIAS_RELU);
+      expect(fused.values).toEqual((await gradients(m, itself)).values);
+    } finally {
+      await tf.setBackend('wasm');
+    }
+  });
+});
