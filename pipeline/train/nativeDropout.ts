@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import seedrandom from 'seedrandom';
 import type { OnednnAddon } from '../backend/onednn/loadOnednn';
+import { DROPOUT_MASK, type DropoutMaskAttrs } from '../backend/onednn/onednnKernels';
 import type { ApplyLayer } from '../model/logits';
 import { perLayer } from './perLayer';
 
@@ -15,10 +16,16 @@ export function aleaState(seed: number | string): Float64Array {
   return Float64Array.of(c, s0, s1, s2);
 }
 
-/** What tf.dropout(x, rate, undefined, seed) multiplies x by, drawn by the addon. Consumes one Math.random() when `seed` is absent, as TF.js does. */
+/**
+ * What tf.dropout(x, rate, undefined, seed) multiplies x by, drawn by the addon: straight into the backend's
+ * memory where its kernel is registered (wasm with the addon), else into a JS array. Consumes one
+ * Math.random() when `seed` is absent, as TF.js does.
+ */
 export function dropoutMultiplier(addon: Pick<Required<OnednnAddon>, 'dropoutMask'>, shape: number[], rate: number, seed?: number | string): tf.Tensor {
+  const attrs: DropoutMaskAttrs = { shape, keep: 1 - rate, state: aleaState(seed ?? Math.random()) };
+  if (tf.getKernel(DROPOUT_MASK, tf.getBackend()) != null) return tf.engine().runKernel(DROPOUT_MASK, {}, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
   const mask = new Float32Array(tf.util.sizeFromShape(shape));
-  addon.dropoutMask(mask, aleaState(seed ?? Math.random()), 1 - rate);
+  addon.dropoutMask(mask, attrs.state, attrs.keep);
   return tf.tensor(mask, shape, 'float32');
 }
 

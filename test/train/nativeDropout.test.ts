@@ -6,6 +6,8 @@ import { loadOnednn } from '../../pipeline/backend/onednn/loadOnednn';
 import { applyLogits } from '../../pipeline/model/logits';
 import { aleaState, dropoutMultiplier, nativeDropoutApply } from '../../pipeline/train/nativeDropout';
 import { seedMathRandom } from '../../pipeline/train/random';
+import { DROPOUT_MASK } from '../../pipeline/backend/onednn/onednnKernels';
+import { selectBackend } from '../../pipeline/backend/selectBackend';
 import seedrandom from 'seedrandom';
 
 const loaded = loadOnednn();
@@ -63,6 +65,22 @@ describe.skipIf(!loaded.ok)(`native dropout masks${skipped}`, () => {
     const whole = new Float32Array(20);
     addon!.dropoutMask!(whole, aleaState(5), 0.7);
     expect([...first, ...second]).toEqual([...whole]);
+  });
+
+  it('draws the same multiplier straight into the wasm heap where its kernel is registered (wasm with the addon)', async () => {
+    const shape = [64, 5, 5, 64];
+    const stock = stockMultiplier(shape, 0.3, 77);
+    await selectBackend('wasm+onednn', () => {});
+    try {
+      let drawn: Float32Array = new Float32Array();
+      const info = await tf.profile(() => {
+        drawn = tf.tidy(() => dropoutMultiplier(addon as never, shape, 0.3, 77).dataSync() as Float32Array);
+      });
+      expect(info.kernels.map((k) => k.name)).toEqual([DROPOUT_MASK]);
+      expect(bits(drawn)).toEqual(bits(stock));
+    } finally {
+      await tf.setBackend('cpu');
+    }
   });
 
   it("follows seedrandom's Alea from a state no seed gives (the doubles' loop, not the integer one), bit for bit", () => {

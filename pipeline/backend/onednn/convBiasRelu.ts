@@ -4,7 +4,8 @@
 // and Sum besides the two convolution gradients. This kernel computes relu(x ⊛ filter + bias) in
 // one oneDNN call (bias and ReLU as post-ops), and its gradient is the one TF.js would have taken
 // through the three kernels, from the saved output: dz = dy · step(y), since y > 0 exactly where
-// the convolution plus bias is. Only the forward pass changes kernels.
+// the convolution plus bias is, in one native pass (RELU_GRAD), then the same convolution gradients
+// and bias sum.
 import * as tf from '@tensorflow/tfjs-core';
 
 /** Our kernel name: FusedConv2D's inputs (x, filter, bias) and attributes, with ReLU and NHWC data. */

@@ -156,6 +156,29 @@ export function makeReluGrad(addon: OnednnAddon, step: tf.KernelFunc, multiply: 
   };
 }
 
+/** Our kernel name: TF.js's dropout multiplier drawn by the addon (pipeline/train/nativeDropout.ts). */
+export const DROPOUT_MASK = 'DropoutMaskNative';
+
+/** The attributes of DROPOUT_MASK; the kernel has no inputs. */
+export interface DropoutMaskAttrs {
+  shape: number[];
+  keep: number;
+  /** Alea's state [c, s0, s1, s2], advanced in place. */
+  state: Float64Array;
+}
+
+/** The multiplier drawn straight into the wasm heap: no JS array to fill and copy in. */
+export function makeDropoutMask(addon: OnednnAddon): AnyKernel {
+  return ({ attrs, backend }) => {
+    const { shape, keep, state } = attrs as unknown as DropoutMaskAttrs;
+    if (addon.dropoutMask == null) throw new Error('dropout masks: the oneDNN addon was built before they were added; run `npm run build:native`');
+    const wasm = backend as WasmBackendLike;
+    const mask = wasm.makeOutput(shape, 'float32');
+    addon.dropoutMask(heapF32(wasm, mask), state, keep);
+    return mask;
+  };
+}
+
 function sameShape(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((n, i) => n === b[i]);
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { installKernel, requirePrevious, uninstallKernel, type AnyKernel } from '../kernelRegistry';
 import { CONV_BIAS_RELU, convBiasReluGradConfig, RELU_GRAD } from './convBiasRelu';
 import type { OnednnAddon } from './loadOnednn';
-import { makeBatchMatMul, makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad, makeReluGrad } from './onednnKernels';
+import { makeBatchMatMul, makeChannelSum, makeConv2d, makeConv2dBackprop, makeMaxPool, makeMaxPoolGrad, makeReluGrad, makeDropoutMask, DROPOUT_MASK } from './onednnKernels';
 
 const MARKER = 'onednn';
 
@@ -27,6 +27,8 @@ const OWN_KERNELS: Record<string, (addon: OnednnAddon, kernel: (name: string) =>
   // A convolution with bias and ReLU while training, and ReLU's gradient from its output (convBiasRelu.ts).
   [CONV_BIAS_RELU]: (addon, kernel) => makeConv2d(addon, kernel('FusedConv2D'), true),
   [RELU_GRAD]: (addon, kernel) => makeReluGrad(addon, kernel('Step'), kernel('Multiply')),
+  // Dropout's multiplier, drawn into the backend's memory (pipeline/train/nativeDropout.ts).
+  [DROPOUT_MASK]: (addon) => makeDropoutMask(addon),
 };
 
 /** The wasm kernels the addon serves (each falls back to the kernel it replaced for other cases). */
