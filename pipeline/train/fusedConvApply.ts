@@ -22,8 +22,8 @@ interface ConvWeights {
 
 const pair = (v: number | number[] | undefined): [number, number] => (Array.isArray(v) ? [v[0], v[1] ?? v[0]] : [v ?? 1, v ?? 1]);
 
-/** The layer's strides and padding when the fused kernel computes exactly what the layer would, else null. */
-function fusable(config: Conv2DConfig): { strides: [number, number]; pad: 'valid' | 'same' } | null {
+/** A Conv2D layer's strides and padding when the fused kernel computes exactly what the layer would, else null. */
+export function fusableGeometry(config: Conv2DConfig): { strides: [number, number]; pad: 'valid' | 'same' } | null {
   const { activation, useBias, dataFormat, dilationRate, padding, activityRegularizer } = config;
   if (activation !== 'relu' || useBias === false || (dataFormat ?? 'channelsLast') !== 'channelsLast') return null;
   if (activityRegularizer != null || pair(dilationRate).some((d) => d !== 1)) return null;
@@ -37,11 +37,13 @@ function fusable(config: Conv2DConfig): { strides: [number, number]; pad: 'valid
  * kernel is not registered for the current backend (no addon), goes to `next`.
  */
 export function fusedConvApply(next: ApplyLayer): ApplyLayer {
-  const geometryOf = perLayer((config) => fusable(config as Conv2DConfig));
+  const geometryOf = perLayer((config) => fusableGeometry(config as Conv2DConfig));
   return (layer, h, training) => {
-    if (layer.getClassName() !== 'Conv2D' || h.rank !== 4 || h.dtype !== 'float32') return next(layer, h, training);
+    // A non-float input goes to the layer, which says what it expects.
+    if (layer.getClassName() !== 'Conv2D' || h.dtype !== 'float32') return next(layer, h, training);
     const geometry = geometryOf(layer);
     const { kernel, bias } = layer as unknown as ConvWeights;
+    // No kernel yet: a layer not built, which the layer's own apply builds.
     if (geometry == null || kernel == null || bias == null || tf.getKernel(CONV_BIAS_RELU, tf.getBackend()) == null) return next(layer, h, training);
     return convBiasRelu(h as tf.Tensor4D, kernel.read() as tf.Tensor4D, bias.read() as tf.Tensor1D, geometry);
   };

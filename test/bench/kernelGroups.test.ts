@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupKernels, isCustomGradientScope } from '../../bench/kernelGroups';
+import { CONV_BIAS_RELU, RELU_GRAD } from '../../pipeline/backend/onednn/convBiasRelu';
+import { DROPOUT_MASK } from '../../pipeline/backend/onednn/onednnKernels';
 
 describe('groupKernels', () => {
   it('sums convolutions, pooling, dense and everything else, each with its share of the kernel sum', () => {
@@ -17,6 +19,15 @@ describe('groupKernels', () => {
       { group: 'dense', ms: 2, calls: 6, share: 0.2 },
       { group: 'elementwise', ms: 2, calls: 44, share: 0.2 },
     ]);
+  });
+
+  it('counts our fused training convolution with the convolutions, and the ReLU gradient and dropout masks as elementwise', () => {
+    const groups = groupKernels([
+      { kernel: CONV_BIAS_RELU, ms: 4, calls: 3 },
+      { kernel: RELU_GRAD, ms: 1, calls: 3 },
+      { kernel: DROPOUT_MASK, ms: 1, calls: 3 },
+    ]);
+    expect(groups.map((g) => [g.group, g.ms])).toEqual([['convolutions', 4], ['pooling', 0], ['dense', 0], ['elementwise', 2]]);
   });
 
   it('leaves out custom-gradient ops, whose time is that of kernels listed on their own', () => {

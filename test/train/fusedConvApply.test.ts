@@ -6,7 +6,7 @@ import { CONV_BIAS_RELU } from '../../pipeline/backend/onednn/convBiasRelu';
 import { loadOnednn } from '../../pipeline/backend/onednn/loadOnednn';
 import { selectBackend } from '../../pipeline/backend/selectBackend';
 import { applyLogits, type ApplyLayer } from '../../pipeline/model/logits';
-import { fusedConvApply } from '../../pipeline/train/fusedConvApply';
+import { fusableGeometry, fusedConvApply } from '../../pipeline/train/fusedConvApply';
 import { maxAbsDiff } from '../backend/kernelFixtures';
 
 const loaded = loadOnednn();
@@ -38,6 +38,34 @@ async function gradients(m: tfl.LayersModel, apply: ApplyLayer) {
   x.dispose();
   return { values, kernels: info.kernels.map((k) => k.name) };
 }
+
+describe('fusableGeometry', () => {
+  const relu = { activation: 'relu', useBias: true, dataFormat: 'channelsLast', dilationRate: [1, 1], strides: [1, 1], padding: 'valid' };
+
+  it("takes a ReLU layer with a bias, channels last and no dilation, with the layer's strides and padding", () => {
+    expect(fusableGeometry(relu)).toEqual({ strides: [1, 1], pad: 'valid' });
+    expect(fusableGeometry({ ...relu, strides: [2, 3], padding: 'same' })).toEqual({ strides: [2, 3], pad: 'same' });
+    // Sizes given as one number, and a config that leaves the data format and dilation to their defaults.
+    expect(fusableGeometry({ ...relu, strides: 2, dilationRate: 1 })).toEqual({ strides: [2, 2], pad: 'valid' });
+    expect(fusableGeometry({ ...relu, strides: [3], dataFormat: undefined, dilationRate: undefined, useBias: undefined })).toEqual({ strides: [3, 3], pad: 'valid' });
+    expect(fusableGeometry({ ...relu, strides: undefined })).toEqual({ strides: [1, 1], pad: 'valid' });
+  });
+
+  const refused: [string, object][] = [
+    ['another activation', { activation: 'linear' }],
+    ['no bias', { useBias: false }],
+    ['channels first', { dataFormat: 'channelsFirst' }],
+    ['an activity regularizer (applied by the layer itself)', { activityRegularizer: { className: 'L1L2', config: {} } }],
+    ['a dilation in one direction', { dilationRate: [1, 2] }],
+    ['a dilation given as one number', { dilationRate: 2 }],
+    ['causal padding', { padding: 'causal' }],
+  ];
+  for (const [what, change] of refused) {
+    it(`leaves a layer with ${what} to the layer`, () => {
+      expect(fusableGeometry({ ...relu, ...change })).toBeNull();
+    });
+  }
+});
 
 describe.skipIf(!loaded.ok)(`Conv2D layers through the fused training kernel${skipped}`, () => {
   let previousBackend: string;
@@ -76,6 +104,19 @@ describe.skipIf(!loaded.ok)(`Conv2D layers through the fused training kernel${sk
     expect(fused.kernels).not.toContain(CONV_BIAS_RELU);
     expect(fused.out).toEqual((await run(itself)).out);
     x.dispose();
+  });
+
+  it('leaves a layer not built yet, and a non-float input, to the layer', () => {
+    const layer = tfl.layers.conv2d({ filters: 2, kernelSize: 2, activation: 'relu' });
+    const calls: string[] = [];
+    const spy: ApplyLayer = (l, h, training) => (calls.push(h.dtype), itself(l, h, training));
+    const apply = fusedConvApply(spy);
+    tf.tidy(() => {
+      apply(layer, tf.ones([1, 4, 4, 1]), true); // builds the layer
+      apply(layer, tf.ones([1, 4, 4, 1]), true);
+      expect(() => apply(layer, tf.ones([1, 4, 4, 1], 'int32'), true)).toThrow();
+    });
+    expect(calls).toEqual(['float32', 'int32']);
   });
 
   it('leaves every layer to itself where the kernel is not registered (the cpu backend)', async () => {

@@ -127,6 +127,43 @@ describe.skipIf(!loaded.ok)(`native dropout masks${skipped}`, () => {
       expect(run(nativeDropoutApply(addon))).toEqual(run());
     });
 
+    /** The addon with a count of its dropoutMask calls, and a Dropout layer whose own apply is counted. */
+    const counted = (config: Parameters<typeof tfl.layers.dropout>[0]) => {
+      const calls = { native: 0, layer: 0 };
+      const fake = { dropoutMask: (...a: Parameters<NonNullable<typeof addon>['dropoutMask'] & Function>) => (calls.native++, addon!.dropoutMask!(...a)) };
+      const layer = tfl.layers.dropout(config);
+      const own = layer.apply.bind(layer);
+      layer.apply = ((...a: Parameters<typeof own>) => (calls.layer++, own(...a))) as typeof layer.apply;
+      return { calls, layer, apply: nativeDropoutApply(fake) };
+    };
+
+    const guards: [string, Parameters<typeof tfl.layers.dropout>[0], string][] = [
+      ['a noise shape', { rate: 0.3, noiseShape: [1, 1, 4] }, 'float32'],
+      ['rate 0', { rate: 0 }, 'float32'],
+      ['rate 1', { rate: 1 }, 'float32'],
+      ['an int32 input', { rate: 0.3 }, 'int32'],
+    ];
+    for (const [what, config, dtype] of guards) {
+      it(`leaves dropout with ${what} to the layer`, () => {
+        const { calls, layer, apply } = counted(config);
+        tf.tidy(() => {
+          try {
+            apply(layer, tf.ones([2, 3, 4], dtype as 'float32'), true);
+          } catch {
+            // the layer may refuse the input; what matters is who was asked
+          }
+        });
+        expect(calls).toEqual({ native: 0, layer: 1 });
+      });
+    }
+
+    it("draws the mask natively in training with a rate in (0, 1), from the layer's own seed when it has one", () => {
+      const { calls, layer, apply } = counted({ rate: 0.25, seed: 1234 });
+      const ours = tf.tidy(() => [...apply(layer, tf.ones([3, 5, 7]), true).dataSync()]);
+      expect(calls).toEqual({ native: 1, layer: 0 });
+      expect(ours).toEqual([...stockMultiplier([3, 5, 7], 0.25, 1234)]);
+    });
+
     it('leaves dropout to the layer outside training and without the addon', () => {
       const m = model();
       const inference = tf.tidy(() => [...applyLogits(m, x(), false, undefined, nativeDropoutApply(addon)).dataSync()]);
