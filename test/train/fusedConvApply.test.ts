@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { CONV_BIAS_RELU } from '../../pipeline/backend/onednn/convBiasRelu';
 import { loadOnednn } from '../../pipeline/backend/onednn/loadOnednn';
-import { selectBackend } from '../../pipeline/backend/selectBackend';
 import { applyLogits, type ApplyLayer } from '../../pipeline/model/logits';
 import { fusableGeometry, fusedConvApply } from '../../pipeline/train/fusedConvApply';
 import { maxAbsDiff } from '../backend/kernelFixtures';
+import { withBackend } from './withBackend';
 
 const loaded = loadOnednn();
 const skipped = loaded.ok ? '' : ` — SKIPPED: ${loaded.reason}`;
@@ -68,14 +68,7 @@ describe('fusableGeometry', () => {
 });
 
 describe.skipIf(!loaded.ok)(`Conv2D layers through the fused training kernel${skipped}`, () => {
-  let previousBackend: string;
-  beforeAll(async () => {
-    previousBackend = tf.getBackend();
-    await selectBackend('wasm+onednn', () => {});
-  });
-  afterAll(async () => {
-    if (previousBackend) await tf.setBackend(previousBackend);
-  });
+  withBackend('wasm+onednn');
 
   it('gives the logits and gradients the layers themselves give, running the kernel for ReLU layers with a bias only', async () => {
     const m = model();

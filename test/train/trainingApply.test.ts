@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { CONV_BIAS_RELU } from '../../pipeline/backend/onednn/convBiasRelu';
 import { loadOnednn, type OnednnAddon } from '../../pipeline/backend/onednn/loadOnednn';
-import { selectBackend } from '../../pipeline/backend/selectBackend';
 import { applyLogits } from '../../pipeline/model/logits';
 import { seedMathRandom } from '../../pipeline/train/random';
 import { trainingApply } from '../../pipeline/train/trainingApply';
 import { maxAbsDiff } from '../backend/kernelFixtures';
+import { withBackend } from './withBackend';
 
 const loaded = loadOnednn();
 const skipped = loaded.ok ? '' : ` — SKIPPED: ${loaded.reason}`;
 
 describe.skipIf(!loaded.ok)(`the training step's layer application${skipped}`, () => {
-  let previousBackend: string;
-  beforeAll(async () => {
-    previousBackend = tf.getBackend();
-    await selectBackend('wasm+onednn', () => {});
-  });
-  afterAll(async () => {
-    if (previousBackend) await tf.setBackend(previousBackend);
-  });
+  withBackend('wasm+onednn');
 
   it('fuses the convolution and draws the dropout mask natively, with the logits and gradients of the layers themselves', async () => {
     const m = tfl.sequential();
