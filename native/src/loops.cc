@@ -169,11 +169,6 @@ int64_t as_fraction32(double s) {
   return (m >= 0.0 && m < kTwoTo32 && m == std::floor(m)) ? static_cast<int64_t>(m) : -1;
 }
 
-inline float multiplier(double u, float keep) {
-  const float kept = std::floor(static_cast<float>(u) + keep);
-  return kept / keep;
-}
-
 /** mask[i] = multiplier(mask[i]): the uniform numbers, already float32, become the multipliers in place. */
 AVX2_CLONE void multipliers(int64_t size, float keep, float *mask) {
   for (int64_t i = 0; i < size; i++) mask[i] = std::floor(mask[i] + keep) / keep;
@@ -189,8 +184,9 @@ void dropout_mask_doubles(int64_t size, double *state, float keep, float *mask) 
     s1 = s2;
     c = static_cast<double>(static_cast<int32_t>(t));  // t lies in [0, 2³¹): `t | 0` is its floor
     s2 = t - c;
-    mask[i] = multiplier(s2, keep);
+    mask[i] = static_cast<float>(s2);
   }
+  multipliers(size, keep, mask);
   state[0] = c;
   state[1] = s0;
   state[2] = s1;
